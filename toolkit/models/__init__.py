@@ -1,0 +1,30 @@
+"""The record types, one per collection; the pydantic models are the source of truth."""
+
+from __future__ import annotations
+
+from toolkit.models.base import Record
+from toolkit.models.commitments import Commitment
+from toolkit.models.events import Event
+from toolkit.models.meetings import Meeting
+from toolkit.models.organizations import Organization
+from toolkit.models.people import Person
+from toolkit.models.sources import Source
+from toolkit.models.topics import Topic
+
+COLLECTIONS: dict[str, type[Record]] = {
+    model.collection: model
+    for model in (Source, Organization, Person, Meeting, Commitment, Topic, Event)
+}
+"""Every collection by its folder name under ``data/``."""
+
+__all__ = [
+    "COLLECTIONS",
+    "Commitment",
+    "Event",
+    "Meeting",
+    "Organization",
+    "Person",
+    "Record",
+    "Source",
+    "Topic",
+]

@@ -1,0 +1,163 @@
+"""The building blocks every record shares: strict models, typed references, quotes and claims.
+
+References are plain ids whose field type names the collection they point into, so one generic
+check can resolve every reference and tell a missing id from an id of the wrong kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, field_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import PartialDate, ShortText, Slug, Text
+
+
+@dataclass(frozen=True)
+class References:
+    """Marks a field whose value is the id of a record in one of ``collections``."""
+
+    collections: tuple[str, ...]
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["x-references"] = list(self.collections)
+        return json_schema
+
+
+SourceRef = Annotated[Slug, References(("sources",))]
+PersonRef = Annotated[Slug, References(("people",))]
+OrganizationRef = Annotated[Slug, References(("organizations",))]
+MeetingRef = Annotated[Slug, References(("meetings",))]
+TopicRef = Annotated[Slug, References(("topics",))]
+SpeakerRef = Annotated[Slug, References(("people", "organizations"))]
+
+
+class StrictModel(BaseModel):
+    """A model that refuses unknown keys and explicit nulls: optional keys are simply omitted."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _refuse_null(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("null is not allowed here: give a value or remove the key")
+        return value
+
+
+class Quote(StrictModel):
+    """Words quoted verbatim from a source, with who said them."""
+
+    text: Text
+    """The exact words, as printed in the source (keep its spelling)."""
+    source: SourceRef
+    """The source the words were read in; it must also be among the record's sources."""
+    attributed_to: SpeakerRef | None = None
+    """Who the source says spoke or wrote the words: a person or an organisation id."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "each country would establish security and law-enforcement "
+                    "liaison officers",
+                    "source": "gulf-news-2026-02-08",
+                    "attributed_to": "ministry-of-external-affairs",
+                }
+            ]
+        }
+    )
+
+
+class Claim(StrictModel):
+    """One account of a value, as given by the sources that give it."""
+
+    value: ShortText
+    """The value this account gives, in the source's own terms where they differ from ours."""
+    sources: list[SourceRef] = Field(min_length=1)
+    """Sources that give this value."""
+    quote: Text | None = None
+    """The passage that gives the value, verbatim, when it helps to see it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"value": "2026-02-06", "sources": ["free-press-journal-2026-02-08"]}]
+        }
+    )
+
+
+class DiscrepancyKind(DocumentedEnum):
+    """Why a discrepancy note exists."""
+
+    CONFLICT = "conflict", "Sources give different values for the same fact."
+    UNCONFIRMED = (
+        "unconfirmed",
+        ("A claim rests on some sources only, or the primary text was not seen."),
+    )
+
+
+class Discrepancy(StrictModel):
+    """A dated note where sources disagree or a claim could not be confirmed."""
+
+    kind: DiscrepancyKind
+    """`conflict` when sources disagree, `unconfirmed` when a claim lacks confirmation."""
+    field: ShortText | None = None
+    """The field of this record the note is about; omit when it concerns the record as a whole."""
+    noted: PartialDate
+    """When the note was written, so readers can tell whether later sources settled it."""
+    note: Text
+    """What differs and which value the record keeps, written neutrally."""
+    claims: list[Claim] = Field(min_length=1)
+    """Each account with the sources that give it."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "kind": "conflict",
+                    "field": "date",
+                    "noted": "2026-11-25",
+                    "note": "Most reports date the meeting 6 February 2026; one says Saturday.",
+                    "claims": [
+                        {"value": "2026-02-06", "sources": ["free-press-journal-2026-02-08"]},
+                        {"value": "Saturday", "sources": ["global-india-broadcast-news-work-plan"]},
+                    ],
+                }
+            ]
+        }
+    )
+
+
+class Record(StrictModel):
+    """Fields common to every collection: a stable id and notes on discrepancies."""
+
+    collection: ClassVar[str]
+
+    id: Slug
+    """Stable id of the record; the file is named ``<id>.yaml``. Never change it once published."""
+
+
+Sources = Annotated[
+    list[SourceRef],
+    Field(min_length=1, description="Ids of the sources that support this record."),
+]
+"""The citations of a record; declared last in each model so records read facts first."""
+
+Discrepancies = Annotated[
+    list[Discrepancy],
+    Field(description="Notes where sources disagree or a claim is unconfirmed."),
+]
+"""Dated notes on disagreements between sources."""
+
+Quotes = Annotated[
+    list[Quote],
+    Field(description="Words quoted verbatim from the sources, each with its source."),
+]
+"""Verbatim quotations that back the record."""

@@ -1,0 +1,46 @@
+"""Closed lists whose every value carries its meaning, so schemas and docs can explain them."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
+
+
+class DocumentedEnum(StrEnum):
+    """A string enum whose members are declared as ``NAME = "value", "what it means"``."""
+
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str) -> DocumentedEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.meaning = meaning
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        reference = handler(core_schema)
+        json_schema = handler.resolve_ref_schema(reference)
+        listing = "; ".join(f"`{member.value}`: {member.meaning.rstrip('.')}" for member in cls)
+        json_schema["description"] = f"{(cls.__doc__ or '').strip()} One of: {listing}"
+        json_schema["x-enum-descriptions"] = {str(m.value): m.meaning for m in cls}
+        return reference
+
+    @classmethod
+    def values(cls) -> list[str]:
+        """Every value, in declaration order."""
+        return [str(member.value) for member in cls]
+
+
+def enum_meanings(enum: type[DocumentedEnum]) -> dict[str, Any]:
+    """Each value of a documented enum with what it means."""
+    return {str(member.value): member.meaning for member in enum}

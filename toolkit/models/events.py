@@ -1,0 +1,78 @@
+"""Events: the context on the timeline around the dialogue."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from toolkit.models.base import (
+    Discrepancies,
+    MeetingRef,
+    OrganizationRef,
+    PersonRef,
+    Quotes,
+    Record,
+    Sources,
+)
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import CountryCode, PartialDate, ShortText, Text
+
+
+class EventKind(DocumentedEnum):
+    """What sort of event this is."""
+
+    INCIDENT = "incident", "Something that happened, such as a killing."
+    STATEMENT = "statement", "A public statement or allegation."
+    DIPLOMATIC_ACTION = (
+        "diplomatic-action",
+        ("Expulsions, withdrawals or appointments of diplomats."),
+    )
+    MEETING = "meeting", "A meeting or call between leaders or ministers."
+    VISIT = "visit", "An official visit."
+    APPOINTMENT = "appointment", "Someone appointed to or leaving an office."
+    ELECTION = "election", "An election or a change of government."
+    AGREEMENT = "agreement", "An agreement concluded."
+
+
+class Event(Record):
+    """Something that happened, placed on the timeline for context."""
+
+    collection = "events"
+
+    title: ShortText
+    """A short, neutral title."""
+    date: PartialDate
+    """When it happened (or began)."""
+    end: PartialDate | None = None
+    """The last day, for events over several days."""
+    kind: EventKind
+    """What sort of event it is."""
+    description: Text
+    """What happened, neutrally, with each claim attributed to whoever made it."""
+    countries: list[CountryCode] = Field(min_length=1)
+    """The countries involved."""
+    people: list[PersonRef] = Field(default_factory=list)
+    """People involved who have a record."""
+    organizations: list[OrganizationRef] = Field(default_factory=list)
+    """Organisations involved that have a record."""
+    meetings: list[MeetingRef] = Field(default_factory=list)
+    """Meetings this event is part of or follows from."""
+    quotes: Quotes = []
+    sources: Sources
+    discrepancies: Discrepancies = []
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "2026-02-12-mea-liaison-officers-no-timeline",
+                    "title": "MEA says there is no timeline yet for the liaison officers",
+                    "date": "2026-02-12",
+                    "kind": "statement",
+                    "description": "India's MEA spokesperson said there was no set timeline.",
+                    "countries": ["IN", "CA"],
+                    "people": ["randhir-jaiswal"],
+                    "sources": ["republic-world-2026-02-12"],
+                }
+            ]
+        }
+    )

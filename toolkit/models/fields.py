@@ -1,0 +1,113 @@
+"""Constrained value types shared by every record: ids, dates, URLs, countries, languages.
+
+Each type is a plain ``str`` at runtime, so records keep exactly what the contributor wrote, and
+each carries a JSON Schema pattern or enum, so editors and other tools check it the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, Field, WithJsonSchema
+
+from toolkit.countries import COUNTRY_CODES
+from toolkit.dates import parse_partial_date
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+
+_URL_RE = re.compile(URL_PATTERN)
+
+
+def _check_calendar(value: str) -> str:
+    parse_partial_date(value)  # raises ValueError for 2023-02-30 and other impossible dates
+    return value
+
+
+def _check_url(value: str) -> str:
+    if not _URL_RE.match(value) or not urlsplit(value).hostname:
+        raise ValueError("must be an http:// or https:// URL with a host name")
+    return value
+
+
+def _check_country(value: str) -> str:
+    if value not in COUNTRY_CODES:
+        raise ValueError("must be an ISO 3166-1 alpha-2 country code such as 'IN' or 'CA'")
+    return value
+
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=SLUG_PATTERN,
+        min_length=1,
+        max_length=100,
+        description="Lowercase kebab-case id: letters a-z, digits and single hyphens.",
+        examples=["ajit-doval"],
+    ),
+]
+"""A record id, or a reference to one."""
+
+PartialDate = Annotated[
+    str,
+    Field(
+        pattern=DATE_PATTERN,
+        description="ISO 8601 date with explicit precision: YYYY, YYYY-MM or YYYY-MM-DD.",
+        examples=["2026-02-07", "2025-11", "2023"],
+    ),
+    AfterValidator(_check_calendar),
+]
+"""A calendar date known to the year, the month or the day."""
+
+Url = Annotated[
+    str,
+    Field(
+        pattern=URL_PATTERN,
+        max_length=2000,
+        description="An http:// or https:// URL.",
+        examples=["https://www.example.org/page"],
+    ),
+    AfterValidator(_check_url),
+]
+"""A web address; other schemes (javascript:, data:, file:) are refused."""
+
+CountryCode = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(COUNTRY_CODES),
+            "description": "ISO 3166-1 alpha-2 country code.",
+            "examples": ["IN", "CA"],
+        }
+    ),
+    AfterValidator(_check_country),
+]
+"""A country, as its two-letter ISO 3166-1 code."""
+
+LanguageCode = Annotated[
+    str,
+    Field(
+        pattern=LANGUAGE_PATTERN,
+        description="ISO 639 language code of the text, such as 'en', 'hi' or 'fr'.",
+        examples=["en"],
+    ),
+]
+"""The language a source is written in."""
+
+WikidataId = Annotated[
+    str,
+    Field(pattern=WIKIDATA_PATTERN, description="A Wikidata item id.", examples=["Q42"]),
+]
+"""An entity id in Wikidata, for linking records to other datasets."""
+
+Text = Annotated[str, Field(min_length=1, max_length=20000)]
+"""Free text written by contributors; shown escaped, never as markup."""
+
+ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+"""A name, title or label on one line."""

@@ -1,0 +1,109 @@
+"""Meetings: rounds of the security dialogue and the meetings held alongside them."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from toolkit.models.base import (
+    Discrepancies,
+    MeetingRef,
+    PersonRef,
+    Quotes,
+    Record,
+    Sources,
+    StrictModel,
+)
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug, Text
+
+
+class MeetingKind(DocumentedEnum):
+    """What sort of meeting this was."""
+
+    SECURITY_DIALOGUE = (
+        "security-dialogue",
+        ("A round of the bilateral dialogue between the national security advisers."),
+    )
+    BILATERAL_MEETING = (
+        "bilateral-meeting",
+        ("A meeting between officials or ministers of the two countries."),
+    )
+    CONSULTATIONS = (
+        "consultations",
+        ("Formal consultations between foreign ministries or other departments."),
+    )
+
+
+class Location(StrictModel):
+    """Where a meeting took place."""
+
+    city: ShortText
+    """The city, in its usual English name."""
+    country: CountryCode
+    """The country of the city."""
+
+
+class Participant(StrictModel):
+    """A person who took part, in the role they held there."""
+
+    person: PersonRef
+    """Who took part."""
+    role: ShortText
+    """Their title at the meeting, in its official form."""
+    delegation: CountryCode
+    """The country whose delegation they were part of."""
+
+
+class Meeting(Record):
+    """A meeting, with who took part and what it was about."""
+
+    collection = "meetings"
+
+    title: ShortText
+    """A short, neutral title."""
+    date: PartialDate
+    """The day it took place (or began)."""
+    end: PartialDate | None = None
+    """The last day, for meetings over several days."""
+    location: Location
+    """Where it took place."""
+    kind: MeetingKind
+    """What sort of meeting it was."""
+    series: Slug | None = None
+    """The series of rounds it belongs to (e.g. `india-canada-nsa-dialogue`)."""
+    previous: MeetingRef | None = None
+    """The previous round in the same series; later rounds are found from this link."""
+    related: list[MeetingRef] = Field(default_factory=list)
+    """Other meetings held alongside this one (e.g. during the same visit)."""
+    participants: list[Participant] = Field(min_length=1)
+    """The people who took part, as the sources name them."""
+    summary: Text
+    """What happened, neutrally, with each claim attributed to whoever made it."""
+    quotes: Quotes = []
+    sources: Sources
+    discrepancies: Discrepancies = []
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "2026-02-07-nsa-dialogue-ottawa",
+                    "title": "India–Canada national security advisers' dialogue, Ottawa",
+                    "date": "2026-02-07",
+                    "location": {"city": "Ottawa", "country": "CA"},
+                    "kind": "security-dialogue",
+                    "series": "india-canada-nsa-dialogue",
+                    "previous": "2025-09-18-nsa-dialogue-new-delhi",
+                    "participants": [
+                        {
+                            "person": "ajit-doval",
+                            "role": "National Security Adviser",
+                            "delegation": "IN",
+                        }
+                    ],
+                    "summary": "The national security advisers met in Ottawa.",
+                    "sources": ["indian-express-2026-02-09"],
+                }
+            ]
+        }
+    )

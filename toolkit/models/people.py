@@ -1,0 +1,88 @@
+"""People: officials and others named in the records, with their positions over time."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from toolkit.models.base import (
+    Discrepancies,
+    OrganizationRef,
+    Record,
+    SourceRef,
+    Sources,
+    StrictModel,
+)
+from toolkit.models.fields import CountryCode, PartialDate, ShortText, Text
+from toolkit.models.organizations import Identifiers
+
+
+class Alias(StrictModel):
+    """Another spelling or form of a name, and where it appears."""
+
+    name: ShortText
+    """The name exactly as spelt in the source, misspellings included."""
+    sources: list[SourceRef] = Field(min_length=1)
+    """Sources that use this form."""
+
+
+class Position(StrictModel):
+    """An office a person held, with its dates where the sources give them."""
+
+    title: ShortText
+    """The title in its official form (e.g. `National Security Adviser`)."""
+    organization: OrganizationRef
+    """The organisation the office belongs to."""
+    start: PartialDate | None = None
+    """When the person took office; omitted when the sources do not say."""
+    end: PartialDate | None = None
+    """When the person left office; omitted while in office or when unknown."""
+    sources: list[SourceRef] = Field(min_length=1)
+    """Sources for the title and the dates."""
+
+
+class Person(Record):
+    """A person named in the records."""
+
+    collection = "people"
+
+    name: ShortText
+    """The name in its correct official form."""
+    aliases: list[Alias] = Field(default_factory=list)
+    """Other forms of the name seen in the sources, each with where it appears."""
+    country: CountryCode
+    """The country the person serves or is a citizen of."""
+    description: Text | None = None
+    """A short, neutral description, with claims attributed to whoever made them."""
+    positions: list[Position] = Field(default_factory=list)
+    """Offices held, oldest first."""
+    identifiers: Identifiers = Field(default_factory=Identifiers)
+    """The person's ids in other datasets."""
+    sources: Sources
+    discrepancies: Discrepancies = []
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "gary-anandasangaree",
+                    "name": "Gary Anandasangaree",
+                    "aliases": [
+                        {
+                            "name": "Gary Anandsangari",
+                            "sources": ["global-india-broadcast-news-work-plan"],
+                        }
+                    ],
+                    "country": "CA",
+                    "positions": [
+                        {
+                            "title": "Minister of Public Safety",
+                            "organization": "public-safety-canada",
+                            "start": "2025-05-13",
+                            "sources": ["onlanka-2025-05-14"],
+                        }
+                    ],
+                    "sources": ["onlanka-2025-05-14"],
+                }
+            ]
+        }
+    )

@@ -1,0 +1,93 @@
+"""Sources: the documents every fact is cited to, with what a citation needs."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict
+
+from toolkit.models.base import Record
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import LanguageCode, PartialDate, ShortText, Text, Url
+
+
+class SourceKind(DocumentedEnum):
+    """What sort of document a source is."""
+
+    OFFICIAL_READOUT = "official-readout", "A government's own account of a meeting or call."
+    OFFICIAL_STATEMENT = (
+        "official-statement",
+        ("A statement, speech or briefing by a government or official."),
+    )
+    PRESS_RELEASE = (
+        "press-release",
+        ("A release issued by a government office, including through a newswire."),
+    )
+    NEWS_REPORT = "news-report", "An article by a news outlet or news agency."
+    PARLIAMENTARY_RECORD = (
+        "parliamentary-record",
+        ("Debates or committee records of a legislature."),
+    )
+    REFERENCE_WORK = "reference-work", "An encyclopaedia or similar compiled reference."
+    SOCIAL_MEDIA_POST = "social-media-post", "A post on a social network by an official account."
+
+
+class Account(DocumentedEnum):
+    """Whose account of events a source gives, so claims can be attributed to a side."""
+
+    INDIAN_GOVERNMENT = (
+        "indian-government",
+        ("Published by the Government of India or one of its bodies."),
+    )
+    CANADIAN_GOVERNMENT = (
+        "canadian-government",
+        ("Published by the Government of Canada or one of its bodies."),
+    )
+    THIRD_PARTY = (
+        "third-party",
+        ("Published by anyone else: news outlets, agencies, reference works."),
+    )
+
+
+class Source(Record):
+    """A document that supports facts in other records."""
+
+    collection = "sources"
+
+    kind: SourceKind
+    """What sort of document this is."""
+    account: Account
+    """Whose account it gives: an Indian or Canadian government body, or a third party. A news
+    report quoting a readout is a third party; the quote's `attributed_to` names the speaker."""
+    publisher: ShortText
+    """Who published it, as the outlet names itself (e.g. `The Indian Express`)."""
+    agency: ShortText | None = None
+    """The news agency whose copy the outlet carries (e.g. `ANI`, `IANS`), when stated."""
+    title: ShortText | None = None
+    """The headline or title exactly as published; omitted when it was not seen."""
+    url: Url
+    """Where the document can be read."""
+    archive_url: Url | None = None
+    """A copy in a web archive, in case the original moves or disappears."""
+    published: PartialDate | None = None
+    """The date the document carries; omitted when it carries none."""
+    accessed: PartialDate | None = None
+    """When the document was last read at `url`."""
+    language: LanguageCode = "en"
+    """The language of the document."""
+    notes: Text | None = None
+    """Caveats on the source itself, such as an unconfirmed date or a likely translation error."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "indian-express-2026-02-09",
+                    "kind": "news-report",
+                    "account": "third-party",
+                    "publisher": "The Indian Express",
+                    "url": "https://indianexpress.com/article/india/security-info-channel-opens-with-canada-post-ajit-doval-visit-10521507/",
+                    "published": "2026-02-09",
+                    "language": "en",
+                }
+            ]
+        }
+    )

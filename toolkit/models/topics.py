@@ -1,0 +1,39 @@
+"""Topics: the subjects of cooperation that commitments are about."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from toolkit.models.base import Discrepancies, Record, Sources, TopicRef
+from toolkit.models.fields import ShortText, Text
+
+
+class Topic(Record):
+    """A subject of cooperation, possibly part of a broader one."""
+
+    collection = "topics"
+
+    name: ShortText
+    """The topic's name."""
+    aliases: list[ShortText] = Field(default_factory=list)
+    """Other names and spellings used in the sources (e.g. `organized crime`)."""
+    description: Text
+    """What the topic covers in these records."""
+    parent: TopicRef | None = None
+    """The broader topic (e.g. fentanyl precursors are part of illicit drugs)."""
+    sources: Sources
+    discrepancies: Discrepancies = []
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "fentanyl-precursors",
+                    "name": "Fentanyl precursors",
+                    "description": "Chemicals used to make fentanyl.",
+                    "parent": "illicit-drugs",
+                    "sources": ["wion-2026-02-08"],
+                }
+            ]
+        }
+    )
