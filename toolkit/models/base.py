@@ -11,7 +11,7 @@ from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler, field_validator
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from toolkit.models.enums import DocumentedEnum
 from toolkit.models.fields import PartialDate, ShortText, Slug, Text
@@ -48,7 +48,9 @@ class StrictModel(BaseModel):
     @classmethod
     def _refuse_null(cls, value: Any) -> Any:
         if value is None:
-            raise ValueError("null is not allowed here: give a value or remove the key")
+            raise PydanticCustomError(
+                "null_forbidden", "null is not allowed: give a value or omit the key"
+            )
         return value
 
 

@@ -11,6 +11,7 @@ from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from toolkit.countries import COUNTRY_CODES
 from toolkit.dates import parse_partial_date
@@ -25,19 +26,22 @@ _URL_RE = re.compile(URL_PATTERN)
 
 
 def _check_calendar(value: str) -> str:
-    parse_partial_date(value)  # raises ValueError for 2023-02-30 and other impossible dates
+    try:
+        parse_partial_date(value)
+    except ValueError as error:
+        raise PydanticCustomError("date_invalid", str(error)) from None
     return value
 
 
 def _check_url(value: str) -> str:
     if not _URL_RE.match(value) or not urlsplit(value).hostname:
-        raise ValueError("must be an http:// or https:// URL with a host name")
+        raise PydanticCustomError("url_invalid", "must be an http:// or https:// URL with a host")
     return value
 
 
 def _check_country(value: str) -> str:
     if value not in COUNTRY_CODES:
-        raise ValueError("must be an ISO 3166-1 alpha-2 country code such as 'IN' or 'CA'")
+        raise PydanticCustomError("country_invalid", "must be an ISO 3166-1 alpha-2 country code")
     return value
 
 
@@ -48,7 +52,6 @@ Slug = Annotated[
         min_length=1,
         max_length=100,
         description="Lowercase kebab-case id: letters a-z, digits and single hyphens.",
-        examples=["ajit-doval"],
     ),
 ]
 """A record id, or a reference to one."""

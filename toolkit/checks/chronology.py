@@ -1,0 +1,64 @@
+"""Dates in order: histories oldest first, nothing ending before it starts, rounds in sequence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from toolkit.checks.records import CheckedRecord, IdIndex
+from toolkit.dates import may_precede
+from toolkit.problems import FieldPath, Problem
+
+
+def check_chronology(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """Run every date-order rule on every valid record."""
+    dates_by_meeting = {
+        record.id: record.model.date
+        for record in records
+        if record.collection == "meetings" and record.model is not None
+    }
+    for record in records:
+        model: Any = record.model
+        if model is None:
+            continue
+        if hasattr(model, "end"):
+            yield from _span(record, model.date, model.end, ("end",))
+        if record.collection == "commitments":
+            yield from _in_order(record, [entry.date for entry in model.status], "status")
+        if record.collection == "people":
+            for number, position in enumerate(model.positions):
+                yield from _span(record, position.start, position.end, ("positions", number, "end"))
+            starts = [position.start for position in model.positions]
+            yield from _in_order(record, starts, "positions", field="start")
+        if record.collection == "meetings" and model.previous in dates_by_meeting:
+            earlier = dates_by_meeting[model.previous]
+            if not may_precede(earlier, model.date) or earlier == model.date:
+                yield record.problem(
+                    "E-ORDER",
+                    f"previous round '{model.previous}' ({earlier}) is not before this one",
+                    ("previous",),
+                )
+
+
+def _span(
+    record: CheckedRecord, start: str | None, end: str | None, path: FieldPath
+) -> Iterator[Problem]:
+    if start is not None and end is not None and not may_precede(start, end):
+        yield record.problem("E-ORDER", f"end {end} is before start {start}", path)
+
+
+def _in_order(
+    record: CheckedRecord, dates: list[str | None], list_name: str, field: str = "date"
+) -> Iterator[Problem]:
+    previous: str | None = None
+    for number, date in enumerate(dates):
+        if date is None:
+            continue
+        if previous is not None and not may_precede(previous, date):
+            yield record.problem(
+                "E-ORDER",
+                f"{list_name}[{number}] ({date}) is older than the entry before it ({previous})",
+                (list_name, number, field),
+                hint=f"list `{list_name}` oldest first",
+            )
+        previous = date

@@ -1,0 +1,61 @@
+"""Citations: quotes cite one of the record's sources, every source is cited somewhere, and
+discrepancy notes point at real fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from toolkit.checks.records import CheckedRecord, IdIndex
+from toolkit.models import COLLECTIONS
+from toolkit.problems import Problem
+from toolkit.references import references_in
+
+
+def check_quote_sources(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """A quote's source must be among the sources its record cites."""
+    for record in records:
+        if record.model is None:
+            continue
+        cited = set(getattr(record.model, "sources", ()))
+        for number, quote in enumerate(getattr(record.model, "quotes", ())):
+            if quote.source not in cited:
+                yield record.problem(
+                    "E-QUOTE-SOURCE",
+                    f"quote source '{quote.source}' is not among the record's sources",
+                    ("quotes", number, "source"),
+                    hint=f"add '{quote.source}' to `sources`",
+                )
+
+
+def check_uncited_sources(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """Warn about sources that no record cites: either a citation is missing or the source is."""
+    cited = {
+        reference.target
+        for record in records
+        for reference in references_in(record.collection, record.loaded.data)
+        if "sources" in reference.collections
+    }
+    for record in records:
+        if record.collection == "sources" and record.id is not None and record.id not in cited:
+            yield record.problem(
+                "W-UNCITED",
+                f"source '{record.id}' is cited by no record",
+                ("id",),
+                hint="cite it where it supports a fact, or remove it",
+            )
+
+
+def check_discrepancy_fields(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """A discrepancy's ``field`` must name a field of its record (``location.city`` allowed)."""
+    for record in records:
+        if record.model is None:
+            continue
+        fields = COLLECTIONS[record.collection].model_fields
+        for number, note in enumerate(getattr(record.model, "discrepancies", ())):
+            if note.field is not None and note.field.split(".")[0] not in fields:
+                yield record.problem(
+                    "E-FIELD",
+                    f"'{note.field}' is not a field of this record",
+                    ("discrepancies", number, "field"),
+                    hint=f"one of: {', '.join(fields)}",
+                )

@@ -1,0 +1,34 @@
+"""Ids: each file is named after its record's id, and ids are unique within a collection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePath
+
+from toolkit.checks.records import CheckedRecord, IdIndex
+from toolkit.problems import Problem
+
+
+def check_ids(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """File stem equals id; no id appears twice in one collection."""
+    first_seen: dict[tuple[str, str], CheckedRecord] = {}
+    for record in records:
+        record_id = record.id
+        if record_id is None:
+            continue
+        stem = PurePath(record.name).stem
+        if record_id != stem:
+            yield record.problem(
+                "E-ID-FILE",
+                f"id '{record_id}' differs from the file name '{stem}'",
+                ("id",),
+                hint=f"rename the file to {record_id}.yaml, or set `id: {stem}`",
+            )
+        earlier = first_seen.setdefault((record.collection, record_id), record)
+        if earlier is not record:
+            yield record.problem(
+                "E-ID-DUP",
+                f"id '{record_id}' is already used by {earlier.name}",
+                ("id",),
+                hint="give each record its own id",
+            )

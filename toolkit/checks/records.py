@@ -1,0 +1,54 @@
+"""The per-record results the dataset-wide checks work on."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from toolkit.loader import LoadedFile
+from toolkit.models import Record
+from toolkit.problems import FieldPath, Problem
+
+
+@dataclass
+class CheckedRecord:
+    """One file after the per-file passes: its raw data, positions and model if valid."""
+
+    collection: str
+    name: str
+    loaded: LoadedFile
+    model: Record | None
+
+    @property
+    def id(self) -> str | None:
+        """The id the file declares, even when the rest of the record is invalid."""
+        data = self.loaded.data
+        value = data.get("id") if isinstance(data, dict) else None
+        return value if isinstance(value, str) else None
+
+    def problem(
+        self,
+        code: str,
+        message: str,
+        path: FieldPath,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+    ) -> Problem:
+        """A problem located at ``path`` in this record's file."""
+        line, column = self.loaded.position(path, key=key) or (None, None)
+        return Problem.at(self.name, code, message, line=line, column=column, path=path, hint=hint)
+
+
+class IdIndex:
+    """Which ids exist in which collection, over the whole data folder."""
+
+    def __init__(self, records: list[CheckedRecord]) -> None:
+        self.ids: dict[str, set[str]] = defaultdict(set)
+        for record in records:
+            if record.id is not None:
+                self.ids[record.collection].add(record.id)
+
+    def collections_with(self, record_id: str) -> list[str]:
+        """The collections holding a record with this id."""
+        return sorted(name for name, ids in self.ids.items() if record_id in ids)

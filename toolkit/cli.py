@@ -1,0 +1,92 @@
+"""The ``toolkit`` command: parses arguments, calls the library, prints, and sets the exit code.
+
+Exit codes: 0 valid, 1 invalid data, 2 usage error.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from toolkit.codes import CODES
+from toolkit.reporters import REPORTERS
+from toolkit.schema_export import stale_schemas, write_schemas
+from toolkit.validate import UnknownPathError, validate
+
+app = typer.Typer(
+    help="Check and publish the India–Canada security dialogue records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class OutputFormat(StrEnum):
+    """How ``validate`` prints its report."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("validate")
+def validate_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Record files or folders to report on (default: all of --data)."),
+    ] = None,
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+    output: Annotated[
+        OutputFormat, typer.Option("--format", help="Report format.")
+    ] = OutputFormat.TEXT,
+) -> None:
+    """Check records against the schema, the models and the cross-record rules."""
+    if not data.is_dir():
+        _usage_error(f"data folder not found: {data}")
+    try:
+        report = validate(data, paths or ())
+    except UnknownPathError as error:
+        _usage_error(str(error))
+    typer.echo(REPORTERS[output](report), nl=False)
+    raise typer.Exit(0 if report.ok else EXIT_INVALID)
+
+
+@app.command("schema")
+def schema_command(
+    out: Annotated[Path, typer.Option(help="Folder to write the schemas into.")] = Path("schema"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Only report schemas that differ from the models.")
+    ] = False,
+) -> None:
+    """Write one JSON Schema per collection, exported from the models."""
+    if check:
+        stale = stale_schemas(out)
+        for collection in stale:
+            typer.echo(f"{out}/{collection}.schema.json is out of date; run `toolkit schema`")
+        raise typer.Exit(EXIT_INVALID if stale else 0)
+    for path in write_schemas(out):
+        typer.echo(f"wrote {path}")
+
+
+@app.command("codes")
+def codes_command() -> None:
+    """List every problem code with what it means and how to fix it."""
+    for entry in CODES.values():
+        typer.echo(
+            f"{entry.code}: {entry.summary}\n    example: {entry.example!r}\n    fix: {entry.fix}"
+        )
+
+
+def _usage_error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

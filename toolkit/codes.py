@@ -1,0 +1,215 @@
+"""Every problem code the toolkit reports, with what it means, an example and the fix.
+
+This is the one place codes are documented; the CLI (`toolkit codes`) and the site read it, and
+a test fails when the validator reports a code that is not listed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Code:
+    """A stable problem code and its documentation."""
+
+    code: str
+    summary: str
+    example: str
+    fix: str
+
+
+_CODES = [
+    Code(
+        "E-FILE-READ",
+        "The file cannot be read.",
+        "a file without read permission",
+        "Check the file exists and is readable.",
+    ),
+    Code(
+        "E-FILE-SIZE",
+        "The file is larger than the limit for one record (1,000,000 bytes).",
+        "a 5 MB file in data/people/",
+        "Keep one record per file; records are a few kilobytes.",
+    ),
+    Code(
+        "E-FILE-ENCODING",
+        "The file is not UTF-8, or starts with a byte-order mark.",
+        "a file saved as Latin-1 or UTF-16",
+        "Save the file as UTF-8 without a BOM.",
+    ),
+    Code(
+        "E-FILE-EMPTY",
+        "The file holds no record.",
+        "an empty file",
+        "Write the record, starting with `id:`, or delete the file.",
+    ),
+    Code(
+        "E-PATH",
+        "The file is not where a record belongs.",
+        "data/person/ajit-doval.yaml (folder not a collection), data/people/x.yml, a symbolic "
+        "link pointing outside data/",
+        "Put each record at data/<collection>/<id>.yaml.",
+    ),
+    Code(
+        "E-YAML",
+        "The YAML cannot be parsed.",
+        "title: Doval: NSA",
+        "Fix the syntax at the given line; quote text containing `: ` or starting with a "
+        "special character; indent with spaces.",
+    ),
+    Code(
+        "E-YAML-MULTIDOC",
+        "The file holds more than one YAML document.",
+        "a `---` line between two records",
+        "Put each record in its own file.",
+    ),
+    Code(
+        "E-YAML-DUPKEY",
+        "A key appears twice in the same mapping.",
+        "title: A\ntitle: B",
+        "Keep one of the two entries.",
+    ),
+    Code(
+        "E-YAML-ALIAS",
+        "The file uses YAML anchors or aliases (`&name`, `*name`).",
+        "sources: &s [a]\nother: *s",
+        "Write each value out in full.",
+    ),
+    Code(
+        "E-YAML-TAG",
+        "The file uses a YAML tag such as `!!python/object`.",
+        "date: !!timestamp 2026-02-07",
+        "Remove the tag; quote the value if it must stay text.",
+    ),
+    Code("E-YAML-KEY", "A key is not plain text.", "? [a, b]\n: value", "Use a word as the key."),
+    Code(
+        "E-YAML-LIMIT",
+        "The record nests too deeply or holds too many values.",
+        "a list nested forty levels deep",
+        "Records are shallow: check the indentation.",
+    ),
+    Code(
+        "E-TOP",
+        "The file's top level is not a mapping of keys to values.",
+        "- id: ajit-doval",
+        "Start the file with `id: <id>` and no leading `-`.",
+    ),
+    Code(
+        "E-KEY-UNKNOWN",
+        "A key is not a field of this record type.",
+        "titel: Liaison officers",
+        "Fix the spelling (the message suggests the closest field) or remove the key.",
+    ),
+    Code(
+        "E-KEY-MISSING",
+        "A required field is missing.",
+        "a meeting without `date`",
+        "Add the field; `toolkit schema` and the schema reference list what each type needs.",
+    ),
+    Code(
+        "E-TYPE",
+        "A value has the wrong type, e.g. a list where text is expected.",
+        "parties: IN",
+        "Give the value the expected type (here a list: `parties: [IN]`).",
+    ),
+    Code(
+        "E-NULL",
+        "A value is empty or `null`.",
+        "end:",
+        "Give a value, or remove the key: optional fields are simply left out.",
+    ),
+    Code(
+        "E-ENUM",
+        "A value is not one of a closed list.",
+        "kind: treaty",
+        "Use one of the values the message lists.",
+    ),
+    Code(
+        "E-ID",
+        "An id is not a lowercase kebab-case slug.",
+        "id: Ajit_Doval",
+        "Use lowercase letters a-z, digits and single hyphens: `ajit-doval`.",
+    ),
+    Code(
+        "E-DATE",
+        "A date is malformed or does not exist.",
+        "start: 2023-02-30",
+        "Write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar date.",
+    ),
+    Code(
+        "E-URL",
+        "A URL is not an http or https address.",
+        "url: javascript:alert(1)",
+        "Give the full address starting with https:// or http://.",
+    ),
+    Code(
+        "E-COUNTRY",
+        "A country is not an ISO 3166-1 alpha-2 code.",
+        "country: IND",
+        "Use the two-letter code: IN for India, CA for Canada.",
+    ),
+    Code(
+        "E-VALUE",
+        "A value breaks a rule of its field (too short, too long, empty list).",
+        "participants: []",
+        "Follow the rule the message states.",
+    ),
+    Code(
+        "E-CITE",
+        "A record cites no source.",
+        "sources: []",
+        "List the ids of the sources that support the record.",
+    ),
+    Code(
+        "E-ID-FILE",
+        "The record's id differs from its file name.",
+        "data/people/doval.yaml with id: ajit-doval",
+        "Rename the file or fix the id.",
+    ),
+    Code(
+        "E-ID-DUP",
+        "Two records share an id.",
+        "two files with id: ajit-doval",
+        "Give each record its own id.",
+    ),
+    Code(
+        "E-REF",
+        "A reference names a record that does not exist.",
+        "person: ajit-dovall",
+        "Fix the id (the message suggests the closest) or add the missing record.",
+    ),
+    Code(
+        "E-REF-KIND",
+        "A reference names a record of the wrong kind.",
+        "person: ministry-of-external-affairs",
+        "Refer to a record of the kind the field expects.",
+    ),
+    Code(
+        "E-QUOTE-SOURCE",
+        "A quote's source is not among the record's sources.",
+        "quotes: [{text: ..., source: wion-2026-02-08}] with sources: [dna-2026-02-09]",
+        "Add the quote's source to the record's `sources`.",
+    ),
+    Code(
+        "E-ORDER",
+        "Dates are out of order.",
+        "a status history whose second entry is older than the first; an end before a start",
+        "List dated entries oldest first; check start and end dates.",
+    ),
+    Code(
+        "E-FIELD",
+        "A discrepancy note names a field the record does not have.",
+        "discrepancies: [{field: dat, ...}]",
+        "Name one of the record's fields, or omit `field`.",
+    ),
+    Code(
+        "W-UNCITED",
+        "A source is cited by no record (a warning).",
+        "data/sources/old-report.yaml cited nowhere",
+        "Cite it where it supports a fact, or remove it.",
+    ),
+]
+
+CODES: dict[str, Code] = {entry.code: entry for entry in _CODES}
+"""Every documented problem code by its code."""

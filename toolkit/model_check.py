@@ -1,0 +1,61 @@
+"""Pass 2: build the pydantic model of each record, for the rules a JSON Schema cannot state.
+
+The schema pass already reports shapes and types; what remains here is calendar-checked dates,
+URL hosts and model-level rules. Problems at a field the schema pass already reported are
+dropped, so one mistake gives one message.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from toolkit.loader import LoadedFile
+from toolkit.models import COLLECTIONS, Record
+from toolkit.problems import FieldPath, Problem
+
+_CODES = {
+    "missing": "E-KEY-MISSING",
+    "extra_forbidden": "E-KEY-UNKNOWN",
+    "null_forbidden": "E-NULL",
+    "date_invalid": "E-DATE",
+    "url_invalid": "E-URL",
+    "country_invalid": "E-COUNTRY",
+    "dates_out_of_order": "E-ORDER",
+    "enum": "E-ENUM",
+}
+
+
+def check_model(
+    loaded: LoadedFile, collection: str, name: str, reported: list[Problem]
+) -> tuple[Record | None, list[Problem]]:
+    """The record's model if it is valid, and the problems the schema pass did not report."""
+    try:
+        return COLLECTIONS[collection].model_validate(loaded.data), []
+    except ValidationError as error:
+        covered = {problem.path for problem in reported}
+        problems = [
+            _translate(detail, loaded, name)
+            for detail in error.errors(include_url=False)
+            if not _is_covered(tuple(detail["loc"]), covered)
+        ]
+        return None, problems
+
+
+def _is_covered(path: FieldPath, covered: set[FieldPath]) -> bool:
+    return any(path[: len(done)] == done or done[: len(path)] == path for done in covered)
+
+
+def _translate(detail: Any, loaded: LoadedFile, name: str) -> Problem:
+    path: FieldPath = tuple(detail["loc"])
+    line, column = loaded.position(path) or (None, None)
+    message = str(detail["msg"])
+    kind = str(detail["type"])
+    code = _CODES.get(kind, "E-TYPE" if kind.endswith("_type") else "E-VALUE")
+    value = detail.get("input")
+    if code == "E-DATE":
+        message = f"{value!r} is not a real date: {message}"
+    elif code == "E-URL":
+        message = f"{value!r} {message}"
+    return Problem.at(name, code, message, line=line, column=column, path=path)

@@ -1,0 +1,81 @@
+"""Export the models as Draft 2020-12 JSON Schemas, one file per collection.
+
+Optional fields are exported as "may be omitted", not "may be null": records leave out what
+they do not know, and the models refuse explicit nulls the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
+from toolkit.models import COLLECTIONS
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+ID_PREFIX = "urn:india-canada-security-dialogue:schema:"
+"""Schemas are identified by name, not by a host, so their ids do not depend on where they live."""
+
+
+class _OmitNotNull(GenerateJsonSchema):
+    """Pydantic's generator, exporting ``X | None = None`` as an optional ``X``."""
+
+    def nullable_schema(self, schema: core_schema.NullableSchema) -> JsonSchemaValue:
+        return self.generate_inner(schema["schema"])
+
+    def default_schema(self, schema: core_schema.WithDefaultSchema) -> JsonSchemaValue:
+        json_schema = super().default_schema(schema)
+        if json_schema.get("default", ...) is None:
+            del json_schema["default"]
+        return json_schema
+
+
+def schema_file_name(collection: str) -> str:
+    """The file name of a collection's schema, e.g. ``people.schema.json``."""
+    return f"{collection}.schema.json"
+
+
+def collection_schema(collection: str) -> dict[str, Any]:
+    """The JSON Schema of one collection, with ``$schema``, ``$id`` and a title."""
+    model = COLLECTIONS[collection]
+    generated = model.model_json_schema(schema_generator=_OmitNotNull)
+    header = {
+        "$schema": DRAFT,
+        "$id": f"{ID_PREFIX}{collection}",
+        "title": f"{collection}: {model.__name__} record",
+    }
+    generated.pop("title", None)
+    return header | generated
+
+
+def render_schema(collection: str) -> str:
+    """The exact text written to the schema file: sorted keys, two-space indent, final newline."""
+    return (
+        json.dumps(collection_schema(collection), indent=2, ensure_ascii=False, sort_keys=True)
+        + "\n"
+    )
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write every collection's schema into ``directory``; returns the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for collection in COLLECTIONS:
+        target = directory / schema_file_name(collection)
+        target.write_text(render_schema(collection), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def stale_schemas(directory: Path) -> list[str]:
+    """Collections whose schema file is missing or differs from the models."""
+    stale = []
+    for collection in COLLECTIONS:
+        target = directory / schema_file_name(collection)
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != render_schema(collection):
+            stale.append(collection)
+    return stale
