@@ -7,8 +7,20 @@ from pathlib import Path
 
 from toolkit.models import COLLECTIONS
 from toolkit.problems import Problem
+from toolkit.suggestions import suggest
 
 RECORD_SUFFIX = ".yaml"
+_SINGULARS = {
+    "source": "sources",
+    "organization": "organizations",
+    "organisation": "organizations",
+    "organisations": "organizations",
+    "person": "people",
+    "meeting": "meetings",
+    "commitment": "commitments",
+    "topic": "topics",
+    "event": "events",
+}
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,8 @@ def discover(data_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
             if problem is None:
                 files.append(RecordFile(path, folder.name, display_name(path)))
             else:
-                problems.append(Problem.at(display_name(path), "E-PATH", *problem))
+                message, hint = problem
+                problems.append(Problem.at(display_name(path), "E-PATH", message, hint=hint))
     return files, problems
 
 
@@ -52,7 +65,7 @@ def _misplaced(path: Path, folder: Path, root: Path) -> tuple[str, str] | None:
     if path.is_symlink() and not path.resolve().is_relative_to(root):
         return "symbolic link points outside the data folder", "copy the record into data/"
     if folder.name not in COLLECTIONS:
-        guess = next((c for c in COLLECTIONS if c.rstrip("s") == folder.name.rstrip("s")), None)
+        guess = _SINGULARS.get(folder.name) or suggest(folder.name, set(COLLECTIONS))
         where = f"data/{guess}/" if guess else f"one of: {', '.join(COLLECTIONS)}"
         return f"'{folder.name}' is not a collection", f"move the file to {where}"
     if path.parent != folder:

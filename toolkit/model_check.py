@@ -15,6 +15,9 @@ from toolkit.loader import LoadedFile
 from toolkit.models import COLLECTIONS, Record
 from toolkit.problems import FieldPath, Problem
 
+_BEYOND_SCHEMA = {"date_invalid", "url_invalid", "dates_out_of_order", "value_error"}
+"""Error types only the models can find; any other error the schema pass has reported already."""
+
 _CODES = {
     "missing": "E-KEY-MISSING",
     "extra_forbidden": "E-KEY-UNKNOWN",
@@ -38,7 +41,8 @@ def check_model(
         problems = [
             _translate(detail, loaded, name)
             for detail in error.errors(include_url=False)
-            if not _is_covered(tuple(detail["loc"]), covered)
+            if not reported
+            or (detail["type"] in _BEYOND_SCHEMA and not _is_covered(tuple(detail["loc"]), covered))
         ]
         return None, problems
 

@@ -7,7 +7,6 @@ with the closest valid key or value suggested.
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from typing import Any
 
@@ -20,6 +19,7 @@ from toolkit.models import COLLECTIONS
 from toolkit.models.fields import DATE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from toolkit.problems import FieldPath, Problem
 from toolkit.schema_export import collection_schema
+from toolkit.suggestions import suggest
 
 _PATTERN_CODES = {SLUG_PATTERN: "E-ID", DATE_PATTERN: "E-DATE", URL_PATTERN: "E-URL"}
 _PATTERN_MESSAGES = {
@@ -46,12 +46,6 @@ def _validator(collection: str) -> Any:
 @cache
 def _schema(collection: str) -> dict[str, Any]:
     return collection_schema(collection)
-
-
-def suggest(word: str, choices: list[str] | set[str] | frozenset[str]) -> str | None:
-    """The closest choice to a misspelt word, if one is close enough to be a likely fix."""
-    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
 
 
 def check_schema(loaded: LoadedFile, collection: str, name: str) -> list[Problem]:
@@ -122,11 +116,15 @@ def _misplaced(data: Any, collection: str) -> str | None:
     return None
 
 
-def _properties_at(collection: str, schema_path: list[str | int]) -> list[str]:
+def _subschema(collection: str, schema_path: list[str | int]) -> dict[str, Any]:
     node: Any = _schema(collection)
     for part in schema_path:
         node = node[part]
-    return list(node.get("properties", {}))
+    return dict(node)
+
+
+def _properties_at(collection: str, schema_path: list[str | int]) -> list[str]:
+    return list(_subschema(collection, schema_path).get("properties", {}))
 
 
 def _translate(error: Any, loaded: LoadedFile, name: str, collection: str) -> Problem:
@@ -145,7 +143,9 @@ def _describe(
     value = error.instance
     if kind == "required":
         field = error.kind.property
-        return "E-KEY-MISSING", f"missing required key '{field}'", f"add `{field}:` here"
+        properties = _subschema(collection, list(error.schema_path)[:-1]).get("properties", {})
+        meaning = properties.get(field, {}).get("description", "")
+        return "E-KEY-MISSING", f"missing required key '{field}'", f"add `{field}:` ({meaning})"
     if kind == "type":
         return _describe_type(value, error.kind.types, path)
     if kind == "enum":

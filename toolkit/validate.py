@@ -15,6 +15,9 @@ from toolkit.problems import Problem
 from toolkit.report import Report
 from toolkit.schema_check import check_schema
 
+_WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
+"""Problems after which nothing else in the file can be trusted enough to check."""
+
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
@@ -33,13 +36,16 @@ def check_file(file: RecordFile) -> tuple[CheckedRecord, list[Problem]]:
     """Passes 1 and 2 on one file: parse, JSON Schema, then the model."""
     loaded = load_file(file.path, file.name)
     record = CheckedRecord(file.collection, file.name, loaded, None)
-    if loaded.problems:
-        return record, loaded.problems
-    problems = check_schema(loaded, file.collection, file.name)
-    if any(problem.code == "E-PATH" for problem in problems):
+    problems = loaded.problems
+    if not problems:
+        problems = check_schema(loaded, file.collection, file.name)
+    if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
+        record.problem_paths = frozenset({()})
         return record, problems
     record.model, model_problems = check_model(loaded, file.collection, file.name, problems)
-    return record, problems + model_problems
+    problems += model_problems
+    record.problem_paths = frozenset(problem.path for problem in problems)
+    return record, problems
 
 
 class UnknownPathError(ValueError):

@@ -12,15 +12,16 @@ from toolkit.problems import Problem
 def check_ids(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """File stem equals id; no id appears twice in one collection."""
     first_seen: dict[tuple[str, str], CheckedRecord] = {}
-    for record in records:
+    # A file named after its id keeps the id; the duplicate is reported on the other one.
+    for record in sorted(records, key=lambda r: PurePath(r.name).stem != r.id):
         record_id = record.id
         if record_id is None:
             continue
         stem = PurePath(record.name).stem
-        if record_id != stem:
+        if record_id != stem and not record.already_reported(("id",)):
             yield record.problem(
                 "E-ID-FILE",
-                f"id '{record_id}' differs from the file name '{stem}'",
+                f"'{record_id}' differs from the file name '{stem}'",
                 ("id",),
                 hint=f"rename the file to {record_id}.yaml, or set `id: {stem}`",
             )

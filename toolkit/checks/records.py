@@ -18,6 +18,14 @@ class CheckedRecord:
     name: str
     loaded: LoadedFile
     model: Record | None
+    problem_paths: frozenset[FieldPath] = frozenset()
+    """Fields already reported by the per-file passes, so later checks do not repeat them."""
+
+    def already_reported(self, path: FieldPath) -> bool:
+        """Whether a problem was already reported at this field, inside it or around it."""
+        return any(
+            path[: len(done)] == done or done[: len(path)] == path for done in self.problem_paths
+        )
 
     @property
     def id(self) -> str | None:
