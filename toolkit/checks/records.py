@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from toolkit.loader import LoadedFile
 from toolkit.models import Record
@@ -34,6 +35,15 @@ class CheckedRecord:
         value = data.get("id") if isinstance(data, dict) else None
         return value if isinstance(value, str) else None
 
+    @property
+    def indexed_id(self) -> str:
+        """The id other records may use for this one: its declared id, or its file name when
+        the id cannot be read, so one broken file does not break every reference to it."""
+        declared = self.id
+        if declared is None or self.already_reported(("id",)):
+            return PurePath(self.name).stem
+        return declared
+
     def problem(
         self,
         code: str,
@@ -54,8 +64,7 @@ class IdIndex:
     def __init__(self, records: list[CheckedRecord]) -> None:
         self.ids: dict[str, set[str]] = defaultdict(set)
         for record in records:
-            if record.id is not None:
-                self.ids[record.collection].add(record.id)
+            self.ids[record.collection].add(record.indexed_id)
 
     def collections_with(self, record_id: str) -> list[str]:
         """The collections holding a record with this id."""

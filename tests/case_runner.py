@@ -1,0 +1,36 @@
+"""Shared helpers for the data-driven cases: build a data folder from the base and a case."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from toolkit.report import Report
+
+TESTS = Path(__file__).parent
+BASE = TESTS / "fixtures" / "base"
+CASES = TESTS / "cases"
+
+
+def build_case(case: Path, target: Path) -> Path:
+    """Copy the valid base dataset to ``target`` and lay the case's files over it."""
+    shutil.copytree(BASE, target)
+    shutil.copytree(case / "files", target, dirs_exist_ok=True)
+    return target
+
+
+def observed(report: Report, root: Path) -> list[str]:
+    """Each problem as ``file:line:column CODE field``, with the file relative to ``root``."""
+    lines = []
+    for problem in report.problems:
+        file = Path(problem.file).resolve().relative_to(root.resolve()).as_posix()
+        place = ":".join(str(p) for p in (file, problem.line, problem.column) if p is not None)
+        field = ".".join(str(part) for part in problem.path)
+        lines.append(f"{place} {problem.code} {field}".rstrip())
+    return lines
+
+
+def expected(case: Path) -> list[str]:
+    """The problems the case must produce, one per line, as written in ``expected.txt``."""
+    text = (case / "expected.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]

@@ -1,0 +1,68 @@
+"""The loader keeps text as text, locates every value, and refuses unsafe YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.loader import load_file
+
+
+def load(tmp_path: Path, text: str) -> tuple[object, list[str]]:
+    path = tmp_path / "record.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path)
+    return loaded.data, [problem.code for problem in loaded.problems]
+
+
+@pytest.mark.parametrize(
+    "scalar",
+    ["NO", "yes", "off", "on", "y", "1e3", "012", "0x1F", "12:30", "2026-02-07", "2023", ".inf"],
+)
+def test_yaml_1_1_traps_stay_the_text_written(tmp_path: Path, scalar: str) -> None:
+    assert load(tmp_path, f"value: {scalar}\n") == ({"value": scalar}, [])
+
+
+@pytest.mark.parametrize(
+    ("scalar", "value"),
+    [("true", True), ("false", False), ("null", None), ("~", None), ("", None), ("'true'", "true")],
+)
+def test_only_null_and_booleans_are_typed(tmp_path: Path, scalar: str, value: object) -> None:
+    assert load(tmp_path, f"value: {scalar}\n") == ({"value": value}, [])
+
+
+def test_positions_of_keys_and_values_are_one_based(tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_text("id: x\npositions:\n  - title: Adviser\n    start: 2024-06-10\n")
+    loaded = load_file(path)
+    assert loaded.values[("positions", 0, "start")] == (4, 12)
+    assert loaded.keys[("positions", 0, "start")] == (4, 5)
+    assert loaded.position(("positions", 0, "missing")) == (3, 5)
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_text("name: Mélanie Joly\nnext: x\ntitle: é: x\n", encoding="utf-8")
+    [problem] = load_file(path).problems
+    assert (problem.line, problem.column) == (3, 9)
+
+
+def test_alias_bomb_is_refused_once_and_fast(tmp_path: Path) -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 12):
+        refs = ", ".join([f"*a{level - 1}"] * 10)
+        levels.append(f"a{level}: &a{level} [{refs}]")
+    data, codes = load(tmp_path, "\n".join(levels) + "\n")
+    assert codes == ["E-YAML-ALIAS"]
+
+
+def test_object_constructing_tags_construct_nothing(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    data, codes = load(tmp_path, f"x: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert codes == ["E-YAML-TAG"]
+    assert not marker.exists()
+
+
+def test_explicit_str_tag_is_allowed(tmp_path: Path) -> None:
+    assert load(tmp_path, "x: !!str 2026\n") == ({"x": "2026"}, [])
