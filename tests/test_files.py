@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from toolkit.loader import MAX_FILE_BYTES
@@ -23,7 +22,7 @@ def test_file_over_the_size_limit_is_refused_unread(base_data: Path) -> None:
 
 
 def test_dangling_symbolic_link_is_a_read_error(base_data: Path) -> None:
-    os.symlink(base_data / "topics" / "missing.yaml", base_data / "topics" / "fraud.yaml")
+    (base_data / "topics" / "fraud.yaml").symlink_to(base_data / "topics" / "missing.yaml")
     assert codes_for(base_data, "fraud.yaml") == [
         ("E-FILE-READ", "cannot read file: No such file or directory")
     ]
@@ -34,7 +33,7 @@ def test_symbolic_link_out_of_the_data_folder_is_not_followed(
 ) -> None:
     secret = tmp_path / "secret.yaml"
     secret.write_text("id: fraud\n")
-    os.symlink(secret, base_data / "topics" / "fraud.yaml")
+    (base_data / "topics" / "fraud.yaml").symlink_to(secret)
     [(code, message)] = codes_for(base_data, "fraud.yaml")
     assert code == "E-PATH"
     assert "outside the data folder" in message

@@ -53,13 +53,13 @@ def test_alias_bomb_is_refused_once_and_fast(tmp_path: Path) -> None:
     for level in range(1, 12):
         refs = ", ".join([f"*a{level - 1}"] * 10)
         levels.append(f"a{level}: &a{level} [{refs}]")
-    data, codes = load(tmp_path, "\n".join(levels) + "\n")
+    _, codes = load(tmp_path, "\n".join(levels) + "\n")
     assert codes == ["E-YAML-ALIAS"]
 
 
 def test_object_constructing_tags_construct_nothing(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    data, codes = load(tmp_path, f"x: !!python/object/apply:os.system ['touch {marker}']\n")
+    _, codes = load(tmp_path, f"x: !!python/object/apply:os.system ['touch {marker}']\n")
     assert codes == ["E-YAML-TAG"]
     assert not marker.exists()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml._yaml import CParser  # type: ignore[import-not-found]
+from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.problems import FieldPath, Problem
@@ -75,7 +75,7 @@ class LoadedFile:
         return None
 
 
-class _NodeParser(CParser):  # type: ignore[misc]
+class _NodeParser(CParser):
     """libyaml's parser and composer, with a resolver that types almost nothing."""
 
     def descend_resolver(self, current_node: Any, current_index: Any) -> None:
@@ -275,6 +275,7 @@ class _Builder:
             return [
                 self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
             ]
+        assert isinstance(node, MappingNode)
         return self.mapping(node, path, depth)
 
     def alias(self, path: FieldPath) -> None:

@@ -207,8 +207,12 @@ def _describe_enum(value: Any, options: list[str]) -> tuple[str, str, str | None
 
 
 def _country_guess(text: str) -> str | None:
-    for lookup in ({"alpha_2": text.upper()}, {"alpha_3": text.upper()}, {"name": text}):
-        country = pycountry.countries.get(**lookup)
+    countries = pycountry.countries
+    for country in (
+        countries.get(alpha_2=text.upper()),
+        countries.get(alpha_3=text.upper()),
+        countries.get(name=text),
+    ):
         if country is not None:
             return str(country.alpha_2)
     return None

@@ -12,8 +12,8 @@ from toolkit.problems import FieldPath, Problem
 
 def check_chronology(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """Run every date-order rule on every valid record."""
-    dates_by_meeting = {
-        record.id: record.model.date
+    dates_by_meeting: dict[str | None, str] = {
+        record.id: getattr(record.model, "date", "")
         for record in records
         if record.collection == "meetings" and record.model is not None
     }

@@ -1,0 +1,153 @@
+"""The command line: output format, exit codes, and no tracebacks whatever the input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_valid_data_exits_zero_with_a_summary(base_data: Path) -> None:
+    code, out, _ = run("validate", "--data", str(base_data))
+    assert code == 0
+    assert out == "8 files valid\n"
+
+
+def test_invalid_data_exits_one_with_located_messages(
+    base_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    person = base_data / "people" / "asha-rao.yaml"
+    person.write_text(person.read_text().replace("start: 2024-06-10", "start: 2014-13-01"))
+    monkeypatch.chdir(base_data.parent)
+    code, out, _ = run("validate", "--data", "data")
+    assert code == 1
+    first, hint, summary = out.splitlines()
+    assert first == (
+        "data/people/asha-rao.yaml:10:12: error[E-DATE] positions[0].start: "
+        "'2014-13-01' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+    assert hint.startswith("    hint: ")
+    assert summary == "1 error in 1 of 8 files"
+
+
+def test_warnings_alone_do_not_fail(base_data: Path) -> None:
+    (base_data / "sources" / "spare.yaml").write_text(
+        "id: spare\nkind: news-report\naccount: third-party\npublisher: P\nurl: https://p.example/\n"
+    )
+    code, out, _ = run("validate", "--data", str(base_data))
+    assert code == 0
+    assert "warning[W-UNCITED]" in out
+    assert out.endswith("9 files valid, 1 warning\n")
+
+
+def test_json_format_lists_problems_as_objects(base_data: Path) -> None:
+    (base_data / "topics" / "illicit-drugs.yaml").write_text("id: illicit-drugs\ntitel: x\n")
+    code, out, _ = run("validate", "--data", str(base_data), "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    assert report["ok"] is False
+    codes = {(p["code"], p["field"], p["line"], p["column"]) for p in report["problems"]}
+    assert ("E-KEY-UNKNOWN", "titel", 2, 1) in codes
+    assert {
+        "file",
+        "line",
+        "column",
+        "severity",
+        "code",
+        "field",
+        "path",
+        "message",
+        "hint",
+    } <= set(report["problems"][0])
+
+
+def test_given_paths_are_reported_alone_but_resolved_against_everything(base_data: Path) -> None:
+    (base_data / "topics" / "fraud.yaml").write_text("id: fraud\n")  # broken, but not asked about
+    meeting = base_data / "meetings" / "2026-02-07-dialogue.yaml"
+    code, out, _ = run("validate", "--data", str(base_data), str(meeting))
+    assert code == 0  # its references to people and sources resolve in the whole folder
+    assert out == "1 file valid\n"
+    code, out, _ = run("validate", "--data", str(base_data), str(base_data / "topics"))
+    assert code == 1
+    assert "fraud.yaml" in out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", "--data", "no/such/folder"),
+        ("validate", "--data", "{data}", "elsewhere.yaml"),
+        ("validate", "--data", "{data}", "--format", "xml"),
+        ("no-such-command",),
+    ],
+)
+def test_usage_errors_exit_two(base_data: Path, args: tuple[str, ...]) -> None:
+    code, _, err = run(*(arg.replace("{data}", str(base_data)) for arg in args))
+    assert code == 2
+    assert "Traceback" not in err
+
+
+def test_schema_check_reports_drift(tmp_path: Path) -> None:
+    code, out, _ = run("schema", "--out", str(tmp_path))
+    assert code == 0
+    assert len(list(tmp_path.glob("*.schema.json"))) == 7
+    assert run("schema", "--out", str(tmp_path), "--check")[0] == 0
+    (tmp_path / "topics.schema.json").write_text("{}")
+    code, out, _ = run("schema", "--out", str(tmp_path), "--check")
+    assert code == 1
+    assert "topics.schema.json is out of date" in out
+
+
+def test_codes_lists_every_code() -> None:
+    code, out, _ = run("codes")
+    assert code == 0
+    assert "E-REF-KIND:" in out
+    assert "W-UNCITED:" in out
+
+
+@pytest.mark.parametrize("command", [["toolkit"], [sys.executable, "-m", "toolkit"]])
+def test_console_script_and_module_run_the_same_cli(base_data: Path, command: list[str]) -> None:
+    executable = Path(sys.executable).parent / "toolkit" if command == ["toolkit"] else None
+    argv = [str(executable)] if executable else command
+    result = subprocess.run(
+        [*argv, "validate", "--data", str(base_data)], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, "8 files valid\n")
+
+
+def test_broken_files_never_produce_a_traceback(base_data: Path) -> None:
+    garbage = {
+        "a.yaml": b"\x00\x01\x02\xff",
+        "b.yaml": b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+        "c.yaml": b"id: c\n" + b"  " * 5000 + b"x\n",
+        "d.yaml": b"'unterminated",
+        "e.yaml": b"42",
+        "f.yaml": b"? ? ? a",
+    }
+    for name, content in garbage.items():
+        (base_data / "topics" / name).write_bytes(content)
+    result = subprocess.run(
+        [sys.executable, "-m", "toolkit", "validate", "--data", str(base_data)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    problem_lines = [line for line in result.stdout.splitlines()[:-1] if not line.startswith(" ")]
+    reported = {Path(line.split(":")[0]).name for line in problem_lines}
+    assert reported == set(garbage)
