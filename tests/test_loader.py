@@ -36,8 +36,8 @@ def test_positions_of_keys_and_values_are_one_based(tmp_path: Path) -> None:
     path = tmp_path / "record.yaml"
     path.write_text("id: x\npositions:\n  - title: Adviser\n    start: 2024-06-10\n")
     loaded = load_file(path)
-    assert loaded.values[("positions", 0, "start")] == (4, 12)
-    assert loaded.keys[("positions", 0, "start")] == (4, 5)
+    assert loaded.positions.values[("positions", 0, "start")] == (4, 12)
+    assert loaded.positions.keys[("positions", 0, "start")] == (4, 5)
     assert loaded.position(("positions", 0, "missing")) == (3, 5)
 
 

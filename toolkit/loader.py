@@ -18,61 +18,59 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from toolkit.node_builder import (
+    BOOL_TAG,
+    MAP_TAG,
+    NULL_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    LocatedBuilder,
+    NeedsLocatingError,
+    Position,
+    Positions,
+    build_plain,
+)
 from toolkit.problems import FieldPath, Problem
 
 MAX_FILE_BYTES = 1_000_000
 """Records are a few kilobytes; anything this large is a mistake or an attack."""
-MAX_DEPTH = 32
-"""The deepest record nests about five levels; this leaves room without allowing abuse."""
-MAX_NODES = 100_000
-"""A bound on values per file, so no file can make validation slow."""
 
-_STR = "tag:yaml.org,2002:str"
-_NULL = "toolkit:null"
-_BOOL = "toolkit:bool"
-_ALLOWED_EXPLICIT_TAGS = {_STR, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _PLAIN_SCALARS: dict[str, str] = {
-    "": _NULL,
-    "~": _NULL,
-    "null": _NULL,
-    "Null": _NULL,
-    "NULL": _NULL,
-    "true": _BOOL,
-    "True": _BOOL,
-    "TRUE": _BOOL,
-    "false": _BOOL,
-    "False": _BOOL,
-    "FALSE": _BOOL,
+    "": NULL_TAG,
+    "~": NULL_TAG,
+    "null": NULL_TAG,
+    "Null": NULL_TAG,
+    "NULL": NULL_TAG,
+    "true": BOOL_TAG,
+    "True": BOOL_TAG,
+    "TRUE": BOOL_TAG,
+    "false": BOOL_TAG,
+    "False": BOOL_TAG,
+    "FALSE": BOOL_TAG,
 }
-_DEFAULT_TAGS = {
-    ScalarNode: _STR,
-    SequenceNode: "tag:yaml.org,2002:seq",
-    MappingNode: "tag:yaml.org,2002:map",
-}
-
-Position = tuple[int, int]
-"""A 1-based (line, column) in the file."""
+_DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: SEQ_TAG, MappingNode: MAP_TAG}
 
 
 @dataclass
 class LoadedFile:
-    """A parsed file: its value, where each value and key sits, and any problems found."""
+    """A parsed file: its values, any problems, and where each value sits (found on demand)."""
 
     path: Path
+    name: str
     data: Any = None
-    values: dict[FieldPath, Position] = field(default_factory=dict)
-    keys: dict[FieldPath, Position] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    _positions: Positions | None = None
+
+    @property
+    def positions(self) -> Positions:
+        """Line and column of every key and value; valid files are re-read only if asked."""
+        if self._positions is None:
+            self._positions = _locate(self.path, self.name)
+        return self._positions
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position | None:
         """Where the value at ``path`` (or its key) was written, or its nearest parent."""
-        if key and path in self.keys:
-            return self.keys[path]
-        for depth in range(len(path), -1, -1):
-            found = self.values.get(path[:depth])
-            if found is not None:
-                return found
-        return None
+        return self.positions.find(path, key=key)
 
 
 class _NodeParser(CParser):
@@ -86,14 +84,14 @@ class _NodeParser(CParser):
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0]:
-            return _PLAIN_SCALARS.get(value, _STR)
+            return _PLAIN_SCALARS.get(value, STR_TAG)
         return _DEFAULT_TAGS[kind]
 
 
 def load_file(path: Path, display: str | None = None) -> LoadedFile:
     """Read and parse one YAML record file; problems are collected, never raised."""
-    loaded = LoadedFile(path)
     name = display or str(path)
+    loaded = LoadedFile(path, name)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -192,9 +190,24 @@ def _parse(text: str, name: str, loaded: LoadedFile) -> None:
         )
         return
     try:
-        loaded.data = _Builder(name, loaded).build(node, (), 0)
-    except _LimitExceededError:
-        loaded.data = None
+        loaded.data = build_plain(node)
+    except NeedsLocatingError:
+        builder = LocatedBuilder(name, loaded.problems)
+        loaded.data = builder.build(node)
+        loaded._positions = builder.positions
+
+
+def _locate(path: Path, name: str) -> Positions:
+    """Positions of a file that parsed cleanly before, by reading it again."""
+    try:
+        node = _NodeParser(path.read_bytes().decode("utf-8")).get_single_node()
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        node = None
+    if node is None:
+        return Positions()  # changed since it was checked: messages go without a position
+    builder = LocatedBuilder(name, [])
+    builder.build(node)
+    return builder.positions
 
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
@@ -217,119 +230,3 @@ def _syntax_hint(message: str, character: str) -> str | None:
     if "mapping values are not allowed" in message:
         return "quote text that contains ': ' (a colon followed by a space)"
     return None
-
-
-class _Builder:
-    """Turns a node tree into plain values while recording each value's position."""
-
-    def __init__(self, name: str, loaded: LoadedFile) -> None:
-        self.name = name
-        self.loaded = loaded
-        self.seen: set[int] = set()
-        self.count = 0
-        self.aliased = False
-
-    def problem(self, code: str, message: str, node: Node, path: FieldPath, hint: str) -> None:
-        mark = node.start_mark
-        self.loaded.problems.append(
-            Problem.at(
-                self.name,
-                code,
-                message,
-                line=mark.line + 1,
-                column=mark.column + 1,
-                path=path,
-                hint=hint,
-            )
-        )
-
-    def build(self, node: Node, path: FieldPath, depth: int) -> Any:
-        if id(node) in self.seen:
-            self.alias(path)
-            return None
-        self.loaded.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.count += 1
-        self.seen.add(id(node))
-        if depth > MAX_DEPTH or self.count > MAX_NODES:
-            limit = f"nesting deeper than {MAX_DEPTH}" if depth > MAX_DEPTH else "too many values"
-            self.problem(
-                "E-YAML-LIMIT",
-                f"{limit} in one record",
-                node,
-                path,
-                "records are shallow: check the indentation",
-            )
-            raise _LimitExceededError
-        if node.tag not in _ALLOWED_EXPLICIT_TAGS and node.tag not in (_NULL, _BOOL):
-            self.problem(
-                "E-YAML-TAG",
-                f"tag '{node.tag}' is not allowed",
-                node,
-                path,
-                "remove the `!` tag; quote the value if it must stay text",
-            )
-            return None
-        if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            return [
-                self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)
-            ]
-        assert isinstance(node, MappingNode)
-        return self.mapping(node, path, depth)
-
-    def alias(self, path: FieldPath) -> None:
-        if self.aliased:
-            return  # one report per file is enough, however many aliases a bomb holds
-        self.aliased = True
-        line, column = self.loaded.position(path, key=True) or (None, None)
-        self.loaded.problems.append(
-            Problem.at(
-                self.name,
-                "E-YAML-ALIAS",
-                "anchors and aliases (&name, *name) are not allowed",
-                line=line,
-                column=column,
-                path=path,
-                hint="write the value out in full",
-            )
-        )
-
-    def scalar(self, node: ScalarNode) -> Any:
-        if node.tag == _NULL:
-            return None
-        if node.tag == _BOOL:
-            return node.value.lower() == "true"
-        return node.value
-
-    def mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, ScalarNode) else None
-            if key is None or key_node.tag != _STR:
-                self.problem(
-                    "E-YAML-KEY",
-                    "keys must be plain text",
-                    key_node,
-                    path,
-                    "write the key as a word such as `title`",
-                )
-                continue
-            child = (*path, key)
-            if key in result:
-                first = self.loaded.keys[child]
-                self.problem(
-                    "E-YAML-DUPKEY",
-                    f"duplicate key '{key}' (first at line {first[0]})",
-                    key_node,
-                    child,
-                    "keep one of the two entries",
-                )
-                continue
-            self.loaded.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
-        return result
-
-
-class _LimitExceededError(Exception):
-    """Stops building a file that exceeds a limit."""
