@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,11 @@ class RecordFile:
     collection: str
     name: str
 
+    @property
+    def stem(self) -> str:
+        """The file name without ``.yaml``: the id the record must have."""
+        return self.path.stem
+
 
 def display_name(path: Path) -> str:
     """The path as contributors know it: relative to the working folder when inside it."""
@@ -45,31 +51,52 @@ def discover(data_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
     files: list[RecordFile] = []
     problems: list[Problem] = []
     root = data_dir.resolve()
-    for folder in sorted(
-        p for p in data_dir.iterdir() if p.is_dir() and not p.name.startswith(".")
-    ):
-        for path in sorted(p for p in folder.rglob("*") if not p.name.startswith(".")):
-            if path.is_dir():
-                continue
-            problem = _misplaced(path, folder, root)
+    shown_root = display_name(data_dir)
+    for folder in _entries(data_dir):
+        if not folder.is_dir():
+            continue
+        for entry, shown, nested in _walk(folder, f"{shown_root}/{folder.name}", nested=False):
+            problem = _misplaced(entry, folder.name, root, nested=nested)
             if problem is None:
-                files.append(RecordFile(path, folder.name, display_name(path)))
+                files.append(RecordFile(Path(entry.path), folder.name, shown))
             else:
                 message, hint = problem
-                problems.append(Problem.at(display_name(path), "E-PATH", message, hint=hint))
+                problems.append(Problem.at(shown, "E-PATH", message, hint=hint))
     return files, problems
 
 
-def _misplaced(path: Path, folder: Path, root: Path) -> tuple[str, str] | None:
+def _entries(folder: Path | str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return sorted((e for e in entries if not e.name.startswith(".")), key=lambda e: e.name)
+
+
+def _walk(
+    folder: os.DirEntry[str], shown: str, *, nested: bool
+) -> list[tuple[os.DirEntry[str], str, bool]]:
+    """Every file under ``folder``, shown name and whether it sits in a subfolder (records
+    must not, but such files are reported rather than skipped)."""
+    found = []
+    for entry in _entries(folder.path):
+        if entry.is_dir(follow_symlinks=False):
+            found.extend(_walk(entry, f"{shown}/{entry.name}", nested=True))
+        else:
+            found.append((entry, f"{shown}/{entry.name}", nested))
+    return found
+
+
+def _misplaced(
+    entry: os.DirEntry[str], collection: str, root: Path, *, nested: bool
+) -> tuple[str, str] | None:
     """Why a file cannot be read as a record, as (message, hint), or None when it can."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root):
+    if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(root):
         return "symbolic link points outside the data folder", "copy the record into data/"
-    if folder.name not in COLLECTIONS:
-        guess = _SINGULARS.get(folder.name) or suggest(folder.name, set(COLLECTIONS))
+    if collection not in COLLECTIONS:
+        guess = _SINGULARS.get(collection) or suggest(collection, set(COLLECTIONS))
         where = f"data/{guess}/" if guess else f"one of: {', '.join(COLLECTIONS)}"
-        return f"'{folder.name}' is not a collection", f"move the file to {where}"
-    if path.parent != folder:
-        return "records sit directly in their collection folder", f"move it to {folder.name}/"
-    if path.suffix != RECORD_SUFFIX:
-        return f"record files end in {RECORD_SUFFIX}", f"rename it to {path.stem}{RECORD_SUFFIX}"
+        return f"'{collection}' is not a collection", f"move the file to {where}"
+    if nested:
+        return "records sit directly in their collection folder", f"move it to {collection}/"
+    if not entry.name.endswith(RECORD_SUFFIX):
+        stem = entry.name.rsplit(".", 1)[0]
+        return f"record files end in {RECORD_SUFFIX}", f"rename it to {stem}{RECORD_SUFFIX}"
     return None

@@ -10,6 +10,7 @@ never raised.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,8 +94,10 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     name = display or str(path)
     loaded = LoadedFile(path, name)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, however large the file
+            size = os.fstat(handle.fileno()).st_size if len(raw) > MAX_FILE_BYTES else 0
+        if size:
             loaded.problems.append(
                 Problem.at(
                     name,
@@ -104,7 +107,6 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
                 )
             )
             return loaded
-        raw = path.read_bytes()
     except OSError as error:
         loaded.problems.append(
             Problem.at(name, "E-FILE-READ", f"cannot read file: {error.strerror}")

@@ -35,7 +35,7 @@ def _collector_paused() -> Iterator[None]:
 def check_file(file: RecordFile) -> tuple[CheckedRecord, list[Problem]]:
     """Passes 1 and 2 on one file: parse, JSON Schema, then the model."""
     loaded = load_file(file.path, file.name)
-    record = CheckedRecord(file.collection, file.name, loaded, None)
+    record = CheckedRecord(file.collection, file.name, file.stem, loaded, None)
     problems = loaded.problems
     if not problems:
         problems = check_schema(loaded, file.collection, file.name)

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.models import COLLECTIONS
 from toolkit.problems import Problem
-from toolkit.references import references_in
 
 
 def check_quote_sources(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
@@ -32,7 +31,7 @@ def check_uncited_sources(records: list[CheckedRecord], index: IdIndex) -> Itera
     cited = {
         reference.target
         for record in records
-        for reference in references_in(record.collection, record.loaded.data)
+        for reference in record.references
         if "sources" in reference.collections
     }
     for record in records:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import PurePath
 
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
@@ -13,11 +12,11 @@ def check_ids(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]
     """File stem equals id; no id appears twice in one collection."""
     first_seen: dict[tuple[str, str], CheckedRecord] = {}
     # A file named after its id keeps the id; the duplicate is reported on the other one.
-    for record in sorted(records, key=lambda r: PurePath(r.name).stem != r.id):
+    for record in sorted(records, key=lambda r: r.stem != r.id):
         record_id = record.id
         if record_id is None:
             continue
-        stem = PurePath(record.name).stem
+        stem = record.stem
         if record_id != stem and not record.already_reported(("id",)):
             yield record.problem(
                 "E-ID-FILE",

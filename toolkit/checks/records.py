@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import PurePath
+from functools import cached_property
 
 from toolkit.loader import LoadedFile
 from toolkit.models import Record
 from toolkit.problems import FieldPath, Problem
+from toolkit.references import Reference, references_in
 
 
 @dataclass
@@ -17,6 +18,7 @@ class CheckedRecord:
 
     collection: str
     name: str
+    stem: str
     loaded: LoadedFile
     model: Record | None
     problem_paths: frozenset[FieldPath] = frozenset()
@@ -41,8 +43,13 @@ class CheckedRecord:
         the id cannot be read, so one broken file does not break every reference to it."""
         declared = self.id
         if declared is None or self.already_reported(("id",)):
-            return PurePath(self.name).stem
+            return self.stem
         return declared
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Every reference the record's data holds, found once for all the checks."""
+        return list(references_in(self.collection, self.loaded.data))
 
     def problem(
         self,

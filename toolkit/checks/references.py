@@ -6,14 +6,13 @@ from collections.abc import Iterator
 
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
-from toolkit.references import references_in
 from toolkit.suggestions import suggest
 
 
 def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """Report dangling references, with the closest existing id or the kind it really is."""
     for record in records:
-        for reference in references_in(record.collection, record.loaded.data):
+        for reference in record.references:
             if record.already_reported(reference.path):
                 continue
             allowed = reference.collections
