@@ -1,0 +1,82 @@
+"""The curated records in data/: valid, and faithful to the facts the sources establish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from toolkit.loader import load_file
+from toolkit.models import COLLECTIONS
+from toolkit.validate import validate
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def record(collection: str, record_id: str) -> Any:
+    loaded = load_file(DATA / collection / f"{record_id}.yaml")
+    assert loaded.problems == []
+    return COLLECTIONS[collection].model_validate(loaded.data)
+
+
+def test_the_data_folder_is_valid_without_warnings() -> None:
+    report = validate(DATA)
+    assert [f"{p.file}:{p.line} {p.code} {p.message}" for p in report.problems] == []
+    assert report.files_checked >= 100
+
+
+@pytest.mark.parametrize("collection", list(COLLECTIONS))
+def test_every_collection_has_records(collection: str) -> None:
+    assert list((DATA / collection).glob("*.yaml"))
+
+
+def test_the_two_dialogue_rounds_are_linked_in_order() -> None:
+    ottawa = record("meetings", "2026-02-07-nsa-dialogue-ottawa")
+    assert (ottawa.date, ottawa.location.city, ottawa.location.country) == (
+        "2026-02-07",
+        "Ottawa",
+        "CA",
+    )
+    assert ottawa.previous == "2025-09-18-nsa-dialogue-new-delhi"
+    assert {p.person for p in ottawa.participants} == {"ajit-doval", "nathalie-g-drouin"}
+    delhi = record("meetings", ottawa.previous)
+    assert (delhi.date, delhi.location.country) == ("2025-09-18", "IN")
+
+
+def test_the_public_safety_meeting_keeps_friday_and_records_the_conflict() -> None:
+    meeting = record("meetings", "2026-02-06-doval-anandasangaree-ottawa")
+    assert meeting.date == "2026-02-06"
+    [conflict] = [d for d in meeting.discrepancies if d.field == "date"]
+    assert conflict.kind == "conflict"
+    news_claims = [
+        c for c in conflict.claims if "global-india-broadcast-news-work-plan" in c.sources
+    ]
+    assert news_claims and "Saturday" in news_claims[0].value
+    assert len(conflict.claims) >= 2
+
+
+def test_the_news_report_spellings_are_kept_as_aliases() -> None:
+    minister = record("people", "gary-anandasangaree")
+    assert minister.name == "Gary Anandasangaree"
+    assert [a.name for a in minister.aliases] == ["Gary Anandsangari"]
+    nijjar = record("people", "hardeep-singh-nijjar")
+    assert "Hardeep Singh Nijja" in [a.name for a in nijjar.aliases]
+
+
+def test_every_commitment_of_the_ottawa_meeting_is_recorded_with_a_quote() -> None:
+    commitments = [
+        record("commitments", path.stem) for path in sorted((DATA / "commitments").glob("*.yaml"))
+    ]
+    ottawa = [c for c in commitments if c.meeting == "2026-02-07-nsa-dialogue-ottawa"]
+    topics = {topic for c in ottawa for topic in c.topics}
+    assert {"illicit-drugs", "fentanyl-precursors", "cyber-security", "fraud"} <= topics
+    assert {"immigration-enforcement", "transnational-organised-crime"} <= topics
+    assert all(c.quotes and set(c.parties) == {"IN", "CA"} for c in ottawa)
+    assert len(ottawa) >= 5
+
+
+def test_liaison_officers_history_ends_with_the_no_timeline_statement() -> None:
+    liaison = record("commitments", "security-liaison-officers")
+    assert [entry.date for entry in liaison.status][-1] == "2026-02-12"
+    assert "republic-world-2026-02-12" in liaison.status[-1].sources
