@@ -1,4 +1,4 @@
-# `make` sets up .venv and checks the data; `make test` runs lint, types and the test suite.
+# `make` sets up .venv, checks the data and builds dist/; `make test` runs lint, types and tests.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,9 +6,9 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := all
-.PHONY: all validate schema test lint bench clean
+.PHONY: all validate build schema test lint bench clean
 
-all: validate
+all: build
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -27,6 +27,9 @@ $(INSTALLED_DEV): pyproject.toml | $(BIN)/python
 validate: $(INSTALLED)
 	$(BIN)/toolkit validate
 
+build: $(INSTALLED)
+	$(BIN)/toolkit build
+
 schema: $(INSTALLED)
 	$(BIN)/toolkit schema
 
@@ -42,4 +45,4 @@ bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/validate_speed.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache

@@ -11,8 +11,11 @@ from typing import Annotated
 
 import typer
 
+from toolkit.build import BuildError, build
 from toolkit.codes import CODES
-from toolkit.reporters import REPORTERS
+from toolkit.exporters import EXPORTERS
+from toolkit.progress import build_progress
+from toolkit.reporters import REPORTERS, render_text
 from toolkit.schema_export import stale_schemas, write_schemas
 from toolkit.validate import UnknownPathError, validate
 
@@ -54,6 +57,27 @@ def validate_command(
         _usage_error(str(error))
     typer.echo(REPORTERS[output](report), nl=False)
     raise typer.Exit(0 if report.ok else EXIT_INVALID)
+
+
+@app.command("build")
+def build_command(
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+    out: Annotated[Path, typer.Option(help="Where to write the datasets.")] = Path("dist"),
+) -> None:
+    """Validate the data and, only when it is valid, write every dataset format to --out."""
+    if not data.is_dir():
+        _usage_error(f"data folder not found: {data}")
+    try:
+        with build_progress(len(EXPORTERS)) as progress:
+            checked = build(data, out, progress)
+    except BuildError as error:
+        typer.echo(f"error: {error}; {out} is unchanged", err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    if not checked.report.ok:
+        typer.echo(render_text(checked.report), nl=False)
+        typer.echo(f"error: the data is invalid; {out} is unchanged", err=True)
+        raise typer.Exit(EXIT_INVALID)
+    typer.echo(f"{checked.report.summary()}; wrote {out}/")
 
 
 @app.command("schema")

@@ -7,13 +7,14 @@ dropped, so one mistake gives one message.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from toolkit.loader import LoadedFile
-from toolkit.models import COLLECTIONS, Record
 from toolkit.problems import FieldPath, Problem
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 _BEYOND_SCHEMA = {"date_invalid", "url_invalid", "dates_out_of_order", "value_error"}
 """Error types only the models can find; any other error the schema pass has reported already."""
@@ -31,11 +32,11 @@ _CODES = {
 
 
 def check_model(
-    loaded: LoadedFile, collection: str, name: str, reported: list[Problem]
-) -> tuple[Record | None, list[Problem]]:
+    loaded: LoadedFile, model: type[ModelT], name: str, reported: list[Problem]
+) -> tuple[ModelT | None, list[Problem]]:
     """The record's model if it is valid, and the problems the schema pass did not report."""
     try:
-        return COLLECTIONS[collection].model_validate(loaded.data), []
+        return model.model_validate(loaded.data), []
     except ValidationError as error:
         covered = {problem.path for problem in reported}
         problems = [

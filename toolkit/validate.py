@@ -5,15 +5,21 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.checks import CHECKS, CheckedRecord, IdIndex
 from toolkit.discovery import RecordFile, discover, display_name
 from toolkit.loader import load_file
 from toolkit.model_check import check_model
+from toolkit.models import COLLECTIONS
+from toolkit.models.dataset_info import DatasetInfo
 from toolkit.problems import Problem
 from toolkit.report import Report
 from toolkit.schema_check import check_schema
+
+DATASET_FILE = "dataset.yaml"
+"""The dataset's description, at the top of the data folder."""
 
 _WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
 """Problems after which nothing else in the file can be trusted enough to check."""
@@ -42,7 +48,8 @@ def check_file(file: RecordFile) -> tuple[CheckedRecord, list[Problem]]:
     if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
         record.problem_paths = frozenset({()})
         return record, problems
-    record.model, model_problems = check_model(loaded, file.collection, file.name, problems)
+    model = COLLECTIONS[file.collection]
+    record.model, model_problems = check_model(loaded, model, file.name, problems)
     problems += model_problems
     record.problem_paths = frozenset(problem.path for problem in problems)
     return record, problems
@@ -52,7 +59,16 @@ class UnknownPathError(ValueError):
     """A path given to validate is not a record file or folder inside the data folder."""
 
 
-def validate(data_dir: Path, only: Sequence[Path] = ()) -> Report:
+@dataclass
+class CheckedData:
+    """Everything one validation run learnt: the report, the records, the dataset description."""
+
+    report: Report
+    records: list[CheckedRecord]
+    info: DatasetInfo | None
+
+
+def check_data(data_dir: Path, only: Sequence[Path] = ()) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder."""
     with _collector_paused():
@@ -66,11 +82,29 @@ def validate(data_dir: Path, only: Sequence[Path] = ()) -> Report:
         index = IdIndex(records)
         for check in CHECKS:
             problems.extend(check(records, index))
+        info, info_problems = check_info(data_dir)
+    problems.extend(info_problems)
     checked = {file.name for file in files} | {problem.file for problem in path_problems}
     if only:
         checked = _selected(checked, only)
         problems = [problem for problem in problems if problem.file in checked]
-    return Report(problems, files_checked=len(checked))
+    return CheckedData(Report(problems, files_checked=len(checked)), records, info)
+
+
+def validate(data_dir: Path, only: Sequence[Path] = ()) -> Report:
+    """The validation report for ``data_dir`` (see ``check_data``)."""
+    return check_data(data_dir, only).report
+
+
+def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
+    """The dataset description in ``dataset.yaml``, if the data folder has one."""
+    path = data_dir / DATASET_FILE
+    if not path.exists():
+        return None, []
+    loaded = load_file(path, display_name(path))
+    if loaded.problems:
+        return None, loaded.problems
+    return check_model(loaded, DatasetInfo, loaded.name, [])
 
 
 def _selected(names: set[str], only: Sequence[Path]) -> set[str]:

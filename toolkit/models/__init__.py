@@ -17,8 +17,12 @@ COLLECTIONS: dict[str, type[Record]] = {
 }
 """Every collection by its folder name under ``data/``."""
 
+SINGULAR: dict[str, str] = {name: model.__name__.lower() for name, model in COLLECTIONS.items()}
+"""What one record of each collection is called (``people`` → ``person``), for column names."""
+
 __all__ = [
     "COLLECTIONS",
+    "SINGULAR",
     "Commitment",
     "Event",
     "Meeting",

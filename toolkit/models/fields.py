@@ -109,7 +109,8 @@ WikidataId = Annotated[
 ]
 """An entity id in Wikidata, for linking records to other datasets."""
 
-Text = Annotated[str, Field(min_length=1, max_length=20000)]
+TEXT_MAX_LENGTH = 20000
+Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX_LENGTH)]
 """Free text written by contributors; shown escaped, never as markup."""
 
 ShortText = Annotated[str, Field(min_length=1, max_length=500)]

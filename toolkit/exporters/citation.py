@@ -1,0 +1,34 @@
+"""CITATION.cff, so the dataset can be cited with its version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.dataset import Dataset
+from toolkit.exporters.files import write_text
+
+FULL_DATE_LENGTH = len("2026-02-07")
+
+
+def export(dataset: Dataset, out: Path) -> None:
+    """Write a Citation File Format 1.2.0 file describing the dataset."""
+    info = dataset.info
+    citation: dict[str, Any] = {
+        "cff-version": "1.2.0",
+        "message": "If you use this dataset, please cite it as below.",
+        "type": "dataset",
+        "title": info.title,
+        "abstract": info.description,
+        "version": info.version,
+        "license": info.licence.id,
+        "authors": [{"name": maintainer.name} for maintainer in info.maintainers],
+    }
+    if len(dataset.last_updated) == FULL_DATE_LENGTH:
+        citation["date-released"] = dataset.last_updated
+    if info.keywords:
+        citation["keywords"] = list(info.keywords)
+    text = yaml.safe_dump(citation, sort_keys=False, allow_unicode=True, width=100)
+    write_text(out / "CITATION.cff", text)
