@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from toolkit.build import build
 from toolkit.loader import load_file
 from toolkit.models import COLLECTIONS
 from toolkit.validate import validate
@@ -80,3 +84,20 @@ def test_liaison_officers_history_ends_with_the_no_timeline_statement() -> None:
     liaison = record("commitments", "security-liaison-officers")
     assert [entry.date for entry in liaison.status][-1] == "2026-02-12"
     assert "republic-world-2026-02-12" in liaison.status[-1].sources
+
+
+def test_the_real_data_builds_into_a_valid_data_package(tmp_path: Path) -> None:
+    checked = build(DATA, tmp_path / "dist")
+    assert checked.report.ok
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "frictionless"),
+            "validate",
+            "--json",
+            str(tmp_path / "dist" / "datapackage.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert json.loads(result.stdout)["valid"]

@@ -1,0 +1,303 @@
+"""`toolkit build`: every format written, byte-for-byte deterministic, atomic, and readable by
+the tools data users reach for."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from toolkit import exporters
+from toolkit.build import BuildError, build
+from toolkit.cli import app
+from toolkit.dataset import Dataset
+from toolkit.models import COLLECTIONS
+from toolkit.validate import check_data
+
+BIN = Path(sys.executable).parent
+ROOT = Path(__file__).parent.parent
+
+
+def built(data: Path, out: Path) -> Path:
+    checked = build(data, out)
+    assert checked.report.ok
+    return out
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def dist(base_data: Path, tmp_path: Path) -> Path:
+    return built(base_data, tmp_path / "dist")
+
+
+def test_every_format_is_written(dist: Path) -> None:
+    names = set(snapshot(dist))
+    for collection in COLLECTIONS:
+        assert {f"{collection}.json", f"{collection}.jsonl", f"csv/{collection}.csv"} <= names
+        assert f"schema/{collection}.schema.json" in names
+    assert {
+        "dataset.json",
+        "dataset.sqlite",
+        "datapackage.json",
+        "CITATION.cff",
+        "SHA256SUMS",
+    } <= names
+    assert {"csv/people_positions.csv", "csv/commitments_status.csv"} <= names
+
+
+def test_checksums_verify_with_sha256sum(dist: Path) -> None:
+    result = subprocess.run(
+        ["sha256sum", "--check", "--strict", "SHA256SUMS"], cwd=dist, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    listed = {line.split("  ", 1)[1] for line in (dist / "SHA256SUMS").read_text().splitlines()}
+    assert listed == set(snapshot(dist)) - {"SHA256SUMS"}
+
+
+def test_two_builds_are_byte_identical(base_data: Path, tmp_path: Path) -> None:
+    first = snapshot(built(base_data, tmp_path / "one"))
+    second = snapshot(built(base_data, tmp_path / "two"))
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_invalid_data_leaves_the_previous_output_untouched(base_data: Path, dist: Path) -> None:
+    before = snapshot(dist)
+    (base_data / "topics" / "illicit-drugs.yaml").write_text("id: illicit-drugs\n")
+    checked = build(base_data, dist)
+    assert not checked.report.ok
+    assert snapshot(dist) == before
+    assert [p.name for p in dist.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_failing_exporter_leaves_the_previous_output_untouched(
+    base_data: Path, dist: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(dist)
+
+    def broken(dataset: Dataset, out: Path) -> None:
+        (out / "partial.csv").write_text("half")
+        raise OSError("disk full")
+
+    exporters_now: dict[str, Callable[[Dataset, Path], None]] = dict(exporters.EXPORTERS)
+    exporters_now["csv"] = broken
+    monkeypatch.setattr("toolkit.build.EXPORTERS", exporters_now)
+    with pytest.raises(BuildError, match="the csv export failed: disk full"):
+        build(base_data, dist)
+    assert snapshot(dist) == before
+    assert [p.name for p in dist.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_missing_dataset_description_is_a_build_error(base_data: Path, tmp_path: Path) -> None:
+    (base_data / "dataset.yaml").unlink()
+    with pytest.raises(BuildError, match=r"dataset\.yaml is missing"):
+        build(base_data, tmp_path / "dist")
+    assert not (tmp_path / "dist").exists()
+
+
+def test_dataset_json_round_trips_into_equal_models(base_data: Path, dist: Path) -> None:
+    source = Dataset.from_checked(check_data(base_data))
+    document = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
+    for collection, model in COLLECTIONS.items():
+        loaded = [model.model_validate(record) for record in document["collections"][collection]]
+        assert loaded == source.records[collection]
+        assert (
+            json.loads((dist / f"{collection}.json").read_text())
+            == document["collections"][collection]
+        )
+
+
+def test_dataset_json_carries_metadata_from_the_data(dist: Path) -> None:
+    document = json.loads((dist / "dataset.json").read_text())
+    assert document["version"] == "1.2.3"
+    assert document["licence"]["id"] == "CC-BY-4.0"
+    assert document["last_updated"] == "2026-11-25"  # the newest date in the records
+    assert document["counts"] == {
+        "sources": 2,
+        "organizations": 1,
+        "people": 1,
+        "meetings": 1,
+        "commitments": 1,
+        "topics": 1,
+        "events": 1,
+    }
+    assert document["schemas"]["people"] == "schema/people.schema.json"
+
+
+def test_the_version_reaches_every_output(dist: Path) -> None:
+    package = json.loads((dist / "datapackage.json").read_text())
+    citation = yaml.safe_load((dist / "CITATION.cff").read_text())
+    with closing(sqlite3.connect(dist / "dataset.sqlite")) as db:
+        [(stored,)] = db.execute("SELECT value FROM metadata WHERE key = 'version'").fetchall()
+    assert package["version"] == citation["version"] == stored == "1.2.3"
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["date-released"] == "2026-11-25"
+
+
+def test_json_lines_hold_one_record_per_line(dist: Path) -> None:
+    lines = (dist / "commitments.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["liaison-officers"]
+
+
+def read_csv(dist: Path, table: str) -> list[dict[str, str]]:
+    with (dist / "csv" / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
+    [person] = read_csv(dist, "people")
+    assert (person["id"], person["name"], person["country"]) == ("asha-rao", "Asha Rao", "IN")
+    [position] = read_csv(dist, "people_positions")
+    assert position == {
+        "person_id": "asha-rao",
+        "positions_index": "0",
+        "title": "National Security Adviser",
+        "organization": "example-ministry",
+        "start": "2024-06-10",
+        "end": "",
+    }
+    history = read_csv(dist, "commitments_status")
+    assert [(row["status_index"], row["date"]) for row in history] == [
+        ("0", "2026-02-07"),
+        ("1", "2026-02-12"),
+    ]
+    claims = read_csv(dist, "meetings_discrepancies_claims_sources")
+    assert {row["source_id"] for row in claims} == {
+        "ministry-readout-2026-02-07",
+        "daily-news-2026-02-08",
+    }
+
+
+def test_csv_quotes_commas_quotes_and_line_breaks(base_data: Path, tmp_path: Path) -> None:
+    topic = base_data / "topics" / "illicit-drugs.yaml"
+    tricky = 'Drugs, "precursors"\nand Mélanie’s notes'
+    topic.write_text(
+        topic.read_text().replace(
+            "description: The illegal flow of drugs.", f"description: {json.dumps(tricky)}"
+        )
+    )
+    dist = built(base_data, tmp_path / "dist")
+    raw = (dist / "csv" / "topics.csv").read_bytes()
+    assert b'"Drugs, ""precursors""\nand M\xc3\xa9lanie' in raw
+    assert raw.endswith(b"\r\n")
+    [row] = read_csv(dist, "topics")
+    assert row["description"] == tricky
+
+
+def test_sqlite_has_keys_indexes_and_full_text_search(dist: Path) -> None:
+    with closing(sqlite3.connect(dist / "dataset.sqlite")) as db:
+        db.execute("PRAGMA foreign_keys = ON")
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        rows = db.execute(
+            "SELECT c.id, t.name FROM commitments c "
+            "JOIN commitments_topics ct ON ct.commitment_id = c.id "
+            "JOIN topics t ON t.id = ct.topic_id"
+        ).fetchall()
+        assert rows == [("liaison-officers", "Illicit drugs")]
+        found = db.execute(
+            "SELECT collection, id FROM search WHERE search MATCH 'timeline'"
+        ).fetchall()
+        assert found == [("commitments", "liaison-officers")]
+        keys = db.execute("PRAGMA foreign_key_list(people_positions)").fetchall()
+        assert {(key[2], key[3], key[4]) for key in keys} == {
+            ("people", "person_id", "id"),
+            ("organizations", "organization", "id"),
+        }
+        indexes = {row[1] for row in db.execute("PRAGMA index_list(people_positions)")}
+        assert "people_positions_organization" in indexes
+
+
+def frictionless(descriptor: Path) -> dict[str, Any]:
+    result = subprocess.run(
+        [str(BIN / "frictionless"), "validate", "--json", str(descriptor)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def test_frictionless_validates_the_data_package(dist: Path) -> None:
+    report = frictionless(dist / "datapackage.json")
+    assert report["valid"], json.dumps(report["tasks"], indent=1)[:2000]
+    assert len(report["tasks"]) == len(list((dist / "csv").glob("*.csv")))
+
+
+def test_frictionless_catches_a_broken_foreign_key(dist: Path) -> None:
+    table = dist / "csv" / "people_positions.csv"
+    table.write_text(table.read_text().replace("example-ministry", "no-such-ministry"))
+    report = frictionless(dist / "datapackage.json")
+    assert not report["valid"]
+    errors = [e["type"] for task in report["tasks"] for e in task["errors"]]
+    assert "foreign-key" in errors
+
+
+def test_each_collection_file_passes_check_jsonschema(dist: Path, tmp_path: Path) -> None:
+    for collection in COLLECTIONS:
+        folder = tmp_path / "split" / collection
+        folder.mkdir(parents=True)
+        for record in json.loads((dist / f"{collection}.json").read_text()):
+            (folder / f"{record['id']}.json").write_text(json.dumps(record))
+        result = subprocess.run(
+            [
+                str(BIN / "check-jsonschema"),
+                "--schemafile",
+                str(dist / "schema" / f"{collection}.schema.json"),
+                *map(str, folder.iterdir()),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout
+
+
+def test_cli_build_reports_and_leaves_output_alone_on_invalid_data(
+    base_data: Path, dist: Path
+) -> None:
+    before = snapshot(dist)
+    (base_data / "people" / "asha-rao.yaml").write_text("id: asha-rao\nname: x\n")
+    result = CliRunner().invoke(app, ["build", "--data", str(base_data), "--out", str(dist)])
+    assert result.exit_code == 1
+    assert "error[E-KEY-MISSING]" in result.stdout
+    assert "is unchanged" in result.stderr
+    assert snapshot(dist) == before
+
+
+def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "build",
+            "--data",
+            str(base_data),
+            "--out",
+            str(tmp_path / "d"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line.split()[1] for line in result.stderr.splitlines()] == list(exporters.EXPORTERS)
+    assert result.stdout == f"8 files valid; wrote {tmp_path / 'd'}/\n"
