@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from toolkit.problems import FieldPath
-from toolkit.schema_export import collection_schema
+from toolkit.schema_export import collection_schema, resolve_ref
 
 ANY_INDEX = "*"
 
@@ -36,9 +36,7 @@ def reference_plan(collection: str) -> tuple[tuple[FieldPath, tuple[str, ...]], 
 
 
 def _walk(root: dict[str, Any], node: dict[str, Any], path: FieldPath, plan: list[Any]) -> None:
-    if "$ref" in node:
-        name = node["$ref"].rsplit("/", 1)[-1]
-        node = root["$defs"][name] | {k: v for k, v in node.items() if k != "$ref"}
+    node = resolve_ref(root, node)
     if "x-references" in node:
         plan.append((path, tuple(node["x-references"])))
     for key, child in node.get("properties", {}).items():

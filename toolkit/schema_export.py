@@ -33,6 +33,14 @@ class _OmitNotNull(GenerateJsonSchema):
         return json_schema
 
 
+def resolve_ref(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """``node`` with a local ``$ref`` replaced by the definition it points to."""
+    if "$ref" not in node:
+        return node
+    target: dict[str, Any] = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return target | {key: value for key, value in node.items() if key != "$ref"}
+
+
 def schema_file_name(collection: str) -> str:
     """The file name of a collection's schema, e.g. ``people.schema.json``."""
     return f"{collection}.schema.json"

@@ -15,7 +15,7 @@ from typing import Any
 
 from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
-from toolkit.schema_export import collection_schema
+from toolkit.schema_export import collection_schema, resolve_ref
 
 Row = list[str | int | None]
 
@@ -92,13 +92,6 @@ def all_tables() -> list[Table]:
     return [table for collection in COLLECTIONS for table in collection_tables(collection)]
 
 
-def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in node:
-        target: dict[str, Any] = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
-        return target | {key: value for key, value in node.items() if key != "$ref"}
-    return node
-
-
 def _flatten(
     root: dict[str, Any], node: dict[str, Any], prefix: tuple[str, ...]
 ) -> tuple[list[Column], list[tuple[tuple[str, ...], str, dict[str, Any]]]]:
@@ -107,7 +100,7 @@ def _flatten(
     lists = []
     required = set(node.get("required", ()))
     for name, raw in node.get("properties", {}).items():
-        schema = _resolve(root, raw)
+        schema = resolve_ref(root, raw)
         if schema.get("type") == "object":
             nested, nested_lists = _flatten(root, schema, (*prefix, name))
             columns += nested
@@ -153,7 +146,7 @@ def _child_tables(
 ) -> list[Table]:
     index = Column(f"{name}_index", f"Position in the `{name}` list, from 0.", "integer", True)
     keys = [*parent_keys, index]
-    items = _resolve(root, schema.get("items", {}))
+    items = resolve_ref(root, schema.get("items", {}))
     table_name = f"{parent.name}_{'_'.join(path[-1])}"
     if items.get("type") == "object":
         columns, lists = _flatten(root, items, ())
