@@ -43,3 +43,17 @@ def test_hidden_files_and_top_level_files_are_ignored(base_data: Path) -> None:
     (base_data / "topics" / ".DS_Store").write_bytes(b"\x00\x01")
     (base_data / "README.md").write_text("notes\n")
     assert validate(base_data).problems == []
+
+
+def test_the_dataset_description_is_validated_with_locations(base_data: Path) -> None:
+    info = base_data / "dataset.yaml"
+    info.write_text(
+        info.read_text()
+        .replace("version: 1.2.3", "version: one")
+        .replace("name: example-dialogue", "nmae: example-dialogue")
+    )
+    problems = {
+        (p.file.rsplit("/", 1)[-1], p.line, p.code, p.path) for p in validate(base_data).problems
+    }
+    assert ("dataset.yaml", 1, "E-KEY-UNKNOWN", ("nmae",)) in problems
+    assert ("dataset.yaml", 4, "E-VALUE", ("version",)) in problems

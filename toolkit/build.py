@@ -35,6 +35,7 @@ def build(data_dir: Path, out: Path, progress: Progress = lambda step: None) -> 
     dataset = Dataset.from_checked(checked)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the published folder is for everyone
     try:
         for name, exporter in EXPORTERS.items():
             progress(name)
