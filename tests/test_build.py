@@ -300,4 +300,4 @@ def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_pat
     )
     assert result.returncode == 0, result.stderr
     assert [line.split()[1] for line in result.stderr.splitlines()] == list(exporters.EXPORTERS)
-    assert result.stdout == f"8 files valid; wrote {tmp_path / 'd'}/\n"
+    assert result.stdout == f"9 files valid; wrote {tmp_path / 'd'}/\n"

@@ -55,5 +55,7 @@ def test_the_dataset_description_is_validated_with_locations(base_data: Path) ->
     problems = {
         (p.file.rsplit("/", 1)[-1], p.line, p.code, p.path) for p in validate(base_data).problems
     }
-    assert ("dataset.yaml", 1, "E-KEY-UNKNOWN", ("nmae",)) in problems
-    assert ("dataset.yaml", 4, "E-VALUE", ("version",)) in problems
+    assert problems == {  # the misspelt key once, not again as a missing `name`
+        ("dataset.yaml", 1, "E-KEY-UNKNOWN", ("nmae",)),
+        ("dataset.yaml", 4, "E-VALUE", ("version",)),
+    }

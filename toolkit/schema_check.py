@@ -106,7 +106,9 @@ def check_schema(loaded: LoadedFile, collection: str, name: str) -> list[Problem
 
 def _misplaced(data: Any, collection: str) -> str | None:
     """The collection a record seems to belong to, when it plainly is not of its folder's."""
-    if not isinstance(data, dict) or set(data) <= set(COLLECTIONS[collection].model_fields):
+    if collection not in COLLECTIONS or not isinstance(data, dict):
+        return None
+    if set(data) <= set(COLLECTIONS[collection].model_fields):
         return None
     for other, model in COLLECTIONS.items():
         fields = model.model_fields

@@ -10,10 +10,15 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from toolkit.models import COLLECTIONS
+from toolkit.models.dataset_info import DatasetInfo
+
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {**COLLECTIONS, "dataset": DatasetInfo}
+"""Every exported schema: the seven collections, and ``dataset`` for ``data/dataset.yaml``."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:india-canada-security-dialogue:schema:"
@@ -48,7 +53,7 @@ def schema_file_name(collection: str) -> str:
 
 def collection_schema(collection: str) -> dict[str, Any]:
     """The JSON Schema of one collection, with ``$schema``, ``$id`` and a title."""
-    model = COLLECTIONS[collection]
+    model = SCHEMA_MODELS[collection]
     generated = model.model_json_schema(schema_generator=_OmitNotNull)
     header = {
         "$schema": DRAFT,
@@ -71,7 +76,7 @@ def write_schemas(directory: Path) -> list[Path]:
     """Write every collection's schema into ``directory``; returns the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for collection in COLLECTIONS:
+    for collection in SCHEMA_MODELS:
         target = directory / schema_file_name(collection)
         target.write_text(render_schema(collection), encoding="utf-8")
         written.append(target)
@@ -81,7 +86,7 @@ def write_schemas(directory: Path) -> list[Path]:
 def stale_schemas(directory: Path) -> list[str]:
     """Collections whose schema file is missing or differs from the models."""
     stale = []
-    for collection in COLLECTIONS:
+    for collection in SCHEMA_MODELS:
         target = directory / schema_file_name(collection)
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current != render_schema(collection):

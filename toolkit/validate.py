@@ -85,6 +85,8 @@ def check_data(data_dir: Path, only: Sequence[Path] = ()) -> CheckedData:
         info, info_problems = check_info(data_dir)
     problems.extend(info_problems)
     checked = {file.name for file in files} | {problem.file for problem in path_problems}
+    if (data_dir / DATASET_FILE).exists():
+        checked.add(display_name(data_dir / DATASET_FILE))
     if only:
         checked = _selected(checked, only)
         problems = [problem for problem in problems if problem.file in checked]
@@ -104,7 +106,9 @@ def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
     loaded = load_file(path, display_name(path))
     if loaded.problems:
         return None, loaded.problems
-    return check_model(loaded, DatasetInfo, loaded.name, [])
+    problems = check_schema(loaded, "dataset", loaded.name)
+    info, model_problems = check_model(loaded, DatasetInfo, loaded.name, problems)
+    return info, problems + model_problems
 
 
 def _selected(names: set[str], only: Sequence[Path]) -> set[str]:
