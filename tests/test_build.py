@@ -275,7 +275,9 @@ def test_cli_build_reports_and_leaves_output_alone_on_invalid_data(
 ) -> None:
     before = snapshot(dist)
     (base_data / "people" / "asha-rao.yaml").write_text("id: asha-rao\nname: x\n")
-    result = CliRunner().invoke(app, ["build", "--data", str(base_data), "--out", str(dist)])
+    result = CliRunner().invoke(
+        app, ["build", "--no-site", "--data", str(base_data), "--out", str(dist)]
+    )
     assert result.exit_code == 1
     assert "error[E-KEY-MISSING]" in result.stdout
     assert "is unchanged" in result.stderr
@@ -289,6 +291,7 @@ def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_pat
             "-m",
             "toolkit",
             "build",
+            "--no-site",
             "--data",
             str(base_data),
             "--out",

@@ -1,31 +1,43 @@
-"""Build the datasets: validate, export every format into a staging folder, then swap it in.
+"""Build the outputs: validate, export every dataset format, then the site; swap them in.
 
-The previous output stays untouched unless everything succeeded: invalid data or a failing
-exporter leaves it as it was.
+Everything is written to staging folders first: invalid data, a failing exporter or a failing
+site build leaves the previous outputs untouched.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from toolkit.dataset import Dataset
 from toolkit.exporters import EXPORTERS
+from toolkit.site.builder import SiteBuildError, SiteSettings, build_site
+from toolkit.staging import staged
 from toolkit.validate import DATASET_FILE, CheckedData, check_data
 
 Progress = Callable[[str], None]
 
+SITE_STEP = "site"
+
 
 class BuildError(Exception):
-    """The build could not finish; the previous output is unchanged."""
+    """The build could not finish; the previous outputs are unchanged."""
 
 
-def build(data_dir: Path, out: Path, progress: Progress = lambda step: None) -> CheckedData:
-    """Validate ``data_dir`` and, when it is valid, write every format to ``out``.
+def build_steps(with_site: bool) -> list[str]:
+    """The names of the build's steps, for progress reporting."""
+    return [*EXPORTERS, *([SITE_STEP] if with_site else [])]
 
-    Returns the validation result; the caller reports it when it is not ok (nothing is written).
+
+def build(
+    data_dir: Path,
+    out: Path,
+    progress: Progress = lambda step: None,
+    site: SiteSettings | None = None,
+) -> CheckedData:
+    """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
+    when ``site`` is given). Returns the validation result; nothing is written when it is not ok.
     """
     checked = check_data(data_dir)
     if not checked.report.ok:
@@ -33,27 +45,19 @@ def build(data_dir: Path, out: Path, progress: Progress = lambda step: None) -> 
     if checked.info is None:
         raise BuildError(f"{data_dir / DATASET_FILE} is missing: it names and versions the dataset")
     dataset = Dataset.from_checked(checked)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; the published folder is for everyone
-    try:
+    with ExitStack() as stack:
+        dist = stack.enter_context(staged(out))
         for name, exporter in EXPORTERS.items():
             progress(name)
             try:
-                exporter(dataset, staging)
+                exporter(dataset, dist)
             except Exception as error:  # any failure must leave the old output in place
                 raise BuildError(f"the {name} export failed: {error}") from error
-        _swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if site is not None:
+            progress(SITE_STEP)
+            site_dir = stack.enter_context(staged(site.out))
+            try:
+                build_site(dataset, dist, site, site_dir)
+            except SiteBuildError as error:
+                raise BuildError(str(error)) from error
     return checked
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging`` by renames, so ``out`` is never half-written."""
-    retired = out.with_name(f".{out.name}-old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if out.exists():
-        out.rename(retired)
-    staging.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)

@@ -11,12 +11,12 @@ from typing import Annotated
 
 import typer
 
-from toolkit.build import BuildError, build
+from toolkit.build import BuildError, build, build_steps
 from toolkit.codes import CODES
-from toolkit.exporters import EXPORTERS
 from toolkit.progress import build_progress
 from toolkit.reporters import REPORTERS, render_text
 from toolkit.schema_export import stale_schemas, write_schemas
+from toolkit.site.builder import SiteSettings
 from toolkit.validate import UnknownPathError, validate
 
 app = typer.Typer(
@@ -63,13 +63,19 @@ def validate_command(
 def build_command(
     data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
     out: Annotated[Path, typer.Option(help="Where to write the datasets.")] = Path("dist"),
+    site: Annotated[
+        bool, typer.Option("--site/--no-site", help="Also build the site (mkdocs.yml) into site/.")
+    ] = True,
 ) -> None:
-    """Validate the data and, only when it is valid, write every dataset format to --out."""
+    """Validate the data and, only when it is valid, write the datasets and the site."""
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
+    settings = SiteSettings() if site else None
+    if settings is not None and not settings.config.is_file():
+        _usage_error(f"{settings.config} not found: run from the project folder, or use --no-site")
     try:
-        with build_progress(len(EXPORTERS)) as progress:
-            checked = build(data, out, progress)
+        with build_progress(len(build_steps(site))) as progress:
+            checked = build(data, out, progress, settings)
     except BuildError as error:
         typer.echo(f"error: {error}; {out} is unchanged", err=True)
         raise typer.Exit(EXIT_INVALID) from None
