@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := all
-.PHONY: all validate build schema test lint bench clean
+.PHONY: all validate build serve schema test lint browser bench clean
 
 all: build
 
@@ -30,6 +30,9 @@ validate: $(INSTALLED)
 build: $(INSTALLED)
 	$(BIN)/toolkit build
 
+serve: $(INSTALLED)
+	$(BIN)/toolkit serve
+
 schema: $(INSTALLED)
 	$(BIN)/toolkit schema
 
@@ -38,11 +41,22 @@ lint: $(INSTALLED_DEV)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+# The site tests drive a real headless Chromium; install Debian's when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+		|| command -v google-chrome >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing chromium for the site tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "The site tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium)"; exit 1; \
+		fi; }
+
+test: lint browser
 	$(BIN)/pytest
 
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/validate_speed.py
 
 clean:
-	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist site build .pytest_cache .mypy_cache .ruff_cache

@@ -17,6 +17,7 @@ from toolkit.progress import build_progress
 from toolkit.reporters import REPORTERS, render_text
 from toolkit.schema_export import stale_schemas, write_schemas
 from toolkit.site.builder import SiteSettings
+from toolkit.site.preview import serve
 from toolkit.validate import UnknownPathError, validate
 
 app = typer.Typer(
@@ -84,6 +85,21 @@ def build_command(
         typer.echo(f"error: the data is invalid; {out} is unchanged", err=True)
         raise typer.Exit(EXIT_INVALID)
     typer.echo(f"{checked.report.summary()}; wrote {out}/")
+
+
+@app.command("serve")
+def serve_command(
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+    out: Annotated[Path, typer.Option(help="Where to write the datasets.")] = Path("dist"),
+    address: Annotated[str, typer.Option("--dev-addr", help="Address to serve on.")] = (
+        "127.0.0.1:8000"
+    ),
+) -> None:
+    """Preview the site with live reload; pages regenerate when data/ or docs/ change."""
+    settings = SiteSettings()
+    if not data.is_dir() or not settings.config.is_file():
+        _usage_error(f"run from the project folder (needs {data}/ and {settings.config})")
+    serve(data, out, settings, address, lambda message: typer.echo(message, err=True))
 
 
 @app.command("schema")
