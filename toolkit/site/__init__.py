@@ -1,0 +1,1 @@
+"""The static site: Markdown pages generated from the records, built by mkdocs-material."""

@@ -1,0 +1,56 @@
+"""Turn contributor text into safe page content: escaped everywhere, links only to http(s).
+
+Records come from strangers' pull requests, so every value is treated as text, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def text(value: object) -> str:
+    """Any value as HTML text: ``<``, ``>``, ``&`` and quotes escaped."""
+    return html.escape(str(value), quote=True)
+
+
+def heading(value: object) -> str:
+    """A value for a Markdown heading: HTML-escaped, then Markdown punctuation escaped."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text(value).replace("\n", " "))
+
+
+def is_web_url(url: str) -> bool:
+    """Whether a URL is an http(s) address with a host, the only kind the site links to."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def external_link(url: str, label: object | None = None) -> str:
+    """A link to another site, or the plain escaped text when the URL is not http(s)."""
+    shown = text(url if label is None else label)
+    if not is_web_url(url):
+        return shown
+    return f'<a href="{text(url)}" rel="noopener noreferrer nofollow">{shown}</a>'
+
+
+def internal_link(href: str, label: object) -> str:
+    """A link to another page of the site (``href`` is built by the generator, not from data)."""
+    return f'<a href="{text(href)}">{text(label)}</a>'
+
+
+def json_ld(document: dict[str, Any]) -> str:
+    """A JSON-LD script element whose content cannot close the element or open another."""
+    encoded = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{encoded}\n</script>'
+
+
+def paragraphs(value: str) -> str:
+    """Free text as HTML paragraphs, split on blank lines."""
+    parts = [part.strip() for part in re.split(r"\n\s*\n", value) if part.strip()]
+    return "\n".join(f"<p>{text(part)}</p>" for part in parts)

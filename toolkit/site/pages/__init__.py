@@ -1,0 +1,1 @@
+"""Page generators: each module renders one family of pages as (path, Markdown) pairs."""

@@ -1,0 +1,74 @@
+"""Commitment pages and the overview table of every commitment with its status."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from toolkit.countries import country_name
+from toolkit.models import Commitment
+from toolkit.site.context import Page, Site, page_url
+from toolkit.site.markup import paragraphs, text
+from toolkit.site.pages.common import (
+    Generated,
+    current_status,
+    facts,
+    index_table,
+    markdown_page,
+    quotes,
+    record_footer,
+    status_badge,
+)
+
+
+def pages(site: Site) -> list[Generated]:
+    """One page per commitment, and the overview."""
+    commitments = site.of(Commitment)
+    generated = [(f"commitments/{c.id}.md", commitment_page(site, c)) for c in commitments]
+    return [*generated, ("commitments/index.md", overview(site, commitments))]
+
+
+def commitment_page(site: Site, commitment: Commitment) -> str:
+    """The page of one commitment, with its dated status history."""
+    page = Page(site, page_url("commitments", commitment.id))
+    body = [
+        facts([
+            ("Status", status_badge(current_status(commitment))),
+            ("Made at", page.link("meetings", commitment.meeting)),
+            ("Kind", text(commitment.kind)),
+            ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
+            ("Responsible", ", ".join(page.link("organizations", o) for o in commitment.responsible)),
+            ("Topics", ", ".join(page.link("topics", t) for t in commitment.topics)),
+        ]),
+        '<h2 id="what-was-agreed">What was agreed</h2>',
+        paragraphs(commitment.description) + page.cite(commitment.sources),
+        quotes(page, commitment.quotes),
+        '<h2 id="status-history">Status history</h2>',
+        "<ol class=\"status-history\">" + "".join(
+            f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))}"
+            + (f" — {text(entry.note)}" if entry.note else "")
+            + f"{page.cite(entry.sources)}</li>"
+            for entry in commitment.status
+        ) + "</ol>",
+        record_footer(page, commitment),
+    ]
+    return markdown_page(commitment.title, "\n".join(part for part in body if part))
+
+
+def overview(site: Site, commitments: list[Commitment]) -> str:
+    """Every commitment in one sortable table, with counts by status."""
+    page = Page(site, "commitments/")
+    counts = Counter(current_status(c) for c in commitments)
+    summary = ", ".join(f"{status_badge(status)} {count}" for status, count in sorted(counts.items()))
+    rows = [
+        [
+            page.link("commitments", c.id),
+            page.link("meetings", c.meeting, site.get("meetings", c.meeting).date),
+            status_badge(current_status(c)),
+            ", ".join(page.link("topics", t) for t in c.topics),
+        ]
+        for c in sorted(commitments, key=lambda c: c.id)
+    ]
+    body = f"<p>By current status: {summary}</p>\n" + index_table(
+        ["Commitment", "Made", "Status", "Topics"], rows
+    )
+    return markdown_page("Commitments", body)

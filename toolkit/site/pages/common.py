@@ -1,0 +1,105 @@
+"""Pieces shared by record pages: the page frame, quotes, discrepancies, status labels."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from toolkit.models.base import Discrepancy, Quote
+from toolkit.site.context import Page
+from toolkit.site.markup import heading, text
+
+Generated = tuple[str, str]
+"""A generated page: its path under the docs folder, and its Markdown."""
+
+
+def markdown_page(title: str, body: str, description: str | None = None) -> str:
+    """A page: front matter, an escaped H1 heading, then the HTML body as a raw block.
+
+    The theme prints the front-matter title and description into the page head unescaped, so
+    they are HTML-escaped here.
+    """
+    front = ["---", f"title: {json.dumps(text(title), ensure_ascii=False)}"]
+    if description:
+        front.append(f"description: {json.dumps(text(description), ensure_ascii=False)}")
+    front.append("---")
+    return "\n".join(front) + f"\n\n# {heading(title)}\n\n<div class=\"record\">\n{body}\n</div>\n"
+
+
+def facts(rows: Sequence[tuple[str, str]]) -> str:
+    """A two-column table of labelled facts; values are already-safe HTML."""
+    cells = "\n".join(f"<tr><th>{text(label)}</th><td>{value}</td></tr>" for label, value in rows if value)
+    return f'<table class="facts">\n{cells}\n</table>'
+
+
+def speaker(page: Page, quote: Quote) -> str:
+    """Who said the quoted words, linked to their page."""
+    if quote.attributed_to is None:
+        return ""
+    collection = "people" if quote.attributed_to in page.site.by_id["people"] else "organizations"
+    return page.link(collection, quote.attributed_to)
+
+
+def quotes(page: Page, items: Sequence[Quote]) -> str:
+    """Verbatim quotes, each with who said it and the source that printed it."""
+    if not items:
+        return ""
+    blocks = []
+    for quote in items:
+        said_by = speaker(page, quote)
+        printed = text(page.site.get("sources", quote.source).publisher)
+        credit = f"{said_by}, as printed by {printed}" if said_by else f"As printed by {printed}"
+        blocks.append(
+            f"<blockquote><p>“{text(quote.text)}”</p>"
+            f"<footer>— {credit}{page.cite([quote.source])}</footer></blockquote>"
+        )
+    return "<h2 id=\"quotes\">In the sources’ words</h2>\n" + "\n".join(blocks)
+
+
+def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = True) -> str:
+    """Where sources disagree or a claim is unconfirmed, each account with its sources."""
+    if not items:
+        return ""
+    blocks = []
+    for note in items:
+        label = "Sources disagree" if note.kind == "conflict" else "Unconfirmed"
+        about = f" on <code>{text(note.field)}</code>" if note.field else ""
+        claims = "\n".join(
+            f"<li>{text(claim.value)}{page.cite(claim.sources)}"
+            + (f"<br><q>{text(claim.quote)}</q>" if claim.quote else "")
+            + "</li>"
+            for claim in note.claims
+        )
+        blocks.append(
+            f'<div class="admonition warning discrepancy"><p class="admonition-title">{label}{about}'
+            f" (noted {text(note.noted)})</p>\n<p>{text(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
+        )
+    title = '<h2 id="discrepancies">Where the sources differ</h2>\n' if titled else ""
+    return title + "\n".join(blocks)
+
+
+def record_footer(page: Page, record: Any) -> str:
+    """The record's own citations, its discrepancies and the numbered source list."""
+    cited = f'<p class="record-sources">Sources for this record: {page.cite(record.sources)}</p>'
+    return "\n".join(
+        part for part in (cited, discrepancies(page, record.discrepancies), page.citation_list()) if part
+    )
+
+
+def index_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True) -> str:
+    """A table of records for a section's index page; cells are already-safe HTML."""
+    head = "".join(f"<th>{text(h)}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    css = ' class="sortable"' if sortable else ""
+    return f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def current_status(commitment: Any) -> str:
+    """The status of the commitment's newest assessment."""
+    return str(commitment.status[-1].status)
+
+
+def status_badge(status: str) -> str:
+    """A status as a labelled badge."""
+    return f'<span class="status status-{text(status)}">{text(status)}</span>'

@@ -1,0 +1,70 @@
+"""`toolkit serve`: preview the site with live reload while records are edited.
+
+mkdocs serves the generated pages and reloads the browser when they change; a watcher here
+regenerates them whenever a file under data/ or docs/ changes and the data is still valid.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from toolkit.build import build
+from toolkit.dataset import Dataset
+from toolkit.site.builder import SiteSettings
+from toolkit.site.generate import write_sources
+
+POLL_SECONDS = 1.0
+
+
+def _fingerprint(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when any file under the folders is added, removed or edited."""
+    return tuple(
+        sorted(
+            (str(path), stat.st_mtime_ns, stat.st_size)
+            for folder in folders
+            for path in folder.rglob("*")
+            if path.is_file() and (stat := path.stat())
+        )
+    )
+
+
+def regenerate(data: Path, dist: Path, settings: SiteSettings, say: Callable[[str], None]) -> bool:
+    """Rebuild the datasets and the pages; report and keep the old pages when data is invalid."""
+    checked = build(data, dist)
+    if not checked.report.ok or checked.info is None:
+        say(f"not regenerated: {checked.report.summary()} (run `toolkit validate`)")
+        return False
+    write_sources(Dataset.from_checked(checked), settings.docs, dist, settings.work)
+    return True
+
+
+def serve(data: Path, dist: Path, settings: SiteSettings, address: str, say: Callable[[str], None]) -> None:
+    """Generate the pages, then serve them, regenerating on every change until interrupted."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    if not regenerate(data, dist, settings, say):
+        return
+    watched = [data, settings.docs]
+
+    def watch() -> None:
+        seen = _fingerprint(watched)
+        while True:
+            time.sleep(POLL_SECONDS)
+            now = _fingerprint(watched)
+            if now != seen:
+                seen = now
+                if regenerate(data, dist, settings, say):
+                    say("pages regenerated")
+
+    threading.Thread(target=watch, daemon=True).start()
+    mkdocs_serve(
+        config_file=str(settings.config),
+        livereload=True,
+        dev_addr=address,
+        docs_dir=str(settings.work.absolute()),
+    )
