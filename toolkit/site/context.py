@@ -142,7 +142,8 @@ class Page:
             if source not in self.cited:
                 self.cited.append(source)
             number = self.cited.index(source) + 1
-            markers.append(f'<a href="#cite-{number}" title="{text(self.site.title_of("sources", source))}">[{number}]</a>')
+            tooltip = text(self.site.title_of("sources", source))
+            markers.append(f'<a href="#cite-{number}" title="{tooltip}">[{number}]</a>')
         return f'<sup class="cite">{"".join(markers)}</sup>' if markers else ""
 
     def citation_list(self) -> str:
@@ -150,7 +151,9 @@ class Page:
         if not self.cited:
             return ""
         items = [self._citation(number, source) for number, source in enumerate(self.cited, 1)]
-        return '<h2 id="sources">Sources</h2>\n<ol class="citations">\n' + "\n".join(items) + "\n</ol>"
+        return (
+            '<h2 id="sources">Sources</h2>\n<ol class="citations">\n' + "\n".join(items) + "\n</ol>"
+        )
 
     def _citation(self, number: int, source_id: str) -> str:
         source: Source = self.site.get("sources", source_id)

@@ -23,8 +23,17 @@ from toolkit.site.pages import (
 )
 from toolkit.site.pages.common import Generated
 
-PAGE_FAMILIES = [home, meetings, commitments, people, organizations, topics, sources, timeline,
-                 schema_reference]
+PAGE_FAMILIES = [
+    home,
+    meetings,
+    commitments,
+    people,
+    organizations,
+    topics,
+    sources,
+    timeline,
+    schema_reference,
+]
 """Page generators that need only the records; downloads also needs the built datasets."""
 
 

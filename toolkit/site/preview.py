@@ -42,7 +42,9 @@ def regenerate(data: Path, dist: Path, settings: SiteSettings, say: Callable[[st
     return True
 
 
-def serve(data: Path, dist: Path, settings: SiteSettings, address: str, say: Callable[[str], None]) -> None:
+def serve(
+    data: Path, dist: Path, settings: SiteSettings, address: str, say: Callable[[str], None]
+) -> None:
     """Generate the pages, then serve them, regenerating on every change until interrupted."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.serve import serve as mkdocs_serve

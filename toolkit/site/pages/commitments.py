@@ -31,24 +31,31 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
     """The page of one commitment, with its dated status history."""
     page = Page(site, page_url("commitments", commitment.id))
     body = [
-        facts([
-            ("Status", status_badge(current_status(commitment))),
-            ("Made at", page.link("meetings", commitment.meeting)),
-            ("Kind", text(commitment.kind)),
-            ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
-            ("Responsible", ", ".join(page.link("organizations", o) for o in commitment.responsible)),
-            ("Topics", ", ".join(page.link("topics", t) for t in commitment.topics)),
-        ]),
+        facts(
+            [
+                ("Status", status_badge(current_status(commitment))),
+                ("Made at", page.link("meetings", commitment.meeting)),
+                ("Kind", text(commitment.kind)),
+                ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
+                (
+                    "Responsible",
+                    ", ".join(page.link("organizations", o) for o in commitment.responsible),
+                ),
+                ("Topics", ", ".join(page.link("topics", t) for t in commitment.topics)),
+            ]
+        ),
         '<h2 id="what-was-agreed">What was agreed</h2>',
         paragraphs(commitment.description) + page.cite(commitment.sources),
         quotes(page, commitment.quotes),
         '<h2 id="status-history">Status history</h2>',
-        "<ol class=\"status-history\">" + "".join(
+        '<ol class="status-history">'
+        + "".join(
             f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))}"
             + (f" — {text(entry.note)}" if entry.note else "")
             + f"{page.cite(entry.sources)}</li>"
             for entry in commitment.status
-        ) + "</ol>",
+        )
+        + "</ol>",
         record_footer(page, commitment),
     ]
     return markdown_page(commitment.title, "\n".join(part for part in body if part))
@@ -58,7 +65,9 @@ def overview(site: Site, commitments: list[Commitment]) -> str:
     """Every commitment in one sortable table, with counts by status."""
     page = Page(site, "commitments/")
     counts = Counter(current_status(c) for c in commitments)
-    summary = ", ".join(f"{status_badge(status)} {count}" for status, count in sorted(counts.items()))
+    summary = ", ".join(
+        f"{status_badge(status)} {count}" for status, count in sorted(counts.items())
+    )
     rows = [
         [
             page.link("commitments", c.id),

@@ -24,12 +24,14 @@ def markdown_page(title: str, body: str, description: str | None = None) -> str:
     if description:
         front.append(f"description: {json.dumps(text(description), ensure_ascii=False)}")
     front.append("---")
-    return "\n".join(front) + f"\n\n# {heading(title)}\n\n<div class=\"record\">\n{body}\n</div>\n"
+    return "\n".join(front) + f'\n\n# {heading(title)}\n\n<div class="record">\n{body}\n</div>\n'
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:
     """A two-column table of labelled facts; values are already-safe HTML."""
-    cells = "\n".join(f"<tr><th>{text(label)}</th><td>{value}</td></tr>" for label, value in rows if value)
+    cells = "\n".join(
+        f"<tr><th>{text(label)}</th><td>{value}</td></tr>" for label, value in rows if value
+    )
     return f'<table class="facts">\n{cells}\n</table>'
 
 
@@ -54,7 +56,7 @@ def quotes(page: Page, items: Sequence[Quote]) -> str:
             f"<blockquote><p>“{text(quote.text)}”</p>"
             f"<footer>— {credit}{page.cite([quote.source])}</footer></blockquote>"
         )
-    return "<h2 id=\"quotes\">In the sources’ words</h2>\n" + "\n".join(blocks)
+    return '<h2 id="quotes">In the sources’ words</h2>\n' + "\n".join(blocks)
 
 
 def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = True) -> str:
@@ -71,9 +73,10 @@ def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = Tr
             + "</li>"
             for claim in note.claims
         )
+        title = f'<p class="admonition-title">{label}{about} (noted {text(note.noted)})</p>'
         blocks.append(
-            f'<div class="admonition warning discrepancy"><p class="admonition-title">{label}{about}'
-            f" (noted {text(note.noted)})</p>\n<p>{text(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
+            f'<div class="admonition warning discrepancy">{title}\n'
+            f"<p>{text(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
         )
     title = '<h2 id="discrepancies">Where the sources differ</h2>\n' if titled else ""
     return title + "\n".join(blocks)
@@ -83,11 +86,15 @@ def record_footer(page: Page, record: Any) -> str:
     """The record's own citations, its discrepancies and the numbered source list."""
     cited = f'<p class="record-sources">Sources for this record: {page.cite(record.sources)}</p>'
     return "\n".join(
-        part for part in (cited, discrepancies(page, record.discrepancies), page.citation_list()) if part
+        part
+        for part in (cited, discrepancies(page, record.discrepancies), page.citation_list())
+        if part
     )
 
 
-def index_table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True) -> str:
+def index_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True
+) -> str:
     """A table of records for a section's index page; cells are already-safe HTML."""
     head = "".join(f"<th>{text(h)}</th>" for h in headers)
     body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)

@@ -23,7 +23,10 @@ EXAMPLES = [
     ("pandas", 'pd.read_csv("data/csv/commitments_status.csv")'),
     ("pandas (JSON Lines)", 'pd.read_json("data/people.jsonl", lines=True)'),
     ("DuckDB", "SELECT status, count(*) FROM 'data/csv/commitments_status.csv' GROUP BY status"),
-    ("sqlite3", "sqlite3 data/dataset.sqlite \"SELECT id FROM search WHERE search MATCH 'fentanyl'\""),
+    (
+        "sqlite3",
+        "sqlite3 data/dataset.sqlite \"SELECT id FROM search WHERE search MATCH 'fentanyl'\"",
+    ),
     ("Datasette", "datasette data/dataset.sqlite"),
     ("Frictionless", "frictionless validate data/datapackage.json"),
     ("Checksums", "cd data && sha256sum -c SHA256SUMS"),

@@ -22,18 +22,20 @@ def pages(site: Site) -> list[Generated]:
     )
     parts = [
         paragraphs(info.description),
-        "<h2 id=\"latest-meeting\">Latest meeting</h2>",
+        '<h2 id="latest-meeting">Latest meeting</h2>',
         f"<p>{page.link('meetings', latest.id)} — {text(latest.date)}, "
-        f"{text(latest.location.city)}</p>" if latest else "<p>No meeting recorded yet.</p>",
-        "<h2 id=\"commitments\">Commitments by current status</h2>",
-        f"<ul class=\"figures\">{figures}</ul>",
+        f"{text(latest.location.city)}</p>"
+        if latest
+        else "<p>No meeting recorded yet.</p>",
+        '<h2 id="commitments">Commitments by current status</h2>',
+        f'<ul class="figures">{figures}</ul>',
         f"<p>{_count(counts.total(), 'commitment')} in all: see the "
-        f"<a href=\"{page.href('commitments/')}\">overview</a> and the "
-        f"<a href=\"{page.href('timeline/')}\">timeline</a>.</p>",
-        "<h2 id=\"data\">The data</h2>",
+        f'<a href="{page.href("commitments/")}">overview</a> and the '
+        f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
+        '<h2 id="data">The data</h2>',
         f"<p>Version {text(info.version)}, last updated {text(site.dataset.last_updated)}, "
         f"published under {text(info.licence.title)}. "
-        f"<a href=\"{page.href('downloads/')}\">Download it</a> as JSON, CSV, SQLite or a "
+        f'<a href="{page.href("downloads/")}">Download it</a> as JSON, CSV, SQLite or a '
         "Frictionless data package.</p>",
     ]
     return [("index.md", markdown_page(info.title, "\n".join(parts), info.description))]

@@ -36,23 +36,27 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
     later = ", ".join(page.link("meetings", m.id) for m in site.later_rounds.get(meeting.id, []))
     related = ", ".join(page.link("meetings", m) for m in meeting.related)
     body = [
-        facts([
-            ("Date", when),
-            ("Place", where),
-            ("Kind", text(meeting.kind)),
-            ("Series", text(meeting.series or "")),
-            ("Previous round", earlier),
-            ("Next round", later),
-            ("Held alongside", related),
-        ]),
-        "<h2 id=\"summary\">Summary</h2>",
+        facts(
+            [
+                ("Date", when),
+                ("Place", where),
+                ("Kind", text(meeting.kind)),
+                ("Series", text(meeting.series or "")),
+                ("Previous round", earlier),
+                ("Next round", later),
+                ("Held alongside", related),
+            ]
+        ),
+        '<h2 id="summary">Summary</h2>',
         paragraphs(meeting.summary) + page.cite(meeting.sources),
-        "<h2 id=\"participants\">Participants</h2>",
-        "<ul>" + "".join(
+        '<h2 id="participants">Participants</h2>',
+        "<ul>"
+        + "".join(
             f"<li>{page.link('people', p.person)} — {text(p.role)} "
             f"({text(country_name(p.delegation))})</li>"
             for p in meeting.participants
-        ) + "</ul>",
+        )
+        + "</ul>",
         _commitments(page, site, meeting),
         quotes(page, meeting.quotes),
         record_footer(page, meeting),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from toolkit.countries import country_name
-from toolkit.models import Person, Meeting
+from toolkit.models import Meeting, Person
 from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import paragraphs, text
 from toolkit.site.pages.common import Generated, facts, index_table, markdown_page, record_footer
@@ -14,8 +14,14 @@ def pages(site: Site) -> list[Generated]:
     people = site.of(Person)
     generated = [(f"people/{p.id}.md", person_page(site, p)) for p in people]
     page = Page(site, "people/")
-    rows = [[page.link("people", p.id), text(country_name(p.country)),
-             text(p.positions[-1].title if p.positions else "")] for p in people]
+    rows = [
+        [
+            page.link("people", p.id),
+            text(country_name(p.country)),
+            text(p.positions[-1].title if p.positions else ""),
+        ]
+        for p in people
+    ]
     index = markdown_page("People", index_table(["Name", "Country", "Latest position"], rows))
     return [*generated, ("people/index.md", index)]
 
@@ -30,16 +36,17 @@ def person_page(site: Site, person: Person) -> str:
         for p in person.positions
     )
     meetings = [
-        m for m in site.of(Meeting)
-        if any(part.person == person.id for part in m.participants)
+        m for m in site.of(Meeting) if any(part.person == person.id for part in m.participants)
     ]
     body = [
         facts([("Country", text(country_name(person.country))), ("Also written", aliases)]),
         paragraphs(person.description) + page.cite(person.sources) if person.description else "",
         f'<h2 id="positions">Positions</h2>\n<ul>{positions}</ul>' if positions else "",
-        '<h2 id="meetings">Meetings</h2>\n<ul>' + "".join(
-            f"<li>{page.link('meetings', m.id)}</li>" for m in meetings
-        ) + "</ul>" if meetings else "",
+        '<h2 id="meetings">Meetings</h2>\n<ul>'
+        + "".join(f"<li>{page.link('meetings', m.id)}</li>" for m in meetings)
+        + "</ul>"
+        if meetings
+        else "",
         record_footer(page, person),
     ]
     return markdown_page(person.name, "\n".join(part for part in body if part))

@@ -19,8 +19,10 @@ def _type(root: dict[str, Any], schema: dict[str, Any]) -> str:
     if schema.get("type") == "array":
         return f"list of {_type(root, schema.get('items', {}))}"
     if "enum" in schema:
-        return "one of " + ", ".join(f"`{value}`" for value in schema["enum"][:12]) + (
-            ", …" if len(schema["enum"]) > 12 else ""
+        return (
+            "one of "
+            + ", ".join(f"`{value}`" for value in schema["enum"][:12])
+            + (", …" if len(schema["enum"]) > 12 else "")
         )
     if "$ref" in schema or schema.get("type") == "object":
         return str(schema.get("title", "object"))
@@ -32,7 +34,9 @@ def _type(root: dict[str, Any], schema: dict[str, Any]) -> str:
 def _example(schema: dict[str, Any], example: Any) -> str:
     if example is None:
         example = (schema.get("examples") or [None])[0]
-    return "" if example is None else f"<code>{text(json.dumps(example, ensure_ascii=False))}</code>"
+    return (
+        "" if example is None else f"<code>{text(json.dumps(example, ensure_ascii=False))}</code>"
+    )
 
 
 def _fields(root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any]) -> str:
@@ -47,7 +51,9 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any
         ]
         for name, field in schema.get("properties", {}).items()
     ]
-    return index_table(["Field", "Type", "Required", "Description", "Example"], rows, sortable=False)
+    return index_table(
+        ["Field", "Type", "Required", "Description", "Example"], rows, sortable=False
+    )
 
 
 def pages(site: Site) -> list[Generated]:
@@ -58,8 +64,9 @@ def pages(site: Site) -> list[Generated]:
         root = collection_schema(collection)
         example = (root.get("examples") or [{}])[0]
         sections.append(
-            f'<h2 id="{collection}">{text(collection)}</h2>\n<p>{text(root.get("description", ""))} '
-            f"JSON Schema: <a href=\"{page.href('data/schema/' + schema_file_name(collection))}\">"
+            f'<h2 id="{collection}">{text(collection)}</h2>\n'
+            f"<p>{text(root.get('description', ''))} "
+            f'JSON Schema: <a href="{page.href("data/schema/" + schema_file_name(collection))}">'
             f"{text(schema_file_name(collection))}</a>.</p>\n{_fields(root, root, example)}"
         )
     nested: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
@@ -72,10 +79,12 @@ def pages(site: Site) -> list[Generated]:
         example = (definition.get("examples") or [{}])[0]
         sections.append(
             f'<h3 id="type-{text(name.lower())}">{text(name)}</h3>\n'
-            f"<p>{text(definition.get('description', ''))}</p>\n{_fields(root, definition, example)}"
+            f"<p>{text(definition.get('description', ''))}</p>\n"
+            f"{_fields(root, definition, example)}"
         )
     intro = (
         "<p>Every record type and field, generated from the models that validate the data. "
-        "Optional fields are left out of a record when unknown; they are never <code>null</code>.</p>"
+        "Optional fields are left out of a record when unknown; "
+        "they are never <code>null</code>.</p>"
     )
     return [("schema.md", markdown_page("Schema reference", intro + "\n" + "\n".join(sections)))]

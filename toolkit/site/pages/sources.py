@@ -14,8 +14,13 @@ def pages(site: Site) -> list[Generated]:
     generated = [(f"sources/{s.id}.md", source_page(site, s)) for s in sources]
     page = Page(site, "sources/")
     rows = [
-        [page.link("sources", s.id, s.title or s.publisher), text(s.publisher),
-         text(s.published or ""), text(s.account), str(len(site.cited_by.get(s.id, [])))]
+        [
+            page.link("sources", s.id, s.title or s.publisher),
+            text(s.publisher),
+            text(s.published or ""),
+            text(s.account),
+            str(len(site.cited_by.get(s.id, []))),
+        ]
         for s in sources
     ]
     table = index_table(["Source", "Publisher", "Published", "Account", "Cited by"], rows)
@@ -31,19 +36,23 @@ def source_page(site: Site, source: Source) -> str:
         for collection, record_id in citing
     )
     body = [
-        facts([
-            ("Publisher", text(source.publisher)),
-            ("Agency", text(source.agency or "")),
-            ("Title", text(source.title or "")),
-            ("Kind", text(source.kind)),
-            ("Account", text(source.account)),
-            ("Published", text(source.published or "")),
-            ("Accessed", text(source.accessed or "")),
-            ("Language", text(source.language)),
-            ("Address", external_link(source.url)),
-            ("Archived copy", external_link(source.archive_url) if source.archive_url else ""),
-            ("Notes", text(source.notes or "")),
-        ]),
+        facts(
+            [
+                ("Publisher", text(source.publisher)),
+                ("Agency", text(source.agency or "")),
+                ("Title", text(source.title or "")),
+                ("Kind", text(source.kind)),
+                ("Account", text(source.account)),
+                ("Published", text(source.published or "")),
+                ("Accessed", text(source.accessed or "")),
+                ("Language", text(source.language)),
+                ("Address", external_link(source.url)),
+                ("Archived copy", external_link(source.archive_url) if source.archive_url else ""),
+                ("Notes", text(source.notes or "")),
+            ]
+        ),
         f'<h2 id="cited-by">Cited by</h2>\n<ul>{listing}</ul>' if listing else "",
     ]
-    return markdown_page(source.title or f"{source.publisher} ({source.id})", "\n".join(p for p in body if p))
+    return markdown_page(
+        source.title or f"{source.publisher} ({source.id})", "\n".join(p for p in body if p)
+    )

@@ -38,7 +38,9 @@ def svg(items: list[Entry]) -> str:
     rows = []
     for number, entry in enumerate(items):
         y = 20 + number * ROW_HEIGHT
-        label = entry.title if len(entry.title) <= LABEL_LIMIT else entry.title[: LABEL_LIMIT - 1] + "…"
+        label = (
+            entry.title if len(entry.title) <= LABEL_LIMIT else entry.title[: LABEL_LIMIT - 1] + "…"
+        )
         kind = "meeting" if entry.collection == "meetings" else "event"
         rows.append(
             f'<g class="{kind}"><text x="8" y="{y + 4}" class="date">{text(entry.date)}</text>'
@@ -78,4 +80,3 @@ def pages(site: Site) -> list[Generated]:
     drawing = f'<p><img src="{page.href(SVG_PATH)}" alt="Timeline of events and meetings"></p>'
     body = drawing + "\n" + "\n".join(sections) + "\n" + page.citation_list()
     return [("timeline.md", markdown_page("Timeline", body)), (SVG_PATH, svg(items))]
-

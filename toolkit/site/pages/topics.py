@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.models import Topic, Commitment
+from toolkit.models import Commitment, Topic
 from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import paragraphs, text
 from toolkit.site.pages.common import (
@@ -36,17 +36,23 @@ def topic_page(site: Site, topic: Topic) -> str:
     narrower = [t.id for t in site.of(Topic) if t.parent == topic.id]
     commitments = _commitments(site, topic.id)
     body = [
-        facts([
-            ("Also called", "; ".join(text(a) for a in topic.aliases)),
-            ("Part of", page.link("topics", topic.parent) if topic.parent else ""),
-            ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
-        ]),
+        facts(
+            [
+                ("Also called", "; ".join(text(a) for a in topic.aliases)),
+                ("Part of", page.link("topics", topic.parent) if topic.parent else ""),
+                ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
+            ]
+        ),
         paragraphs(topic.description) + page.cite(topic.sources),
-        '<h2 id="commitments">Commitments</h2>\n<ul>' + "".join(
+        '<h2 id="commitments">Commitments</h2>\n<ul>'
+        + "".join(
             f"<li>{page.link('commitments', c)} "
             f"{status_badge(current_status(site.get('commitments', c)))}</li>"
             for c in commitments
-        ) + "</ul>" if commitments else "",
+        )
+        + "</ul>"
+        if commitments
+        else "",
         record_footer(page, topic),
     ]
     return markdown_page(topic.name, "\n".join(part for part in body if part))
