@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := all
-.PHONY: all validate build serve schema test lint browser bench clean
+.PHONY: all validate build serve schema test lint bench clean
 
 all: build
 
@@ -41,18 +41,7 @@ lint: $(INSTALLED_DEV)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# The site tests drive a real headless Chromium; install Debian's when it is missing.
-browser:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
-		|| command -v google-chrome >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			echo "installing chromium for the site tests"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else \
-			echo "The site tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium)"; exit 1; \
-		fi; }
-
-test: lint browser
+test: lint
 	$(BIN)/pytest
 
 bench: $(INSTALLED_DEV)

@@ -6,8 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_support import HOSTILE
 
 from case_runner import BASE
+from toolkit.build import build
+from toolkit.site.builder import SiteSettings
+
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture
@@ -16,3 +21,21 @@ def base_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BASE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    data = root / "data"
+    shutil.copytree(BASE, data)
+    for name, replacements in HOSTILE.items():
+        path = data / name
+        content = path.read_text()
+        for old, new in replacements:
+            assert old in content, (name, old)
+            content = content.replace(old, new)
+        path.write_text(content)
+    settings = SiteSettings(ROOT / "mkdocs.yml", ROOT / "docs", root / "work", root / "site")
+    checked = build(data, root / "dist", site=settings)
+    assert checked.report.ok, checked.report.problems
+    return root / "site"

@@ -3,80 +3,19 @@ as HTML and in a real headless Chromium."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import http.server
 import json
-import re
-import shutil
-import subprocess
-import threading
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
+from site_support import SCRIPT
 
-from case_runner import BASE
-from toolkit.build import build
 from toolkit.models import COLLECTIONS
 from toolkit.schema_export import collection_schema
-from toolkit.site.builder import SiteSettings
 
 ROOT = Path(__file__).parent.parent
-SCRIPT = "<script>alert(1)</script>"
-IMAGE = "<img src=x onerror=\"document.body.setAttribute('data-pwned', '1')\">"
-HOSTILE = {
-    "meetings/2026-02-07-dialogue.yaml": [
-        ("title: Security dialogue, Ottawa", f"title: {json.dumps(SCRIPT)}"),
-        (
-            "summary: The ministry said the advisers met.",
-            "summary: " + json.dumps(IMAGE + " [x](javascript:alert(1))"),
-        ),
-        ("role: National Security Adviser", f"role: {json.dumps(SCRIPT)}"),
-        (
-            "note: The report gives Saturday; the readout gives 7 February.",
-            f"note: {json.dumps(IMAGE)}",
-        ),
-    ],
-    "commitments/liaison-officers.yaml": [
-        (
-            "text: each country would establish liaison officers",
-            "text: " + json.dumps(SCRIPT + " ]]> */"),
-        ),
-        ("note: The spokesperson said there was no timeline.", f"note: {json.dumps(IMAGE)}"),
-    ],
-    "people/asha-rao.yaml": [("name: Asha Raoo", f"name: {json.dumps(SCRIPT)}")],
-    "events/2026-02-08-statement.yaml": [
-        ("title: The ministry issues its statement", f"title: {json.dumps(SCRIPT)}"),
-        (
-            "description: The ministry issued a statement on the meeting.",
-            f"description: {json.dumps(IMAGE)}",
-        ),
-    ],
-    "sources/daily-news-2026-02-08.yaml": [
-        ("publisher: Daily News", f"publisher: {json.dumps(SCRIPT)}")
-    ],
-}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("site")
-    data = root / "data"
-    shutil.copytree(BASE, data)
-    for name, replacements in HOSTILE.items():
-        path = data / name
-        content = path.read_text()
-        for old, new in replacements:
-            assert old in content, (name, old)
-            content = content.replace(old, new)
-        path.write_text(content)
-    settings = SiteSettings(ROOT / "mkdocs.yml", ROOT / "docs", root / "work", root / "site")
-    checked = build(data, root / "dist", site=settings)
-    assert checked.report.ok, checked.report.problems
-    return root / "site"
 
 
 def page(site: Path, url: str) -> str:
@@ -131,86 +70,6 @@ def test_contributor_markup_is_shown_as_text(site: Path) -> None:
     meeting = page(site, "meetings/2026-02-07-dialogue")
     assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; - " in meeting
     assert "&lt;img src=x onerror=" in meeting
-
-
-def test_the_browser_runs_nothing_and_shows_the_characters(site: Path, tmp_path: Path) -> None:
-    chromium = next(
-        (
-            shutil.which(name)
-            for name in ("chromium", "chromium-browser", "google-chrome")
-            if shutil.which(name)
-        ),
-        None,
-    )
-    assert chromium, "the site tests need Chromium: `make test` installs it"
-    with Serve(site) as base_url:
-        for url in [
-            "meetings/2026-02-07-dialogue/",
-            "timeline/",
-            "commitments/liaison-officers/",
-            "people/asha-rao/",
-            "sources/daily-news-2026-02-08/",
-        ]:
-            dom = dump_dom(chromium, base_url + url, tmp_path / "profile")
-            body = re.search(r"<body[^>]*>", dom)
-            assert body is not None and "data-pwned" not in body.group(0), url
-            assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom, url
-
-
-def dump_dom(chromium: str, url: str, profile: Path) -> str:
-    """The page's DOM after its scripts ran, from a real headless Chromium."""
-    try:
-        result = subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                f"--user-data-dir={profile}",
-                "--dump-dom",
-                url,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"{url} hung: an injected alert() would block the page like this")
-    assert result.returncode == 0, result.stderr[-2000:]
-    return result.stdout
-
-
-@functools.cache
-def _quiet_handler(directory: str) -> type[http.server.SimpleHTTPRequestHandler]:
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, directory=directory, **kwargs)  # type: ignore[arg-type]
-
-        def log_message(self, format: str, *args: object) -> None:
-            return None
-
-    return Handler
-
-
-class Serve:
-    """The built site on a loopback port, for as long as the ``with`` block lasts."""
-
-    def __init__(self, site: Path) -> None:
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _quiet_handler(str(site)))
-
-    def __enter__(self) -> str:
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return f"http://127.0.0.1:{self.server.server_address[1]}/"
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class _Resources(HTMLParser):

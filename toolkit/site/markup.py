@@ -50,7 +50,9 @@ def json_ld(document: dict[str, Any]) -> str:
     return f'<script type="application/ld+json">\n{encoded}\n</script>'
 
 
-def paragraphs(value: str) -> str:
-    """Free text as HTML paragraphs, split on blank lines."""
-    parts = [part.strip() for part in re.split(r"\n\s*\n", value) if part.strip()]
-    return "\n".join(f"<p>{text(part)}</p>" for part in parts)
+def paragraphs(value: str, citations: str = "") -> str:
+    """Free text as HTML paragraphs, split on blank lines; ``citations`` (already-safe markup)
+    close the last paragraph, so the markers sit right after the words they support."""
+    parts = [text(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
+    parts[-1:] = [f"{parts[-1]}{citations}"] if parts else []
+    return "\n".join(f"<p>{part}</p>" for part in parts)

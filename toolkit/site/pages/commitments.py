@@ -45,7 +45,7 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
             ]
         ),
         '<h2 id="what-was-agreed">What was agreed</h2>',
-        paragraphs(commitment.description) + page.cite(commitment.sources),
+        paragraphs(commitment.description, page.cite(commitment.sources)),
         quotes(page, commitment.quotes),
         '<h2 id="status-history">Status history</h2>',
         '<ol class="status-history">'

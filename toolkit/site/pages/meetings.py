@@ -48,7 +48,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
             ]
         ),
         '<h2 id="summary">Summary</h2>',
-        paragraphs(meeting.summary) + page.cite(meeting.sources),
+        paragraphs(meeting.summary, page.cite(meeting.sources)),
         '<h2 id="participants">Participants</h2>',
         "<ul>"
         + "".join(

@@ -40,7 +40,7 @@ def person_page(site: Site, person: Person) -> str:
     ]
     body = [
         facts([("Country", text(country_name(person.country))), ("Also written", aliases)]),
-        paragraphs(person.description) + page.cite(person.sources) if person.description else "",
+        paragraphs(person.description, page.cite(person.sources)) if person.description else "",
         f'<h2 id="positions">Positions</h2>\n<ul>{positions}</ul>' if positions else "",
         '<h2 id="meetings">Meetings</h2>\n<ul>'
         + "".join(f"<li>{page.link('meetings', m.id)}</li>" for m in meetings)

@@ -70,7 +70,7 @@ def pages(site: Site) -> list[Generated]:
         if entry.collection == "meetings":
             body = f"<p>Meeting: {page.link('meetings', record.id)}{page.cite(record.sources)}</p>"
         else:
-            body = paragraphs(record.description) + page.cite(record.sources)
+            body = paragraphs(record.description, page.cite(record.sources))
             body += discrepancies(page, record.discrepancies, titled=False)
         when = text(entry.date) + (f" to {text(record.end)}" if record.end else "")
         sections.append(

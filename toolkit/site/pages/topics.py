@@ -43,7 +43,7 @@ def topic_page(site: Site, topic: Topic) -> str:
                 ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
             ]
         ),
-        paragraphs(topic.description) + page.cite(topic.sources),
+        paragraphs(topic.description, page.cite(topic.sources)),
         '<h2 id="commitments">Commitments</h2>\n<ul>'
         + "".join(
             f"<li>{page.link('commitments', c)} "

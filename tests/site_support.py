@@ -1,0 +1,75 @@
+"""The hostile variant of the base dataset that the site tests build, and a local server."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+from pathlib import Path
+
+SCRIPT = "<script>alert(1)</script>"
+IMAGE = "<img src=x onerror=\"document.body.setAttribute('data-pwned', '1')\">"
+HOSTILE = {
+    "meetings/2026-02-07-dialogue.yaml": [
+        ("title: Security dialogue, Ottawa", f"title: {json.dumps(SCRIPT)}"),
+        (
+            "summary: The ministry said the advisers met.",
+            "summary: " + json.dumps(IMAGE + " [x](javascript:alert(1))"),
+        ),
+        ("role: National Security Adviser", f"role: {json.dumps(SCRIPT)}"),
+        (
+            "note: The report gives Saturday; the readout gives 7 February.",
+            f"note: {json.dumps(IMAGE)}",
+        ),
+    ],
+    "commitments/liaison-officers.yaml": [
+        (
+            "description: The ministry said each side would establish liaison officers.",
+            "description: The ministry said the officers would share information on fentanyl.",
+        ),
+        (
+            "text: each country would establish liaison officers",
+            "text: " + json.dumps(SCRIPT + " ]]> */"),
+        ),
+        ("note: The spokesperson said there was no timeline.", f"note: {json.dumps(IMAGE)}"),
+    ],
+    "people/asha-rao.yaml": [("name: Asha Raoo", f"name: {json.dumps(SCRIPT)}")],
+    "events/2026-02-08-statement.yaml": [
+        ("title: The ministry issues its statement", f"title: {json.dumps(SCRIPT)}"),
+        (
+            "description: The ministry issued a statement on the meeting.",
+            f"description: {json.dumps(IMAGE)}",
+        ),
+    ],
+    "sources/daily-news-2026-02-08.yaml": [
+        ("publisher: Daily News", f"publisher: {json.dumps(SCRIPT)}")
+    ],
+}
+
+
+@functools.cache
+def _quiet_handler(directory: str) -> type[http.server.SimpleHTTPRequestHandler]:
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=directory, **kwargs)  # type: ignore[arg-type]
+
+        def log_message(self, format: str, *args: object) -> None:
+            return None
+
+    return Handler
+
+
+class Serve:
+    """The built site on a loopback port, for as long as the ``with`` block lasts."""
+
+    def __init__(self, site: Path) -> None:
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _quiet_handler(str(site)))
+
+    def __enter__(self) -> str:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -1,0 +1,127 @@
+"""The built site in a real headless Chromium, driven by Playwright: a reader's path through it,
+search, no console errors, and hostile records that run nothing. Screenshots of the home page
+and a commitment page are saved to build/test-artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog, Page
+from site_support import SCRIPT, Serve
+
+ROOT = Path(__file__).parent.parent
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+CHROMIUM = next(
+    (
+        found
+        for name in ("chromium", "chromium-browser", "google-chrome")
+        if (found := shutil.which(name))
+    ),
+    None,
+)
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian: apt-get install chromium)"
+)
+
+
+class Reader:
+    """A browser page that remembers every console error, page error and dialog it met."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+
+@pytest.fixture(scope="module")
+def reader(site: Path) -> Iterator[Reader]:
+    from playwright.sync_api import sync_playwright
+
+    with Serve(site) as base_url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        yield Reader(page, base_url)
+        browser.close()
+
+
+def test_a_reader_goes_from_home_to_meeting_to_commitment_to_source(reader: Reader) -> None:
+    page = reader.page
+    page.goto(reader.base_url)
+    assert page.locator("h1").first.inner_text() == "Example dialogue"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
+    page.locator("#latest-meeting + p a").first.click()
+    page.wait_for_url("**/meetings/2026-02-07-dialogue/")
+    assert page.locator("h1").first.inner_text() == SCRIPT
+    page.locator("#commitments + ul a").first.click()
+    page.wait_for_url("**/commitments/liaison-officers/")
+    assert page.locator("h1").first.inner_text() == "Establish liaison officers"
+    page.screenshot(path=str(ARTIFACTS / "commitment.png"), full_page=True)
+    page.locator("ol.citations a", has_text="About this source").first.click()
+    page.wait_for_url("**/sources/*/")
+    assert "Cited by" in page.content()
+    assert reader.errors == []
+
+
+def test_search_for_fentanyl_finds_the_commitment(reader: Reader) -> None:
+    page = reader.page
+    page.goto(reader.base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("fentanyl", delay=30)
+    result = page.locator('.md-search-result__link[href*="commitments/liaison-officers/"]')
+    result.first.wait_for(timeout=15000)
+    assert reader.errors == []
+
+
+def test_hostile_records_run_nothing_and_show_their_characters(reader: Reader) -> None:
+    page = reader.page
+    for url in [
+        "meetings/2026-02-07-dialogue/",
+        "timeline/",
+        "commitments/liaison-officers/",
+        "people/asha-rao/",
+        "sources/daily-news-2026-02-08/",
+        "meetings/",
+    ]:
+        page.goto(reader.base_url + url)
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.body.getAttribute('data-pwned')") is None, url
+        assert SCRIPT in page.locator("article").inner_text(), url
+    assert reader.dialogs == []
+    assert reader.errors == []
+
+
+def test_the_overview_table_sorts_when_a_header_is_clicked(reader: Reader) -> None:
+    page = reader.page
+    page.goto(reader.base_url + "sources/")
+    first_cells = (
+        "Array.from(document.querySelectorAll('table.sortable tbody td:nth-child(2)'))"
+        ".map(cell => cell.textContent)"
+    )
+    page.locator("table.sortable th", has_text="Publisher").click()
+    ascending = page.evaluate(first_cells)
+    page.locator("table.sortable th", has_text="Publisher").click()
+    descending = page.evaluate(first_cells)
+    assert ascending == sorted(ascending, key=str.casefold) or ascending == sorted(ascending)
+    assert descending == list(reversed(ascending))
