@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from toolkit.dataset import Dataset
 from toolkit.models import Commitment, Meeting, Record, Source
+from toolkit.references import references_in
 from toolkit.site.markup import external_link, internal_link, text
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -68,10 +69,11 @@ class Site:
     def cited_by(self) -> dict[str, list[tuple[str, str]]]:
         """For each source id, the (collection, id) of every record that cites it."""
         citing: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for name, records in self.dataset.records.items():
-            for record in records:
-                for source in _cited_sources(record):
-                    citing[source].add((name, record.id))
+        for name, documents in self.dataset.documents.items():
+            for document in documents:
+                for reference in references_in(name, document):
+                    if reference.collections == ("sources",):
+                        citing[reference.target].add((name, document["id"]))
         return {source: sorted(records) for source, records in citing.items()}
 
     @cached_property
@@ -99,23 +101,6 @@ class Site:
             if value:
                 return str(value)
         return record_id
-
-
-def _cited_sources(record: Record) -> set[str]:
-    found: set[str] = set()
-
-    def walk(value: Any, key: str = "") -> None:
-        if isinstance(value, dict):
-            for child_key, child in value.items():
-                walk(child, child_key)
-        elif isinstance(value, list):
-            for child in value:
-                walk(child, key)
-        elif key in ("sources", "source") and isinstance(value, str):
-            found.add(value)
-
-    walk(record.model_dump(mode="json", exclude_none=True))
-    return found
 
 
 @dataclass
