@@ -13,8 +13,13 @@ import typer
 
 from toolkit.build import BuildError, build, build_steps
 from toolkit.codes import CODES
+from toolkit.discovery import display_name
+from toolkit.formatting import format_file, record_files, schema_for
+from toolkit.problems import Problem
 from toolkit.progress import build_progress
+from toolkit.report import Report
 from toolkit.reporters import REPORTERS, render_text
+from toolkit.scaffold import ScaffoldError, new_record
 from toolkit.schema_export import stale_schemas, write_schemas
 from toolkit.site.builder import SiteSettings
 from toolkit.site.preview import serve
@@ -100,6 +105,59 @@ def serve_command(
     if not data.is_dir() or not settings.config.is_file():
         _usage_error(f"run from the project folder (needs {data}/ and {settings.config})")
     serve(data, out, settings, address, lambda message: typer.echo(message, err=True))
+
+
+@app.command("new")
+def new_command(
+    collection: Annotated[str, typer.Argument(help="The collection, e.g. people or commitments.")],
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="The new record's id.")],
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+) -> None:
+    """Create data/<collection>/<id>.yaml with every field, explained, ready to fill in."""
+    try:
+        path = new_record(data, collection, record_id)
+    except ScaffoldError as error:
+        _usage_error(str(error))
+    typer.echo(
+        f"wrote {display_name(path)}: fill it in, then run `toolkit fmt` and `toolkit validate`"
+    )
+
+
+@app.command("fmt")
+def fmt_command(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Record files or folders (default: --data).")
+    ] = None,
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+    check: Annotated[
+        bool, typer.Option("--check", help="Change nothing; list the files that would change.")
+    ] = False,
+) -> None:
+    """Rewrite records into the canonical layout (key order, quoting, indentation)."""
+    targets = paths or [data]
+    missing = [str(path) for path in targets if not path.exists()]
+    if missing:
+        _usage_error(f"not found: {', '.join(missing)}")
+    changed, problems = [], []
+    for path in record_files(targets):
+        name = display_name(path)
+        schema = schema_for(path)
+        if schema is None:
+            problems.append(Problem.at(name, "E-PATH", "not in a collection folder"))
+            continue
+        result = format_file(path, schema, name, check=check)
+        if result.problem is not None:
+            problems.append(result.problem)
+        elif result.changed:
+            changed.append(name)
+    verb = "would reformat" if check else "reformatted"
+    for name in changed:
+        typer.echo(f"{verb} {name}")
+    if problems:
+        report = Report(problems, files_checked=len(changed) + len(problems))
+        typer.echo(render_text(report), nl=False)
+    typer.echo(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}", err=True)
+    raise typer.Exit(EXIT_INVALID if problems or (check and changed) else 0)
 
 
 @app.command("schema")

@@ -204,6 +204,12 @@ _CODES = [
         "Name one of the record's fields, or omit `field`.",
     ),
     Code(
+        "E-FMT",
+        "`toolkit fmt` cannot rewrite the file safely.",
+        "a file with a duplicate key, or a value such as 012 that YAML tools read differently",
+        "Fix the errors `toolkit validate` reports, quote look-alike numbers, then run fmt.",
+    ),
+    Code(
         "W-UNCITED",
         "A source is cited by no record (a warning).",
         "data/sources/old-report.yaml cited nowhere",

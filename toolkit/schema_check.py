@@ -61,7 +61,7 @@ def check_schema(loaded: LoadedFile, collection: str, name: str) -> list[Problem
                 hint=f"move the file to data/{looks_misplaced}/",
             )
         ]
-    errors = list(_validator(collection).iter_errors(loaded.data))
+    errors = _one_per_empty_value(list(_validator(collection).iter_errors(loaded.data)))
     unknown = {
         (tuple(error.instance_path), key): error
         for error in errors
@@ -102,6 +102,20 @@ def check_schema(loaded: LoadedFile, collection: str, name: str) -> list[Problem
             continue
         problems.append(_translate(error, loaded, name, collection))
     return problems
+
+
+def _one_per_empty_value(errors: list[Any]) -> list[Any]:
+    """An empty value breaks its type and its enum or pattern at once; keep only the type error."""
+    empty = {
+        tuple(error.instance_path)
+        for error in errors
+        if error.kind.name == "type" and error.instance is None
+    }
+    return [
+        error
+        for error in errors
+        if tuple(error.instance_path) not in empty or error.kind.name == "type"
+    ]
 
 
 def _misplaced(data: Any, collection: str) -> str | None:

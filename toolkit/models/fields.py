@@ -51,7 +51,6 @@ Slug = Annotated[
         pattern=SLUG_PATTERN,
         min_length=1,
         max_length=100,
-        description="Lowercase kebab-case id: letters a-z, digits and single hyphens.",
     ),
 ]
 """A record id, or a reference to one."""
@@ -60,7 +59,6 @@ PartialDate = Annotated[
     str,
     Field(
         pattern=DATE_PATTERN,
-        description="ISO 8601 date with explicit precision: YYYY, YYYY-MM or YYYY-MM-DD.",
         examples=["2026-02-07", "2025-11", "2023"],
     ),
     AfterValidator(_check_calendar),
@@ -72,7 +70,6 @@ Url = Annotated[
     Field(
         pattern=URL_PATTERN,
         max_length=2000,
-        description="An http:// or https:// URL.",
         examples=["https://www.example.org/page"],
     ),
     AfterValidator(_check_url),
@@ -85,7 +82,6 @@ CountryCode = Annotated[
         {
             "type": "string",
             "enum": sorted(COUNTRY_CODES),
-            "description": "ISO 3166-1 alpha-2 country code.",
             "examples": ["IN", "CA"],
         }
     ),
@@ -97,7 +93,6 @@ LanguageCode = Annotated[
     str,
     Field(
         pattern=LANGUAGE_PATTERN,
-        description="ISO 639 language code of the text, such as 'en', 'hi' or 'fr'.",
         examples=["en"],
     ),
 ]
@@ -105,7 +100,7 @@ LanguageCode = Annotated[
 
 WikidataId = Annotated[
     str,
-    Field(pattern=WIKIDATA_PATTERN, description="A Wikidata item id.", examples=["Q42"]),
+    Field(pattern=WIKIDATA_PATTERN, examples=["Q42"]),
 ]
 """An entity id in Wikidata, for linking records to other datasets."""
 
