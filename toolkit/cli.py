@@ -41,6 +41,7 @@ class OutputFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    GITHUB = "github"
 
 
 @app.command("validate")

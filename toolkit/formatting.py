@@ -16,7 +16,9 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import PlainScalarString
 
 from toolkit.loader import load_file
 from toolkit.problems import Problem
@@ -39,8 +41,23 @@ class Formatted:
     problem: Problem | None = None
 
 
+class _Constructor(RoundTripConstructor):
+    """Round-trip construction that keeps an impossible date (2023-02-30) as text, so the
+    formatter can still lay out a file that `toolkit validate` will report on."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return PlainScalarString(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
 def _yaml() -> YAML:
     yaml = YAML()  # round-trip mode: comments, folded text and key order survive
+    yaml.Constructor = _Constructor
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096  # never re-wrap a long line; folded text keeps its own line breaks
     return yaml
@@ -53,6 +70,8 @@ def format_text(text: str, schema_name: str) -> str:
         document = yaml.load(text)
     except YAMLError as error:
         raise FormatError(f"not valid YAML: {str(error).splitlines()[0]}") from None
+    except (ValueError, TypeError, RecursionError) as error:  # odd scalars the parser rejects
+        raise FormatError(f"cannot read the YAML: {error}") from None
     root = collection_schema(schema_name)
     _arrange(document, root, root, 0)
     output = io.StringIO()
@@ -71,19 +90,37 @@ def _arrange(value: Any, root: dict[str, Any], schema: dict[str, Any], depth: in
         for key, child in value.items():
             _arrange(child, root, properties.get(key, {}), depth + 1)
             if isinstance(child, CommentedSeq):
-                _choose_list_style(child, len(str(key)) + 2 * depth)
+                _choose_list_style(value, key, len(str(key)) + 2 * depth)
     elif isinstance(value, CommentedSeq):
         for item in value:
             _arrange(item, root, schema.get("items", {}), depth + 1)
 
 
-def _choose_list_style(items: CommentedSeq, indent: int) -> None:
-    if items and all(isinstance(item, str) and item.strip() == item for item in items):
-        inline = indent + len(": []") + len(", ".join(items))
-        if inline <= LINE_WIDTH and not items.ca.items:
-            items.fa.set_flow_style()
-            return
-    items.fa.set_block_style()
+def _choose_list_style(parent: CommentedMap, key: Any, indent: int) -> None:
+    """One line for a short list of plain values, one item per line otherwise. Full-line
+    comments that follow the list belong after it, so they move to the parent key."""
+    items: CommentedSeq = parent[key]
+    plain = bool(items) and all(isinstance(i, str) and i.strip() == i for i in items)
+    fits = indent + len(": []") + len(", ".join(map(str, items))) <= LINE_WIDTH
+    trailing = _trailing_comment(items)
+    if not (plain and fits) or (items.ca.items and trailing is None):
+        items.fa.set_block_style()
+        return
+    if trailing is not None:
+        del items.ca.items[len(items) - 1]
+        parent.ca.items[key] = [None, None, trailing, None]
+    items.fa.set_flow_style()
+
+
+def _trailing_comment(items: CommentedSeq) -> Any:
+    """Whole-line comments after the list's last item (ruamel files them under that item)."""
+    last = len(items) - 1
+    if set(items.ca.items) != {last}:
+        return None
+    token = items.ca.items[last][0]
+    if token is None or not str(token.value).startswith("\n") or any(items.ca.items[last][1:]):
+        return None
+    return token
 
 
 def format_file(path: Path, schema_name: str, name: str, *, check: bool) -> Formatted:

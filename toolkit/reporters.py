@@ -41,5 +41,36 @@ def render_json(report: Report) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-REPORTERS: dict[str, Callable[[Report], str]] = {"text": render_text, "json": render_json}
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def render_github(report: Report) -> str:
+    """GitHub Actions workflow commands, so each problem is annotated on its line in a PR."""
+    lines = []
+    for problem in report.problems:
+        properties = [f"file={_escape_property(problem.file)}"]
+        if problem.line is not None:
+            properties.append(f"line={problem.line}")
+        if problem.column is not None:
+            properties.append(f"col={problem.column}")
+        properties.append(f"title={_escape_property(problem.code)}")
+        field = format_path(problem.path)
+        message = f"{field}: {problem.message}" if field else problem.message
+        if problem.hint:
+            message += f"\nhint: {problem.hint}"
+        lines.append(f"::{problem.severity} {','.join(properties)}::{_escape_data(message)}")
+    lines.append(report.summary())
+    return "\n".join(lines) + "\n"
+
+
+REPORTERS: dict[str, Callable[[Report], str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}
 """Output formats by the name given to ``--format``."""

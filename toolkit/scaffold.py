@@ -8,6 +8,7 @@ schema to check and autocomplete against.
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from toolkit.models.fields import SLUG_PATTERN
 from toolkit.schema_export import collection_schema, resolve_ref, schema_file_name
 
 _SLUG = re.compile(SLUG_PATTERN)
+COMMENT_WIDTH = 98
 
 
 class ScaffoldError(ValueError):
@@ -68,7 +70,10 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], indent: str, skip: set
         field = resolve_ref(root, raw)
         description = str(raw.get("description") or field.get("description", ""))
         need = "required" if name in required else "optional"
-        lines.append(f"{indent}# {name}: {description.split(' One of:')[0]} ({need})")
+        comment = f"{name}: {' '.join(description.split(' One of:')[0].split())} ({need})"
+        lines += [
+            f"{indent}# {part}" for part in textwrap.wrap(comment, COMMENT_WIDTH - len(indent))
+        ]
         if "enum" in field and len(field["enum"]) <= 12:
             lines.append(f"{indent}#   one of: {', '.join(field['enum'])}")
         body = _value(root, name, field, indent)
@@ -87,6 +92,8 @@ def _value(root: dict[str, Any], name: str, field: dict[str, Any], indent: str) 
         if items.get("type") != "object":
             return [f"{indent}{name}: []"]
         fields = _fields(root, items, indent + "    ", set())
-        fields[0] = f"{indent}  - {fields[0][len(indent) + 4 :]}"  # the first line opens the item
+        # The dash goes on the item's first key; the comments above it stay where they are.
+        opening = next((n for n, line in enumerate(fields) if not line.lstrip().startswith("#")), 0)
+        fields[opening] = f"{indent}  - {fields[opening][len(indent) + 4 :]}"
         return [f"{indent}{name}:", *fields]
     return [f"{indent}{name}:"]

@@ -16,6 +16,7 @@ from toolkit.site.pages import (
     meetings,
     organizations,
     people,
+    problem_codes,
     schema_reference,
     sources,
     timeline,
@@ -33,6 +34,7 @@ PAGE_FAMILIES = [
     sources,
     timeline,
     schema_reference,
+    problem_codes,
 ]
 """Page generators that need only the records; downloads also needs the built datasets."""
 

@@ -1,0 +1,275 @@
+"""The contributor's tools: `toolkit new`, `toolkit fmt`, GitHub annotations, pre-commit hooks,
+workflows and templates, and the whole path from a new record to the published outputs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit.cli import app
+from toolkit.loader import load_file
+from toolkit.scaffold import template
+from toolkit.validate import validate
+
+ROOT = Path(__file__).parent.parent
+BIN = Path(sys.executable).parent
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# toolkit new
+
+
+def test_new_writes_every_field_with_the_schema_line(base_data: Path) -> None:
+    code, out, _ = run("new", "people", "mark-carney", "--data", str(base_data))
+    assert code == 0 and "wrote" in out
+    text = (base_data / "people" / "mark-carney.yaml").read_text()
+    lines = text.splitlines()
+    assert lines[0] == "# yaml-language-server: $schema=../../schema/people.schema.json"
+    assert "id: mark-carney" in lines
+    assert "# name: The name in its correct official form. (required)" in lines
+    assert any(line.startswith("# description: A short, neutral description") for line in lines)
+    assert "# positions:" in lines  # optional fields are commented out
+    assert "name:" in lines and "sources: []" in lines
+
+
+def test_a_new_record_is_reported_until_filled(base_data: Path) -> None:
+    run("new", "topics", "fraud", "--data", str(base_data))
+    codes = {(p.code, p.path) for p in validate(base_data).problems if "fraud" in p.file}
+    assert codes == {("E-NULL", ("name",)), ("E-NULL", ("description",)), ("E-CITE", ("sources",))}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("new", "persons", "x"), "unknown collection 'persons'"),
+        (("new", "people", "asha-rao"), "already exists"),
+        (("new", "people", "Mark Carney"), "did you mean 'mark-carney'?"),
+        (("new", "people", "../../etc"), "is not a valid id"),
+    ],
+)
+def test_new_refuses_bad_input(base_data: Path, args: tuple[str, ...], message: str) -> None:
+    code, _, err = run(*args, "--data", str(base_data))
+    assert code == 2
+    assert message in err
+    assert not (base_data / "people" / "x.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    "collection",
+    ["sources", "organizations", "people", "meetings", "commitments", "topics", "events"],
+)
+def test_every_template_is_yaml_the_loader_and_fmt_accept(collection: str, tmp_path: Path) -> None:
+    path = tmp_path / collection / "x.yaml"
+    path.parent.mkdir()
+    path.write_text(template(collection, "x"))
+    assert load_file(path).problems == []
+    code, _, _ = run("fmt", "--check", str(path))
+    assert code == 0
+
+
+# toolkit fmt
+
+MESSY = """\
+# yaml-language-server: $schema=../../schema/people.schema.json
+sources:
+- ministry-readout-2026-02-07
+- daily-news-2026-02-08
+country: "IN"   # India
+name: "Asha Rao"
+id: asha-rao
+positions:
+-   title: National Security Adviser
+    sources: [ministry-readout-2026-02-07]
+    organization: example-ministry
+    start: 2024-06-10
+"""
+CANONICAL = """\
+# yaml-language-server: $schema=../../schema/people.schema.json
+id: asha-rao
+name: Asha Rao
+country: IN     # India
+positions:
+  - title: National Security Adviser
+    organization: example-ministry
+    start: 2024-06-10
+    sources: [ministry-readout-2026-02-07]
+sources: [ministry-readout-2026-02-07, daily-news-2026-02-08]
+"""
+
+
+def test_fmt_orders_keys_quotes_and_indents_and_keeps_comments(base_data: Path) -> None:
+    person = base_data / "people" / "asha-rao.yaml"
+    person.write_text(MESSY)
+    before = load_file(person).data
+    code, out, _ = run("fmt", "--check", "--data", str(base_data))
+    assert code == 1 and out.startswith("would reformat ")
+    assert person.read_text() == MESSY
+    assert run("fmt", "--data", str(base_data))[0] == 0
+    assert person.read_text() == CANONICAL
+    assert load_file(person).data == before
+    assert run("fmt", "--check", "--data", str(base_data))[:2] == (0, "")
+
+
+def test_the_landed_data_is_canonical() -> None:
+    code, out, _ = run("fmt", "--check", "--data", str(ROOT / "data"))
+    assert (code, out) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"id: x\nid: y\n", "E-YAML"),
+        (b"\xef\xbb\xbfid: illicit-drugs\n", "E-FMT"),
+        (b"id: x\n\tname: y\n", "E-YAML"),
+        (b"\xff\xfe\x00", "E-FILE-READ"),
+    ],
+)
+def test_fmt_reports_files_it_cannot_rewrite(base_data: Path, content: bytes, code: str) -> None:
+    broken = base_data / "topics" / "illicit-drugs.yaml"
+    broken.write_bytes(content)
+    exit_code, out, _ = run("fmt", str(broken))
+    assert exit_code == 1
+    assert f"error[{code}]" in out
+    assert broken.read_bytes() == content
+
+
+def test_fmt_usage_errors(base_data: Path) -> None:
+    assert run("fmt", str(base_data / "nope.yaml"))[0] == 2
+    stray = base_data / "notes.yaml"
+    stray.write_text("a: 1\n")
+    code, out, _ = run("fmt", str(stray))
+    assert code == 1 and "error[E-PATH]" in out
+
+
+# pull-request annotations
+
+
+def test_github_annotations_point_at_the_line(base_data: Path) -> None:
+    commitment = base_data / "commitments" / "liaison-officers.yaml"
+    commitment.write_text(commitment.read_text().replace("kind: appointment", "kind: apointment"))
+    code, out, _ = run("validate", "--data", str(base_data), "--format", "github")
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith("::error file=")
+    assert ",line=5,col=7,title=E-ENUM::kind: 'apointment' is not one of: " in first
+    assert first.endswith("%0Ahint: did you mean 'appointment'?")
+
+
+# workflows, templates, hooks
+
+
+def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "check-jsonschema"), *args], capture_output=True, text=True)
+
+
+def test_workflows_issue_forms_and_citation_follow_their_schemas() -> None:
+    workflows = sorted(map(str, (ROOT / ".github" / "workflows").glob("*.yml")))
+    assert len(workflows) == 2
+    result = check_jsonschema("--builtin-schema", "vendor.github-workflows", *workflows)
+    assert result.returncode == 0, result.stdout
+    forms = sorted(map(str, (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")))
+    result = check_jsonschema("--builtin-schema", "vendor.github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout
+    assert (
+        "- [ ] `toolkit fmt` and `toolkit validate`"
+        in (ROOT / ".github" / "pull_request_template.md").read_text()
+    )
+
+
+def test_the_workflows_validate_test_preview_and_publish() -> None:
+    pull_request = (ROOT / ".github" / "workflows" / "pull-request.yml").read_text()
+    assert "toolkit validate --format github" in pull_request
+    assert "bash .ci/run" in pull_request and "upload-artifact" in pull_request
+    publish = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
+    assert "branches: [main]" in publish and "deploy-pages" in publish
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
+
+
+def test_pre_commit_runs_the_hooks_from_this_repository(base_data: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "records"
+    shutil.copytree(base_data, repo / "data")
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "records")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(ROOT / "build" / "pre-commit-cache")}
+
+    def try_repo(hook: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "try-repo", str(ROOT), hook, "--all-files"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    assert try_repo("toolkit-validate").returncode == 0
+    assert try_repo("toolkit-fmt").returncode == 0
+    person = repo / "data" / "people" / "asha-rao.yaml"
+    person.write_text(MESSY.replace("start: 2024-06-10", "start: 2024-13-10"))
+    failed = try_repo("toolkit-validate")
+    assert failed.returncode == 1
+    assert "data/people/asha-rao.yaml:12:12: error[E-DATE] positions[0].start" in failed.stdout
+    formatted = try_repo("toolkit-fmt")
+    assert formatted.returncode == 1  # pre-commit fails a hook that changed files
+    assert person.read_text().startswith(
+        "# yaml-language-server: $schema=../../schema/people.schema.json\nid: asha-rao\n"
+    )
+
+
+# the whole path
+
+
+def test_a_contributor_adds_a_record_from_new_to_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("mkdocs.yml", "docs", "schema", "data"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    assert run("new", "topics", "maritime-security")[0] == 0
+    record = tmp_path / "data" / "topics" / "maritime-security.yaml"
+    filled = (
+        record.read_text()
+        .replace("\nname:\n", "\nname: Maritime security\n")
+        .replace("\ndescription:\n", '\ndescription: "Security at sea: a test topic."\n')
+        .replace("\nsources: []\n", "\nsources:\n- gulf-news-liaison-officers\n")
+    )
+    record.write_text(filled)
+    assert run("fmt", str(record))[0] == 0
+    assert "sources: [gulf-news-liaison-officers]" in record.read_text()
+    code, out, _ = run("validate", str(record))
+    assert (code, out) == (0, "1 file valid\n")
+    code, out, _ = run("build")
+    assert code == 0, out
+    topics = (tmp_path / "dist" / "topics.json").read_text()
+    assert '"id": "maritime-security"' in topics
+    page = (tmp_path / "site" / "topics" / "maritime-security" / "index.html").read_text()
+    assert "Maritime security" in page and "Security at sea: a test topic." in page
