@@ -200,3 +200,13 @@ def test_search_index_covers_the_records(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text())
     locations = {doc["location"] for doc in index["docs"]}
     assert any(loc.startswith("commitments/liaison-officers/") for loc in locations)
+
+
+def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:
+    from toolkit.codes import CODES
+
+    html = page(site, "codes")
+    for code in CODES:
+        assert f'id="{code.lower()}"' in html, code
+    nav = page(site, "").split('<nav class="md-nav md-nav--primary"', 1)[1]
+    assert "codes/" in nav
