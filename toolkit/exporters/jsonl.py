@@ -8,9 +8,19 @@ from pathlib import Path
 from toolkit.dataset import Dataset
 from toolkit.exporters.files import write_text
 
+# Characters some line readers treat as line breaks; escaped so each record stays on one line.
+_LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_line(document: object) -> str:
+    """One record as a single line of JSON, whatever characters its text holds."""
+    line = json.dumps(document, ensure_ascii=False)
+    for character, escaped in _LINE_BREAKS.items():
+        line = line.replace(character, escaped)
+    return line + "\n"
+
 
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``<collection>.jsonl``, records sorted by id."""
     for name, documents in dataset.documents.items():
-        lines = (json.dumps(document, ensure_ascii=False) + "\n" for document in documents)
-        write_text(out / f"{name}.jsonl", "".join(lines))
+        write_text(out / f"{name}.jsonl", "".join(json_line(document) for document in documents))

@@ -18,7 +18,8 @@ from toolkit.dates import parse_partial_date
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+URL_PATTERN = r"^https?://(?:[^\s/?#\[\]@]*@)?[^\s/?#\[\]@:]+(?::[0-9]*)?(?:[/?#][^\s]*)?$"
+"""http(s), an optional user part, a host name (no IPv6 literals), an optional port, the rest."""
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 
@@ -34,7 +35,11 @@ def _check_calendar(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    if not _URL_RE.match(value) or not urlsplit(value).hostname:
+    try:
+        host = urlsplit(value).hostname
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        host = None
+    if not _URL_RE.match(value) or not host:
         raise PydanticCustomError("url_invalid", "must be an http:// or https:// URL with a host")
     return value
 

@@ -1,0 +1,177 @@
+"""Property-based tests (Hypothesis): random valid records validate and survive every export
+unchanged; random damage to a record never crashes the validator; random text never reaches
+a page unescaped."""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import shutil
+import sqlite3
+import tempfile
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schema_strategies import from_schema
+
+from case_runner import BASE
+from toolkit.build import build
+from toolkit.dataset import Dataset
+from toolkit.dates import parse_partial_date
+from toolkit.models import COLLECTIONS
+from toolkit.models.fields import DATE_PATTERN
+from toolkit.problems import Problem
+from toolkit.report import Report
+from toolkit.schema_export import collection_schema, resolve_ref
+from toolkit.site.generate import generate_pages
+from toolkit.tables import collection_tables, table_rows
+from toolkit.validate import check_data, validate
+
+BASE_IDS = {name: sorted(p.stem for p in (BASE / name).glob("*.yaml")) for name in COLLECTIONS}
+NEW_ID = "generated-record"
+PROPERTY_SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
+    """Make a schema-valid value dataset-valid: references to existing ids, real dates."""
+    schema = resolve_ref(root, schema)
+    if isinstance(value, dict):
+        props = schema.get("properties", {})
+        return {k: _repair(v, root, props.get(k, {})) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_repair(item, root, schema.get("items", {})) for item in value]
+    if isinstance(value, str) and "x-references" in schema:
+        target = schema["x-references"][0]
+        return BASE_IDS[target][len(value) % len(BASE_IDS[target])]
+    if isinstance(value, str) and schema.get("pattern") == DATE_PATTERN:
+        try:
+            parse_partial_date(value)
+        except ValueError:
+            return "2026-01-01"
+    return value
+
+
+def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
+    """Satisfy the cross-record rules a schema cannot state: order of dates, quote sources."""
+    record = {**record, "id": NEW_ID}
+    for key in ("end", "previous"):
+        record.pop(key, None)
+    if "discrepancies" in record:
+        record["discrepancies"] = [
+            {k: v for k, v in note.items() if k != "field"} for note in record["discrepancies"]
+        ]
+    if collection == "commitments":
+        record["status"] = sorted(record["status"], key=lambda entry: entry["date"])
+    if collection == "people":
+        record["positions"] = [
+            {k: v for k, v in p.items() if k != "end"} for p in record.get("positions", [])
+        ]
+        record["positions"].sort(key=lambda p: p.get("start", ""))
+    if "quotes" in record and record.get("sources"):
+        record["quotes"] = [{**quote, "source": record["sources"][0]} for quote in record["quotes"]]
+    if record.get("parent") == NEW_ID:
+        record.pop("parent")
+    return record
+
+
+@st.composite
+def valid_records(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
+    collection = draw(st.sampled_from(sorted(COLLECTIONS)))
+    root = collection_schema(collection)
+    raw = draw(from_schema(root))
+    return collection, _coherent(collection, _repair(raw, root, root))
+
+
+def _write(data: Path, collection: str, record: dict[str, Any]) -> None:
+    text = yaml.safe_dump(record, allow_unicode=False, sort_keys=False, width=1000)
+    (data / collection / f"{NEW_ID}.yaml").write_text(text, encoding="utf-8")
+
+
+@PROPERTY_SETTINGS
+@given(case=valid_records())
+def test_random_valid_records_validate_and_round_trip(
+    tmp_path: Path, case: tuple[str, dict[str, Any]]
+) -> None:
+    collection, record = case
+    root = Path(tempfile.mkdtemp(dir=tmp_path))  # Hypothesis may replay an example
+    shutil.copytree(BASE, root / "data")
+    _write(root / "data", collection, record)
+    checked = build(root / "data", root / "dist")
+    assert checked.report.ok, [p.as_dict() for p in checked.report.errors]
+    model = COLLECTIONS[collection].model_validate(record)
+    expected = model.model_dump(mode="json", exclude_none=True)
+    dist = root / "dist"
+    document = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
+    assert next(r for r in document["collections"][collection] if r["id"] == NEW_ID) == expected
+    lines = (dist / f"{collection}.jsonl").read_text(encoding="utf-8").splitlines()
+    assert expected in [json.loads(line) for line in lines]
+    main = collection_tables(collection)[0]
+    [row] = [r for r in table_rows(main, [expected])]
+    as_text = ["" if cell is None else str(cell) for cell in row]
+    with (dist / "csv" / f"{collection}.csv").open(encoding="utf-8", newline="") as handle:
+        assert as_text in list(csv.reader(handle))
+    with closing(sqlite3.connect(dist / "dataset.sqlite")) as db:
+        stored = db.execute(f'SELECT * FROM "{collection}" WHERE id = ?', (NEW_ID,)).fetchone()
+    assert list(stored) == row
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    victim=st.sampled_from(sorted(str(p.relative_to(BASE)) for p in BASE.glob("*/*.yaml"))),
+    cut=st.integers(min_value=0, max_value=2000),
+    length=st.integers(min_value=0, max_value=40),
+    insert=st.binary(max_size=40),
+)
+def test_damaged_records_never_crash_the_validator(
+    tmp_path_factory: Any, victim: str, cut: int, length: int, insert: bytes
+) -> None:
+    data = tmp_path_factory.mktemp("damaged") / "data"
+    shutil.copytree(BASE, data)
+    target = data / victim
+    original = target.read_bytes()
+    cut = min(cut, len(original))
+    target.write_bytes(original[:cut] + insert + original[cut + length :])
+    report = validate(data)
+    assert isinstance(report, Report)
+    assert all(isinstance(p, Problem) and p.file and p.code for p in report.problems)
+
+
+FREE_TEXT = st.text(alphabet=st.sampled_from("<>&\"'/ab =()[]{}`*_#\\:;!"), min_size=1, max_size=60)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(title=FREE_TEXT, summary=FREE_TEXT, quote=FREE_TEXT, role=FREE_TEXT)
+def test_random_text_never_reaches_a_page_unescaped(
+    tmp_path_factory: Any, title: str, summary: str, quote: str, role: str
+) -> None:
+    # Brackets that mean nothing to HTML or Markdown mark where each value lands on the page.
+    title, summary, quote, role = (f"⟦{text}⟧" for text in (title, summary, quote, role))
+    dataset = Dataset.from_checked(check_data(BASE))
+    meeting = dataset.records["meetings"][0]
+    participants = [p.model_copy(update={"role": role}) for p in meeting.participants]  # type: ignore[attr-defined]
+    quotes = [q.model_copy(update={"text": quote}) for q in meeting.quotes]  # type: ignore[attr-defined]
+    dataset.records["meetings"][0] = meeting.model_copy(
+        update={"title": title, "summary": summary, "participants": participants, "quotes": quotes}
+    )
+    dist = tmp_path_factory.mktemp("dist")
+    (dist / "SHA256SUMS").write_text("")
+    pages = dict(generate_pages(dataset, dist))
+    content = pages["meetings/2026-02-07-dialogue.md"]
+    for text in (title, summary, quote, role):
+        if any(mark in text for mark in '<>&"'):
+            assert text not in content  # never verbatim where it could be markup
+    for text in (summary, quote, role):
+        assert html.escape(text) in content  # shown, as text, in the page body
