@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := all
-.PHONY: all validate build serve schema test lint bench clean
+.PHONY: all validate build serve schema test lint bench fuzz clean
 
 all: build
 
@@ -46,6 +46,11 @@ test: lint
 
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/validate_speed.py
+
+# Mutation fuzzing of the loader and per-file checks; SECONDS=600 make fuzz for a longer run.
+SECONDS ?= 60
+fuzz: $(INSTALLED_DEV)
+	$(BIN)/python bench/fuzz_loader.py --seconds $(SECONDS)
 
 clean:
 	rm -rf $(VENV) dist site build .pytest_cache .mypy_cache .ruff_cache

@@ -121,3 +121,16 @@ def test_markup_in_every_free_text_field_is_escaped_in_the_pages(tmp_path: Path)
     for path, content in generate_pages(dataset, root / "dist"):
         assert "<script>alert(1)" not in content, path
         assert "<img src=x" not in content, path
+
+
+def test_the_fuzzer_runs_and_counts_its_inputs() -> None:
+    fuzzer = Path(__file__).parent.parent / "bench" / "fuzz_loader.py"
+    result = subprocess.run(
+        [sys.executable, str(fuzzer), "--inputs", "300", "--seconds", "60", "--seed", "7"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.startswith("inputs tried: 300 in ")
+    assert result.stdout.rstrip().endswith("crashes: 0")
