@@ -134,3 +134,46 @@ def test_the_fuzzer_runs_and_counts_its_inputs() -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.startswith("inputs tried: 300 in ")
     assert result.stdout.rstrip().endswith("crashes: 0")
+
+
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+def _poison(value: object, root: dict[str, object], schema: dict[str, object]) -> object:
+    """Replace every free-text value (no pattern, no closed list, not an id) with markup."""
+    from toolkit.schema_export import resolve_ref
+
+    node = resolve_ref(root, schema)  # type: ignore[arg-type]
+    if isinstance(value, dict):
+        properties = node.get("properties", {})
+        # `field` names a field of the record (checked by E-FIELD), so it is not free text.
+        return {
+            k: v if k == "field" else _poison(v, root, properties.get(k, {}))  # type: ignore[union-attr]
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_poison(item, root, node.get("items", {})) for item in value]  # type: ignore[arg-type]
+    free_text = not ({"pattern", "enum", "x-references"} & set(node))
+    return PAYLOAD if isinstance(value, str) and free_text else value
+
+
+def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path: Path) -> None:
+    import yaml
+
+    from toolkit.loader import load_file
+    from toolkit.schema_export import collection_schema
+
+    root = lay_out(tmp_path)
+    for path in sorted((root / "data").glob("*/*.yaml")):
+        schema = collection_schema(path.parent.name)
+        poisoned = _poison(load_file(path).data, schema, schema)
+        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+    checked = check_data(root / "data")
+    assert checked.report.ok, [p.as_dict() for p in checked.report.errors]
+    (root / "dist").mkdir()
+    (root / "dist" / "SHA256SUMS").write_text("")
+    pages = generate_pages(Dataset.from_checked(checked), root / "dist")
+    poisoned_pages = [path for path, content in pages if "&lt;script&gt;alert(1)" in content]
+    assert len(poisoned_pages) >= 10
+    for path, content in pages:
+        assert "<script>alert" not in content and "<img src=x" not in content, path
