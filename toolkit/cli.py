@@ -23,6 +23,7 @@ from toolkit.scaffold import ScaffoldError, new_record
 from toolkit.schema_export import stale_schemas, write_schemas
 from toolkit.site.builder import SiteSettings
 from toolkit.site.preview import serve
+from toolkit.synth import synthesize
 from toolkit.validate import UnknownPathError, validate
 
 app = typer.Typer(
@@ -159,6 +160,19 @@ def fmt_command(
         typer.echo(render_text(report), nl=False)
     typer.echo(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}", err=True)
     raise typer.Exit(EXIT_INVALID if problems or (check and changed) else 0)
+
+
+@app.command("synth")
+def synth_command(
+    records: Annotated[int, typer.Option(min=7, help="How many records to generate.")],
+    out: Annotated[Path, typer.Option(help="Folder to create; the data goes in OUT/data.")],
+    seed: Annotated[int, typer.Option(help="Seed, for a different but repeatable dataset.")] = 0,
+) -> None:
+    """Generate a realistic synthetic data folder, for benchmarks and scale tests."""
+    if (out / "data").exists():
+        _usage_error(f"{out / 'data'} already exists")
+    data = synthesize(out, records, seed)
+    typer.echo(f"wrote {records:,} records to {data}/")
 
 
 @app.command("schema")

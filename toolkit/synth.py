@@ -1,0 +1,194 @@
+"""`toolkit synth`: a realistic synthetic data folder for benchmarks and scale tests.
+
+Every collection in proportions like the real data's at scale, valid references in every
+direction, citations that cover every source, status histories in date order, and long,
+non-ASCII text. The output is deterministic for a given size and seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+SHARES = {
+    "sources": 0.35,
+    "events": 0.20,
+    "commitments": 0.18,
+    "meetings": 0.08,
+    "people": 0.10,
+    "organizations": 0.06,
+    "topics": 0.03,
+}
+"""Share of each collection in a synthetic dataset: many sources, few topics."""
+
+PREFIX = {
+    "sources": "source",
+    "events": "event",
+    "commitments": "commitment",
+    "meetings": "meeting",
+    "people": "person",
+    "organizations": "organization",
+    "topics": "topic",
+}
+_EPOCH = dt.date(2000, 1, 1)
+STATUSES = ["announced", "in-progress", "stalled", "in-progress", "fulfilled"]
+WORDS = [
+    "सुरक्षा", "सहयोग", "dialogue", "sécurité", "liaison", "officers", "enforcement", "कानून",
+    "fentanyl", "précurseurs", "cyber", "information", "partage", "réseau", "criminalité",
+    "transnationale", "immigration", "fraude", "work", "plan",
+]  # fmt: skip
+DATASET_YAML = """\
+name: synthetic-dialogue
+title: Synthetic dialogue
+description: Generated records for benchmarks and scale tests.
+version: 0.0.1
+licence:
+  id: CC-BY-4.0
+  title: Creative Commons Attribution 4.0 International
+  url: https://creativecommons.org/licenses/by/4.0/
+maintainers:
+  - name: Benchmark
+"""
+
+
+def counts_for(total: int) -> dict[str, int]:
+    """How many records each collection gets, summing to ``total`` (at least one each)."""
+    counts = {name: max(1, int(total * share)) for name, share in SHARES.items()}
+    counts["sources"] += max(0, total - sum(counts.values()))
+    return counts
+
+
+class _Writer:
+    """Writes one collection's records; ids are ``<prefix>-<number>``."""
+
+    def __init__(self, counts: dict[str, int], seed: int) -> None:
+        self.counts = counts
+        self.random = random.Random(seed)
+        self.cited = 0
+
+    def ref(self, collection: str, number: int) -> str:
+        return f"{PREFIX[collection]}-{number % self.counts[collection]:07d}"
+
+    def next_sources(self, how_many: int) -> list[str]:
+        """Sources in turn, so that every source is cited by someone."""
+        chosen = [self.ref("sources", self.cited + k) for k in range(how_many)]
+        self.cited += how_many
+        return chosen
+
+    def text(self, words: int) -> str:
+        return " ".join(self.random.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+    def date(self, number: int, offset_days: int = 0) -> str:
+        """A date that grows with ``number`` (rounds stay in order) and with the offset."""
+        return (_EPOCH + dt.timedelta(days=number * 3 + offset_days)).isoformat()
+
+
+def _source(w: _Writer, n: int) -> str:
+    return (
+        f"kind: news-report\naccount: third-party\npublisher: Agence {n % 97} — Nouvelles\n"
+        f"agency: ANI\ntitle: {w.text(8)}\nurl: https://news.example.org/{n}/report-é\n"
+        f"published: {w.date(n)}\nlanguage: en\n"
+    )
+
+
+def _organization(w: _Writer, n: int) -> str:
+    country = "IN" if n % 2 else "CA"
+    parent = f"parent: {w.ref('organizations', n - 1)}\n" if n % 5 else ""
+    sources = ", ".join(w.next_sources(1))
+    return (
+        f"name: Ministry {n} — मंत्रालय\ncountry: {country}\nkind: ministry\n{parent}"
+        f"sources: [{sources}]\n"
+    )
+
+
+def _person(w: _Writer, n: int) -> str:
+    cited = w.next_sources(2)
+    return (
+        f"name: Person Ñame {n}\naliases:\n  - name: Person Name {n}\n    sources: [{cited[0]}]\n"
+        f"country: CA\ndescription: >-\n  {w.text(40)}\npositions:\n  - title: Adviser\n"
+        f"    organization: {w.ref('organizations', n)}\n    start: {w.date(n)}\n"
+        f"    sources: [{cited[1]}]\nsources: [{', '.join(cited)}]\n"
+    )
+
+
+def _topic(w: _Writer, n: int) -> str:
+    parent = f"parent: {w.ref('topics', n - 1)}\n" if n % 4 else ""
+    sources = ", ".join(w.next_sources(1))
+    return f"name: Topic {n}\ndescription: {w.text(12)}\n{parent}sources: [{sources}]\n"
+
+
+def _meeting(w: _Writer, n: int) -> str:
+    cited = w.next_sources(2)
+    previous = f"previous: {w.ref('meetings', n - 1)}\n" if n else ""
+    return (
+        f"title: Dialogue round {n}\ndate: {w.date(n)}\nlocation:\n  city: Ottawa\n  country: CA\n"
+        f"kind: security-dialogue\nseries: synthetic-dialogue\n{previous}participants:\n"
+        f"  - person: {w.ref('people', n)}\n    role: National Security Adviser\n"
+        f"    delegation: IN\n"
+        f"  - person: {w.ref('people', n + 1)}\n    role: Conseillère\n    delegation: CA\n"
+        f"summary: >-\n  {w.text(80)}\nquotes:\n  - text: {w.text(20)}\n    source: {cited[0]}\n"
+        f"    attributed_to: {w.ref('organizations', n)}\nsources: [{', '.join(cited)}]\n"
+    )
+
+
+def _commitment(w: _Writer, n: int) -> str:
+    cited = w.next_sources(2)
+    history = "".join(
+        f"  - status: {STATUSES[k]}\n    date: {w.date(n, 40 * k)}\n"
+        f"    note: {w.text(15)}\n    sources: [{cited[k % 2]}]\n"
+        for k in range(1 + n % 4)
+    )
+    discrepancy = (
+        f"discrepancies:\n  - kind: conflict\n    field: title\n    noted: 2026-11-25\n"
+        f"    note: {w.text(20)}\n    claims:\n      - value: {w.text(4)}\n"
+        f"        sources: [{cited[0]}]\n"
+        f"      - value: {w.text(4)}\n        sources: [{cited[1]}]\n"
+        if n % 10 == 0
+        else ""
+    )
+    return (
+        f"meeting: {w.ref('meetings', n)}\ntitle: Commitment {n} — {w.text(6)}\n"
+        f"description: >-\n  {w.text(60)}\nkind: appointment\nparties: [IN, CA]\n"
+        f"topics: [{w.ref('topics', n)}, {w.ref('topics', n + 3)}]\nquotes:\n"
+        f"  - text: {w.text(25)}\n    source: {cited[0]}\nstatus:\n{history}"
+        f"sources: [{', '.join(cited)}]\n{discrepancy}"
+    )
+
+
+def _event(w: _Writer, n: int) -> str:
+    cited = w.next_sources(2)
+    return (
+        f"title: Event {n} — {w.text(5)}\ndate: {w.date(n)}\nkind: statement\n"
+        f"description: >-\n  {w.text(50)}\ncountries: [IN, CA]\npeople: [{w.ref('people', n)}]\n"
+        f"meetings: [{w.ref('meetings', n)}]\nsources: [{', '.join(cited)}]\n"
+    )
+
+
+_RECORDS: dict[str, Callable[[_Writer, int], str]] = {
+    "organizations": _organization,
+    "people": _person,
+    "topics": _topic,
+    "meetings": _meeting,
+    "commitments": _commitment,
+    "events": _event,
+    "sources": _source,
+}
+
+
+def synthesize(out: Path, records: int, seed: int = 0) -> Path:
+    """Write ``out/data`` with ``records`` valid records and a dataset.yaml; returns the folder."""
+    data = out / "data"
+    counts = counts_for(records)
+    writer = _Writer(counts, seed)
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "dataset.yaml").write_text(DATASET_YAML, encoding="utf-8")
+    for collection, render in _RECORDS.items():  # sources last: every earlier record cites some
+        folder = data / collection
+        folder.mkdir(exist_ok=True)
+        for n in range(counts[collection]):
+            record_id = f"{PREFIX[collection]}-{n:07d}"
+            text = f"id: {record_id}\n" + render(writer, n)
+            (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
+    return data
