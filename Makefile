@@ -45,7 +45,7 @@ test: lint
 	$(BIN)/pytest
 
 bench: $(INSTALLED_DEV)
-	$(BIN)/python bench/validate_speed.py
+	$(BIN)/python bench/run.py
 
 # Mutation fuzzing of the loader and per-file checks; SECONDS=600 make fuzz for a longer run.
 SECONDS ?= 60

@@ -1,0 +1,146 @@
+"""Benchmark the toolkit at scale against the floor (parsing alone) and a peer (check-jsonschema).
+
+For each size it generates a synthetic data folder (`toolkit synth`) and runs, each as its own
+process so wall time and peak memory are measured the same way:
+  * floor: PyYAML's C loader parsing every record file, on one core, nothing else;
+  * toolkit validate; then again on unchanged data; then after changing one file;
+  * peer: check-jsonschema on the same files with the exported schemas;
+  * toolkit build of the datasets (no site);
+  * the site build (datasets + site), for the sizes in --site-sizes, with the search index size.
+It prints records/second, peak memory and ratios to the floor and to the peer.
+
+    python bench/run.py [--sizes 1000 10000 100000] [--site-sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+FLOOR = """
+import sys, yaml
+from pathlib import Path
+for path in sorted(Path(sys.argv[1]).glob("*/*.yaml")):
+    yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+PEER_BATCH = 4000
+
+
+@dataclass
+class Run:
+    """One measured command: wall seconds and peak resident memory of the process tree."""
+
+    seconds: float
+    peak_mib: float
+    returncode: int
+
+
+def measure(argv: list[str], cwd: Path) -> Run:
+    """Run a command, timing it and reading its peak memory from the kernel (wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    children = max(usage.ru_maxrss, 0)  # KiB on Linux; the largest of the process and its waits
+    return Run(seconds, children / 1024, os.waitstatus_to_exitcode(status))
+
+
+def measure_batches(argvs: list[list[str]], cwd: Path) -> Run:
+    """Several commands one after another, as one measurement (summed time, largest memory)."""
+    runs = [measure(argv, cwd) for argv in argvs]
+    return Run(
+        sum(r.seconds for r in runs), max(r.peak_mib for r in runs), max(r.returncode for r in runs)
+    )
+
+
+def peer_commands(data: Path) -> list[list[str]]:
+    """check-jsonschema per collection, in batches that fit on a command line."""
+    commands = []
+    for folder in sorted(p for p in data.iterdir() if p.is_dir()):
+        files = sorted(str(p) for p in folder.glob("*.yaml"))
+        schema = ROOT / "schema" / f"{folder.name}.schema.json"
+        for start in range(0, len(files), PEER_BATCH):
+            batch = files[start : start + PEER_BATCH]
+            commands.append([str(BIN / "check-jsonschema"), "--schemafile", str(schema), *batch])
+    return commands
+
+
+def line(
+    label: str, run: Run, records: int, floor: Run | None = None, peer: Run | None = None
+) -> str:
+    rate = records / run.seconds if run.seconds else float("inf")
+    text = f"  {label:<34} {run.seconds:8.2f} s {rate:10,.0f} rec/s {run.peak_mib:8.0f} MiB"
+    if floor:
+        text += f"   x{run.seconds / floor.seconds:5.2f} floor"
+    if peer:
+        text += f"   {peer.seconds / run.seconds:5.1f}x faster than peer"
+    if run.returncode:
+        text += f"   EXIT {run.returncode}"
+    return text
+
+
+def bench_size(records: int, with_site: bool, work: Path) -> None:
+    """Every measurement for one dataset size."""
+    folder = work / f"n{records}"
+    subprocess.run(
+        [str(BIN / "toolkit"), "synth", "--records", str(records), "--out", str(folder)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    data = folder / "data"
+    toolkit = str(BIN / "toolkit")
+    print(f"{records:,} records")
+    floor = measure([sys.executable, "-c", FLOOR, str(data)], folder)
+    print(line("parse only, C loader (floor)", floor, records))
+    first = measure([toolkit, "validate", "--data", str(data)], folder)
+    print(line("toolkit validate", first, records, floor))
+    again = measure([toolkit, "validate", "--data", str(data)], folder)
+    print(line("toolkit validate, unchanged", again, records, floor))
+    changed = sorted((data / "topics").glob("*.yaml"))[0]
+    changed.write_text(changed.read_text().replace("name: Topic", "name: Changed topic"))
+    after = measure([toolkit, "validate", "--data", str(data)], folder)
+    print(line("toolkit validate, one file changed", after, records, floor))
+    peer = measure_batches(peer_commands(data), folder)
+    print(line("check-jsonschema (peer)", peer, records))
+    print(line("toolkit validate vs peer", first, records, None, peer))
+    dist = measure(
+        [toolkit, "build", "--no-site", "--data", str(data), "--out", str(folder / "dist")], folder
+    )
+    print(line("toolkit build (datasets)", dist, records, floor))
+    if with_site:
+        shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", folder / "docs")
+        site = measure([toolkit, "build", "--data", "data", "--out", "dist"], folder)
+        index = folder / "site" / "search" / "search_index.json"
+        size = index.stat().st_size / 2**20 if index.exists() else float("nan")
+        print(line("toolkit build (datasets + site)", site, records))
+        print(
+            f"  site: {(site.seconds - dist.seconds) / records * 1000:.2f} ms a record beyond the "
+            f"datasets; search index {size:.1f} MiB"
+        )
+
+
+def main() -> None:
+    """Parse the sizes and run every benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--site-sizes", type=int, nargs="*", default=[1_000, 10_000])
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    with tempfile.TemporaryDirectory() as work:
+        for size in args.sizes:
+            bench_size(size, size in args.site_sizes, Path(work))
+
+
+if __name__ == "__main__":
+    main()
