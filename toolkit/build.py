@@ -39,7 +39,7 @@ def build(
     """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
     when ``site`` is given). Returns the validation result; nothing is written when it is not ok.
     """
-    checked = check_data(data_dir)
+    checked = check_data(data_dir, keep_models=True)
     if not checked.report.ok:
         return checked
     if checked.info is None:

@@ -114,7 +114,7 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
         return loaded
     text = _decode(raw, name, loaded.problems)
     if text is not None:
-        _parse(text, name, loaded)
+        _parse(raw, text, name, loaded)
     return loaded
 
 
@@ -149,8 +149,10 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _parse(text: str, name: str, loaded: LoadedFile) -> None:
-    parser = _NodeParser(text)
+def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
+    """Parse the checked UTF-8 bytes (libyaml reads them without a second encoding step);
+    ``text`` is the same content decoded, for locating problems."""
+    parser = _NodeParser(raw)
     try:
         node = parser.get_single_node()
     except yaml.MarkedYAMLError as error:

@@ -9,15 +9,17 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from toolkit.checks import CHECKS, CheckedRecord, IdIndex
+from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.discovery import RecordFile, discover, display_name
-from toolkit.loader import load_file
+from toolkit.loader import LoadedFile, load_file
 from toolkit.model_check import check_model
 from toolkit.models import COLLECTIONS
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.problems import Problem
+from toolkit.references import references_in
 from toolkit.report import Report
 from toolkit.schema_check import check_schema
 
@@ -41,21 +43,41 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_file(file: RecordFile) -> tuple[CheckedRecord, list[Problem]]:
-    """Passes 1 and 2 on one file: parse, JSON Schema, then the model."""
+def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecord, list[Problem]]:
+    """Everything one file can tell alone: parse, JSON Schema, the model, the record rules.
+
+    Returns the record's facts for the dataset rules (its data dropped, its model kept only if
+    asked) and the problems found.
+    """
     loaded = load_file(file.path, file.name)
-    record = CheckedRecord(file.collection, file.name, file.stem, loaded, None)
+    record = CheckedRecord(file.collection, file.name, file.stem, loaded, id=_declared_id(loaded))
     problems = loaded.problems
     if not problems:
         problems = check_schema(loaded, file.collection, file.name)
     if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
         record.problem_paths = frozenset({()})
-        return record, problems
-    model = COLLECTIONS[file.collection]
-    record.model, model_problems = check_model(loaded, model, file.name, problems)
-    problems += model_problems
-    record.problem_paths = frozenset(problem.path for problem in problems)
+    else:
+        model, model_problems = check_model(
+            loaded, COLLECTIONS[file.collection], file.name, problems
+        )
+        problems += model_problems
+        record.problem_paths = frozenset(problem.path for problem in problems)
+        record.references = list(references_in(file.collection, loaded.data))
+        if model is not None:
+            record.model, record.valid = model, True
+            if file.collection == "meetings":
+                record.date, record.previous = model.__dict__["date"], model.__dict__["previous"]
+            for check in RECORD_CHECKS:
+                problems.extend(check(record))
+    loaded.data = None  # the facts above are all the dataset rules need
+    if not keep_model:
+        record.model = None
     return record, problems
+
+
+def _declared_id(loaded: LoadedFile) -> str | None:
+    value = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 PARALLEL_FROM = 2_000
@@ -63,14 +85,17 @@ PARALLEL_FROM = 2_000
 CHUNK = 250
 
 
-def _check_files(files: list[RecordFile]) -> Iterator[tuple[CheckedRecord, list[Problem]]]:
-    """Passes 1 and 2 over every file, on every core when there are enough files."""
+def _check_files(
+    files: list[RecordFile], keep_models: bool
+) -> Iterator[tuple[CheckedRecord, list[Problem]]]:
+    """The per-file passes over every file, on every core when there are enough files."""
+    check = partial(check_file, keep_model=keep_models)
     workers = min(os.cpu_count() or 1, len(files) // CHUNK or 1)
     if len(files) < PARALLEL_FROM or workers < 2:
-        yield from map(check_file, files)
+        yield from map(check, files)
         return
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
-        yield from pool.map(check_file, files, chunksize=CHUNK)
+        yield from pool.map(check, files, chunksize=CHUNK)
 
 
 def _fork_context() -> multiprocessing.context.BaseContext:
@@ -92,14 +117,16 @@ class CheckedData:
     info: DatasetInfo | None
 
 
-def check_data(data_dir: Path, only: Sequence[Path] = ()) -> CheckedData:
+def check_data(
+    data_dir: Path, only: Sequence[Path] = (), *, keep_models: bool = False
+) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder."""
     with _collector_paused():
         files, path_problems = discover(data_dir)
         problems = list(path_problems)
         records = []
-        for record, file_problems in _check_files(files):
+        for record, file_problems in _check_files(files, keep_models):
             records.append(record)
             problems.extend(file_problems)
         index = IdIndex(records)

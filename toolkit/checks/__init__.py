@@ -1,7 +1,8 @@
-"""Pass 3: rules over the whole dataset, each module one family of rules.
+"""Rules beyond one field: record rules run with each file, dataset rules over all of them.
 
-Every check takes the checked records and the id index and yields problems; adding a rule is
-adding a function to ``CHECKS``.
+A record rule sees one valid record and yields its problems; it runs in the per-file pass.
+A dataset rule sees the facts of every record and the id index. Adding a rule is adding a
+function to one of the two lists.
 """
 
 from __future__ import annotations
@@ -12,15 +13,20 @@ from toolkit.checks import chronology, citations, identity, references
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
 
-Check = Callable[[list[CheckedRecord], IdIndex], Iterator[Problem]]
+RecordCheck = Callable[[CheckedRecord], Iterator[Problem]]
+DatasetCheck = Callable[[list[CheckedRecord], IdIndex], Iterator[Problem]]
 
-CHECKS: list[Check] = [
-    identity.check_ids,
-    references.check_references,
+RECORD_CHECKS: list[RecordCheck] = [
     citations.check_quote_sources,
-    citations.check_uncited_sources,
-    chronology.check_chronology,
     citations.check_discrepancy_fields,
+    chronology.check_record_dates,
 ]
 
-__all__ = ["CHECKS", "CheckedRecord", "IdIndex"]
+CHECKS: list[DatasetCheck] = [
+    identity.check_ids,
+    references.check_references,
+    citations.check_uncited_sources,
+    chronology.check_rounds_in_order,
+]
+
+__all__ = ["CHECKS", "RECORD_CHECKS", "CheckedRecord", "IdIndex"]

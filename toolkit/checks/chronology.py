@@ -10,34 +10,35 @@ from toolkit.dates import may_precede
 from toolkit.problems import FieldPath, Problem
 
 
-def check_chronology(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
-    """Run every date-order rule on every valid record."""
-    dates_by_meeting: dict[str | None, str] = {
-        record.id: getattr(record.model, "date", "")
-        for record in records
-        if record.collection == "meetings" and record.model is not None
-    }
+def check_record_dates(record: CheckedRecord) -> Iterator[Problem]:
+    """Within one record: spans, the status history and positions in date order."""
+    model: Any = record.model
+    if "end" in type(model).model_fields:
+        yield from _span(record, model.date, model.end, ("end",))
+    if record.collection == "commitments":
+        yield from _in_order(record, [entry.date for entry in model.status], "status")
+    if record.collection == "people":
+        for number, position in enumerate(model.positions):
+            yield from _span(record, position.start, position.end, ("positions", number, "end"))
+        starts = [position.start for position in model.positions]
+        yield from _in_order(record, starts, "positions", field="start")
+
+
+def check_rounds_in_order(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+    """A meeting's previous round took place before it."""
+    dates = {r.id: r.date for r in records if r.collection == "meetings" and r.date is not None}
     for record in records:
-        model: Any = record.model
-        if model is None:
+        if record.previous is None or record.date is None or record.previous not in dates:
             continue
-        if hasattr(model, "end"):
-            yield from _span(record, model.date, model.end, ("end",))
-        if record.collection == "commitments":
-            yield from _in_order(record, [entry.date for entry in model.status], "status")
-        if record.collection == "people":
-            for number, position in enumerate(model.positions):
-                yield from _span(record, position.start, position.end, ("positions", number, "end"))
-            starts = [position.start for position in model.positions]
-            yield from _in_order(record, starts, "positions", field="start")
-        if record.collection == "meetings" and model.previous in dates_by_meeting:
-            earlier = dates_by_meeting[model.previous]
-            if not may_precede(earlier, model.date) or earlier == model.date:
-                yield record.problem(
-                    "E-ORDER",
-                    f"previous round '{model.previous}' ({earlier}) is not before this one",
-                    ("previous",),
-                )
+        earlier = dates[record.previous]
+        if earlier is not None and (
+            earlier == record.date or not may_precede(earlier, record.date)
+        ):
+            yield record.problem(
+                "E-ORDER",
+                f"previous round '{record.previous}' ({earlier}) is not before this one",
+                ("previous",),
+            )
 
 
 def _span(

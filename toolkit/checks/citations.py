@@ -10,20 +10,32 @@ from toolkit.models import COLLECTIONS
 from toolkit.problems import Problem
 
 
-def check_quote_sources(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
+def check_quote_sources(record: CheckedRecord) -> Iterator[Problem]:
     """A quote's source must be among the sources its record cites."""
-    for record in records:
-        if record.model is None:
-            continue
-        cited = set(getattr(record.model, "sources", ()))
-        for number, quote in enumerate(getattr(record.model, "quotes", ())):
-            if quote.source not in cited:
-                yield record.problem(
-                    "E-QUOTE-SOURCE",
-                    f"quote source '{quote.source}' is not among the record's sources",
-                    ("quotes", number, "source"),
-                    hint=f"add '{quote.source}' to `sources`",
-                )
+    fields = record.model.__dict__ if record.model is not None else {}
+    cited = set(fields.get("sources", ()))
+    for number, quote in enumerate(fields.get("quotes", ())):
+        if quote.source not in cited:
+            yield record.problem(
+                "E-QUOTE-SOURCE",
+                f"quote source '{quote.source}' is not among the record's sources",
+                ("quotes", number, "source"),
+                hint=f"add '{quote.source}' to `sources`",
+            )
+
+
+def check_discrepancy_fields(record: CheckedRecord) -> Iterator[Problem]:
+    """A discrepancy's ``field`` must name a field of its record (``location.city`` allowed)."""
+    fields = COLLECTIONS[record.collection].model_fields
+    values = record.model.__dict__ if record.model is not None else {}
+    for number, note in enumerate(values.get("discrepancies", ())):
+        if note.field is not None and note.field.split(".")[0] not in fields:
+            yield record.problem(
+                "E-FIELD",
+                f"'{note.field}' is not a field of this record",
+                ("discrepancies", number, "field"),
+                hint=f"one of: {', '.join(fields)}",
+            )
 
 
 def check_uncited_sources(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
@@ -42,19 +54,3 @@ def check_uncited_sources(records: list[CheckedRecord], index: IdIndex) -> Itera
                 ("id",),
                 hint="cite it where it supports a fact, or remove it",
             )
-
-
-def check_discrepancy_fields(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
-    """A discrepancy's ``field`` must name a field of its record (``location.city`` allowed)."""
-    for record in records:
-        if record.model is None:
-            continue
-        fields = COLLECTIONS[record.collection].model_fields
-        for number, note in enumerate(getattr(record.model, "discrepancies", ())):
-            if note.field is not None and note.field.split(".")[0] not in fields:
-                yield record.problem(
-                    "E-FIELD",
-                    f"'{note.field}' is not a field of this record",
-                    ("discrepancies", number, "field"),
-                    hint=f"one of: {', '.join(fields)}",
-                )

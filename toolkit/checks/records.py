@@ -1,28 +1,41 @@
-"""The per-record results the dataset-wide checks work on."""
+"""What the per-file passes hand to the dataset-wide rules: small facts, not whole records.
+
+Each file is checked on its own (possibly in a worker process); what crosses back is its id,
+its references, the fields already reported and the few dates the global rules compare, so
+the whole-dataset pass stays light however many records there are.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from toolkit.loader import LoadedFile
 from toolkit.models import Record
 from toolkit.problems import FieldPath, Problem
-from toolkit.references import Reference, references_in
+from toolkit.references import Reference
 
 
 @dataclass
 class CheckedRecord:
-    """One file after the per-file passes: its raw data, positions and model if valid."""
+    """One file after the per-file passes."""
 
     collection: str
     name: str
     stem: str
     loaded: LoadedFile
-    model: Record | None
+    """The parsed file; its data is dropped once checked, positions are found on demand."""
+    model: Record | None = None
+    """The validated model, kept only when the caller needs the records (a build)."""
+    id: str | None = None
+    """The id the file declares, even when the rest of the record is invalid."""
+    valid: bool = False
+    references: list[Reference] = field(default_factory=list)
     problem_paths: frozenset[FieldPath] = frozenset()
     """Fields already reported by the per-file passes, so later checks do not repeat them."""
+    date: str | None = None
+    previous: str | None = None
+    """For meetings: the date, and the previous round, which the global pass compares."""
 
     def already_reported(self, path: FieldPath) -> bool:
         """Whether a problem was already reported at this field, inside it or around it."""
@@ -31,25 +44,12 @@ class CheckedRecord:
         )
 
     @property
-    def id(self) -> str | None:
-        """The id the file declares, even when the rest of the record is invalid."""
-        data = self.loaded.data
-        value = data.get("id") if isinstance(data, dict) else None
-        return value if isinstance(value, str) else None
-
-    @property
     def indexed_id(self) -> str:
         """The id other records may use for this one: its declared id, or its file name when
         the id cannot be read, so one broken file does not break every reference to it."""
-        declared = self.id
-        if declared is None or self.already_reported(("id",)):
+        if self.id is None or self.already_reported(("id",)):
             return self.stem
-        return declared
-
-    @cached_property
-    def references(self) -> list[Reference]:
-        """Every reference the record's data holds, found once for all the checks."""
-        return list(references_in(self.collection, self.loaded.data))
+        return self.id
 
     def problem(
         self,
