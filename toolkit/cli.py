@@ -55,12 +55,15 @@ def validate_command(
     output: Annotated[
         OutputFormat, typer.Option("--format", help="Report format.")
     ] = OutputFormat.TEXT,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="Reuse results for unchanged files.")
+    ] = True,
 ) -> None:
     """Check records against the schema, the models and the cross-record rules."""
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
     try:
-        report = validate(data, paths or ())
+        report = validate(data, paths or (), use_cache=cache)
     except UnknownPathError as error:
         _usage_error(str(error))
     typer.echo(REPORTERS[output](report), nl=False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.discovery import RecordFile, discover, display_name
 from toolkit.loader import LoadedFile, load_file
@@ -85,6 +86,26 @@ PARALLEL_FROM = 2_000
 CHUNK = 250
 
 
+def _checked(
+    data_dir: Path, files: list[RecordFile], keep_models: bool, use_cache: bool
+) -> list[tuple[CheckedRecord, list[Problem]]]:
+    """Every file's per-file result, from the cache where the file is unchanged."""
+    cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
+    results: dict[str, tuple[CheckedRecord, list[Problem]]] = {}
+    if cache is not None:
+        for file in files:
+            if (hit := cache.lookup(file.name, file.path)) is not None:
+                results[file.name] = hit
+    misses = [file for file in files if file.name not in results]
+    for file, result in zip(misses, _check_files(misses, keep_models), strict=True):
+        results[file.name] = result
+        if cache is not None:
+            cache.store(file.name, file.path, *result)
+    if cache is not None:
+        cache.save(keep={file.name for file in files})
+    return [results[file.name] for file in files]
+
+
 def _check_files(
     files: list[RecordFile], keep_models: bool
 ) -> Iterator[tuple[CheckedRecord, list[Problem]]]:
@@ -118,7 +139,11 @@ class CheckedData:
 
 
 def check_data(
-    data_dir: Path, only: Sequence[Path] = (), *, keep_models: bool = False
+    data_dir: Path,
+    only: Sequence[Path] = (),
+    *,
+    keep_models: bool = False,
+    use_cache: bool = False,
 ) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder."""
@@ -126,7 +151,7 @@ def check_data(
         files, path_problems = discover(data_dir)
         problems = list(path_problems)
         records = []
-        for record, file_problems in _check_files(files, keep_models):
+        for record, file_problems in _checked(data_dir, files, keep_models, use_cache):
             records.append(record)
             problems.extend(file_problems)
         index = IdIndex(records)
@@ -143,9 +168,9 @@ def check_data(
     return CheckedData(Report(problems, files_checked=len(checked)), records, info)
 
 
-def validate(data_dir: Path, only: Sequence[Path] = ()) -> Report:
+def validate(data_dir: Path, only: Sequence[Path] = (), *, use_cache: bool = False) -> Report:
     """The validation report for ``data_dir`` (see ``check_data``)."""
-    return check_data(data_dir, only).report
+    return check_data(data_dir, only, use_cache=use_cache).report
 
 
 def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
