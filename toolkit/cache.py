@@ -78,14 +78,12 @@ class ResultCache:
             return entry.record, entry.problems
         return None
 
-    def store(self, name: str, file: Path, record: CheckedRecord, problems: list[Problem]) -> None:
-        """Remember a fresh result (only for files that could be read)."""
-        try:
-            stat = file.stat()
-            digest = content_digest(file)
-        except OSError:
+    def store(self, name: str, record: CheckedRecord, problems: list[Problem]) -> None:
+        """Remember a fresh result, identified by the bytes that were checked."""
+        if record.loaded.identity is None:  # the file could not be read: nothing to reuse
             return
-        self.entries[name] = Entry(stat.st_size, stat.st_mtime_ns, digest, record, problems)
+        size, mtime_ns, digest = record.loaded.identity
+        self.entries[name] = Entry(size, mtime_ns, digest, record, problems)
         self.changed = True
 
     def save(self, keep: set[str]) -> None:

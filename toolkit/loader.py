@@ -10,6 +10,7 @@ never raised.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,8 @@ class LoadedFile:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     _positions: Positions | None = None
+    identity: tuple[int, int, str] | None = None
+    """(size, modification time in ns, SHA-256) of the bytes read, for the result cache."""
 
     @property
     def positions(self) -> Positions:
@@ -96,7 +99,9 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)  # never more, however large the file
-            size = os.fstat(handle.fileno()).st_size if len(raw) > MAX_FILE_BYTES else 0
+            stat = os.fstat(handle.fileno())
+        size = stat.st_size if len(raw) > MAX_FILE_BYTES else 0
+        loaded.identity = (stat.st_size, stat.st_mtime_ns, hashlib.sha256(raw).hexdigest())
         if size:
             loaded.problems.append(
                 Problem.at(

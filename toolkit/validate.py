@@ -100,7 +100,7 @@ def _checked(
     for file, result in zip(misses, _check_files(misses, keep_models), strict=True):
         results[file.name] = result
         if cache is not None:
-            cache.store(file.name, file.path, *result)
+            cache.store(file.name, *result)
     if cache is not None:
         cache.save(keep={file.name for file in files})
     return [results[file.name] for file in files]
