@@ -65,7 +65,7 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
         record.problem_paths = frozenset(problem.path for problem in problems)
         record.references = list(references_in(file.collection, loaded.data))
         if model is not None:
-            record.model, record.valid = model, True
+            record.model = model
             if file.collection == "meetings":
                 record.date, record.previous = model.__dict__["date"], model.__dict__["previous"]
             for check in RECORD_CHECKS:

@@ -29,7 +29,6 @@ class CheckedRecord:
     """The validated model, kept only when the caller needs the records (a build)."""
     id: str | None = None
     """The id the file declares, even when the rest of the record is invalid."""
-    valid: bool = False
     references: list[Reference] = field(default_factory=list)
     problem_paths: frozenset[FieldPath] = frozenset()
     """Fields already reported by the per-file passes, so later checks do not repeat them."""

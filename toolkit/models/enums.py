@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
 
 from pydantic import GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -34,13 +33,3 @@ class DocumentedEnum(StrEnum):
         json_schema["description"] = f"{(cls.__doc__ or '').strip()} One of: {listing}"
         json_schema["x-enum-descriptions"] = {str(m.value): m.meaning for m in cls}
         return reference
-
-    @classmethod
-    def values(cls) -> list[str]:
-        """Every value, in declaration order."""
-        return [str(member.value) for member in cls]
-
-
-def enum_meanings(enum: type[DocumentedEnum]) -> dict[str, Any]:
-    """Each value of a documented enum with what it means."""
-    return {str(member.value): member.meaning for member in enum}
