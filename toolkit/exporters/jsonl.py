@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from toolkit.dataset import Dataset
-from toolkit.exporters.files import write_text
 
 # Characters some line readers treat as line breaks; escaped so each record stays on one line.
 _LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -23,4 +22,5 @@ def json_line(document: object) -> str:
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``<collection>.jsonl``, records sorted by id."""
     for name, documents in dataset.documents.items():
-        write_text(out / f"{name}.jsonl", "".join(json_line(document) for document in documents))
+        with (out / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(json_line(document) for document in documents)
