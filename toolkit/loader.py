@@ -98,8 +98,11 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     loaded = LoadedFile(path, name)
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # never more, however large the file
             stat = os.fstat(handle.fileno())
+            # Never read past the limit, however large the file; asking for the file's own
+            # size (not the limit) spares allocating a megabyte buffer for every small record.
+            expected = stat.st_size if 0 < stat.st_size <= MAX_FILE_BYTES else MAX_FILE_BYTES
+            raw = handle.read(expected + 1)
         size = stat.st_size if len(raw) > MAX_FILE_BYTES else 0
         loaded.identity = (stat.st_size, stat.st_mtime_ns, hashlib.sha256(raw).hexdigest())
         if size:
