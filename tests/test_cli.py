@@ -151,3 +151,17 @@ def test_broken_files_never_produce_a_traceback(base_data: Path) -> None:
     problem_lines = [line for line in result.stdout.splitlines()[:-1] if not line.startswith(" ")]
     reported = {Path(line.split(":")[0]).name for line in problem_lines}
     assert reported == set(garbage)
+
+
+def test_paths_are_matched_whatever_way_they_are_written(
+    base_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    info = base_data / "dataset.yaml"
+    info.write_text(info.read_text() + "bogus_field: 1\n")
+    monkeypatch.chdir(base_data)
+    for args in (("--data", "."), ("--data", ".", "."), ("--data", ".", "dataset.yaml")):
+        code, out, _ = run("validate", *args)
+        assert code == 1, args
+        assert out.startswith("dataset.yaml:")
+    code, out, _ = run("validate", "--data", ".", "people", "./topics", "../data/events")
+    assert (code, out) == (0, "3 files valid\n")

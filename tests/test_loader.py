@@ -66,3 +66,13 @@ def test_object_constructing_tags_construct_nothing(tmp_path: Path) -> None:
 
 def test_explicit_str_tag_is_allowed(tmp_path: Path) -> None:
     assert load(tmp_path, "x: !!str 2026\n") == ({"x": "2026"}, [])
+
+
+def test_byte_level_errors_are_located_by_character(tmp_path: Path) -> None:
+    path = tmp_path / "record.yaml"
+    path.write_bytes("id: x\nname: ÑÑÑÑ\x01\n".encode())
+    [problem] = load_file(path).problems
+    assert (problem.line, problem.column) == (2, 11)
+    path.write_bytes("id: x\nname: ÑÑ".encode() + b"\xff\n")
+    [problem] = load_file(path).problems
+    assert (problem.code, problem.line, problem.column) == ("E-FILE-ENCODING", 2, 9)

@@ -43,14 +43,17 @@ class ResultCache:
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: bool = False
     saved_ns: int = 0
-    """When the cache was written. A file modified shortly before that may have changed again
-    within the file system's timestamp resolution, so only older files skip the hash."""
+    """When the run that wrote the cache started, before it read any file. A file modified
+    shortly before that may have changed again within the file system's timestamp resolution,
+    so only older files skip the hash."""
+    started_ns: int = 0
+    """When this run started; saved as the next run's ``saved_ns``."""
 
     @classmethod
     def open(cls, data_dir: Path) -> ResultCache:
         """The cache beside ``data_dir``, or an empty one if it is missing, stale or unreadable."""
         path = data_dir.resolve().parent / CACHE_FOLDER / CACHE_NAME
-        cached = cls(path, code_digest())
+        cached = cls(path, code_digest(), started_ns=time.time_ns())
         try:
             with path.open("rb") as handle:
                 code, saved_ns, entries = pickle.load(handle)
@@ -97,7 +100,7 @@ class ResultCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
             with temporary.open("wb") as handle:
-                state = (self.code, time.time_ns(), self.entries)
+                state = (self.code, self.started_ns, self.entries)
                 pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
         except OSError:

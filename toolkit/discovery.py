@@ -39,11 +39,13 @@ class RecordFile:
 
 
 def display_name(path: Path) -> str:
-    """The path as contributors know it: relative to the working folder when inside it."""
+    """The path as contributors know it: relative to the working folder when inside it,
+    normalised (no ``./``, no ``..`` detours) so the same file always has the same name."""
+    absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
+        return absolute.relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix() if path.is_absolute() else os.path.normpath(path)
 
 
 def discover(data_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
@@ -51,11 +53,12 @@ def discover(data_dir: Path) -> tuple[list[RecordFile], list[Problem]]:
     files: list[RecordFile] = []
     problems: list[Problem] = []
     root = data_dir.resolve()
-    shown_root = display_name(data_dir)
+    root_name = display_name(data_dir)
+    shown_root = "" if root_name == "." else f"{root_name}/"
     for folder in _entries(data_dir):
         if not folder.is_dir():
             continue
-        for entry, shown, nested in _walk(folder, f"{shown_root}/{folder.name}", nested=False):
+        for entry, shown, nested in _walk(folder, f"{shown_root}{folder.name}", nested=False):
             problem = _misplaced(entry, folder.name, root, nested=nested)
             if problem is None:
                 files.append(RecordFile(Path(entry.path), folder.name, shown))

@@ -126,6 +126,13 @@ def load_file(path: Path, display: str | None = None) -> LoadedFile:
     return loaded
 
 
+def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and character column of a byte offset in UTF-8 text."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return raw.count(b"\n", 0, offset) + 1, column
+
+
 def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         problems.append(
@@ -142,8 +149,7 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line, column = _byte_position(raw, error.start)
         problems.append(
             Problem.at(
                 name,
@@ -176,8 +182,7 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
         loaded.problems.append(Problem.at(name, code, message, line=line, column=column, hint=hint))
         return
     except yaml.reader.ReaderError as error:
-        line = text.count("\n", 0, error.position) + 1
-        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        line, column = _byte_position(raw, error.position)  # libyaml counts bytes here
         loaded.problems.append(
             Problem.at(
                 name,

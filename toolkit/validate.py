@@ -189,8 +189,12 @@ def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
 def _selected(names: set[str], only: Sequence[Path]) -> set[str]:
     selected: set[str] = set()
     for path in only:
-        prefix = display_name(path).rstrip("/")
-        matches = {name for name in names if name == prefix or name.startswith(prefix + "/")}
+        prefix = display_name(path)
+        matches = {
+            name
+            for name in names
+            if prefix == "." or name == prefix or name.startswith(prefix.rstrip("/") + "/")
+        }
         if not matches:
             raise UnknownPathError(f"{path} is not a record file or folder in the data folder")
         selected |= matches
