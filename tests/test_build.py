@@ -304,3 +304,21 @@ def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_pat
     assert result.returncode == 0, result.stderr
     assert [line.split()[1] for line in result.stderr.splitlines()] == list(exporters.EXPORTERS)
     assert result.stdout == f"9 files valid; wrote {tmp_path / 'd'}/\n"
+
+
+def test_a_failed_swap_puts_the_previous_output_back(
+    base_data: Path, dist: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(dist)
+    real_rename = Path.rename
+
+    def refuse_new_output(self: Path, target: Path) -> Path:  # type: ignore[override]
+        if self.name.startswith(".dist-new-"):
+            raise OSError("device busy")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse_new_output)
+    with pytest.raises(BuildError, match="could not write the outputs: device busy"):
+        build(base_data, dist)
+    monkeypatch.undo()
+    assert snapshot(dist) == before

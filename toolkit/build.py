@@ -45,6 +45,17 @@ def build(
     if checked.info is None:
         raise BuildError(f"{data_dir / DATASET_FILE} is missing: it names and versions the dataset")
     dataset = Dataset.from_checked(checked)
+    try:
+        _write_outputs(dataset, out, progress, site)
+    except OSError as error:  # staging or swapping the folders failed; the old ones are back
+        raise BuildError(f"could not write the outputs: {error}") from error
+    return checked
+
+
+def _write_outputs(
+    dataset: Dataset, out: Path, progress: Progress, site: SiteSettings | None
+) -> None:
+    """Every exporter into a staging folder, then the site; both are swapped in at the end."""
     with ExitStack() as stack:
         dist = stack.enter_context(staged(out))
         for name, exporter in EXPORTERS.items():
@@ -60,4 +71,3 @@ def build(
                 build_site(dataset, dist, site, site_dir)
             except SiteBuildError as error:
                 raise BuildError(str(error)) from error
-    return checked

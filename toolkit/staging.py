@@ -27,7 +27,13 @@ def _swap_in(staging: Path, out: Path) -> None:
     """Replace ``out`` with ``staging``; ``out`` is never half-written."""
     retired = out.with_name(f".{out.name}-old")
     shutil.rmtree(retired, ignore_errors=True)
-    if out.exists():
+    had_output = out.exists()
+    if had_output:
         out.rename(retired)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except OSError:
+        if had_output:
+            retired.rename(out)  # put the previous output back before failing
+        raise
     shutil.rmtree(retired, ignore_errors=True)
