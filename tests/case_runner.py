@@ -5,6 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from toolkit.cli import app
 from toolkit.report import Report
 
 TESTS = Path(__file__).parent
@@ -34,3 +37,10 @@ def expected(case: Path) -> list[str]:
     """The problems the case must produce, one per line, as written in ``expected.txt``."""
     text = (case / "expected.txt").read_text(encoding="utf-8")
     return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    """Run the toolkit command in-process: exit code, standard output, standard error."""
+    result = CliRunner().invoke(app, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr

@@ -8,17 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from toolkit.cli import app
+from case_runner import run_cli
 
-runner = CliRunner()
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return result.exit_code, result.stdout, result.stderr
+run = run_cli
 
 
 def test_valid_data_exits_zero_with_a_summary(base_data: Path) -> None:

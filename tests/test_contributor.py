@@ -10,22 +10,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from toolkit.cli import app
+from case_runner import run_cli
 from toolkit.loader import load_file
 from toolkit.scaffold import template
 from toolkit.validate import validate
 
 ROOT = Path(__file__).parent.parent
 BIN = Path(sys.executable).parent
-runner = CliRunner()
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    return result.exit_code, result.stdout, result.stderr
+run = run_cli
 
 
 # toolkit new

@@ -15,7 +15,7 @@ from toolkit.build import BuildError, build, build_steps
 from toolkit.codes import CODES
 from toolkit.discovery import display_name
 from toolkit.formatting import format_file, record_files, schema_for
-from toolkit.problems import Problem
+from toolkit.problems import Problem, count
 from toolkit.progress import build_progress
 from toolkit.report import Report
 from toolkit.reporters import REPORTERS, render_text
@@ -161,7 +161,7 @@ def fmt_command(
     if problems:
         report = Report(problems, files_checked=len(changed) + len(problems))
         typer.echo(render_text(report), nl=False)
-    typer.echo(f"{len(changed)} file{'s' if len(changed) != 1 else ''} {verb}", err=True)
+    typer.echo(f"{count(len(changed), 'file')} {verb}", err=True)
     raise typer.Exit(EXIT_INVALID if problems or (check and changed) else 0)
 
 

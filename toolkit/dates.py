@@ -34,6 +34,11 @@ def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     return year, month, day
 
 
+def is_day_precise(text: str) -> bool:
+    """Whether a partial date names a day (YYYY-MM-DD) rather than a month or a year."""
+    return parse_partial_date(text)[2] is not None
+
+
 def earliest(text: str) -> dt.date:
     """The first day a partial date can mean."""
     year, month, day = parse_partial_date(text)

@@ -6,22 +6,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from toolkit.models import COLLECTIONS
+from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.problems import Problem
 from toolkit.suggestions import suggest
 
 RECORD_SUFFIX = ".yaml"
-_SINGULARS = {
-    "source": "sources",
-    "organization": "organizations",
+_SINGULARS = {singular: plural for plural, singular in SINGULAR.items()} | {
     "organisation": "organizations",
     "organisations": "organizations",
-    "person": "people",
-    "meeting": "meetings",
-    "commitment": "commitments",
-    "topic": "topics",
-    "event": "events",
 }
+"""Folder names contributors write by mistake, and the collection they mean."""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from toolkit.loader import LoadedFile
-from toolkit.problems import FieldPath, Problem
+from toolkit.problems import FieldPath, Problem, overlaps
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -43,13 +43,9 @@ def check_model(
             _translate(detail, loaded, name)
             for detail in error.errors(include_url=False)
             if not reported
-            or (detail["type"] in _BEYOND_SCHEMA and not _is_covered(tuple(detail["loc"]), covered))
+            or (detail["type"] in _BEYOND_SCHEMA and not overlaps(tuple(detail["loc"]), covered))
         ]
         return None, problems
-
-
-def _is_covered(path: FieldPath, covered: set[FieldPath]) -> bool:
-    return any(path[: len(done)] == done or done[: len(path)] == path for done in covered)
 
 
 def _translate(detail: Any, loaded: LoadedFile, name: str) -> Problem:

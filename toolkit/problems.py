@@ -28,6 +28,16 @@ def format_path(path: FieldPath) -> str:
     return text
 
 
+def overlaps(path: FieldPath, others: frozenset[FieldPath] | set[FieldPath]) -> bool:
+    """Whether ``path`` is one of ``others``, inside one of them, or around one of them."""
+    return any(path[: len(other)] == other or other[: len(path)] == path for other in others)
+
+
+def count(number: int, noun: str) -> str:
+    """``1 file``, ``2 files``: a number with its noun, plural when it is not one."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the data, located as precisely as the input allows."""

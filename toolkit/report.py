@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from toolkit.problems import Problem, Severity
+from toolkit.problems import Problem, Severity, count
 
 
 @dataclass
@@ -36,14 +36,10 @@ class Report:
         """One line: how many errors and warnings in how many files."""
         errors, warnings = len(self.errors), len(self.warnings)
         files_with_errors = len({p.file for p in self.errors})
-        warned = f", {_count(warnings, 'warning')}" if warnings else ""
+        warned = f", {count(warnings, 'warning')}" if warnings else ""
         if errors:
             return (
-                f"{_count(errors, 'error')}{warned} in {files_with_errors} of "
-                f"{_count(self.files_checked, 'file')}"
+                f"{count(errors, 'error')}{warned} in {files_with_errors} of "
+                f"{count(self.files_checked, 'file')}"
             )
-        return f"{_count(self.files_checked, 'file')} valid{warned}"
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+        return f"{count(self.files_checked, 'file')} valid{warned}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from toolkit.loader import LoadedFile
 from toolkit.models import Record
-from toolkit.problems import FieldPath, Problem
+from toolkit.problems import FieldPath, Problem, overlaps
 from toolkit.references import Reference
 
 
@@ -38,9 +38,7 @@ class CheckedRecord:
 
     def already_reported(self, path: FieldPath) -> bool:
         """Whether a problem was already reported at this field, inside it or around it."""
-        return any(
-            path[: len(done)] == done or done[: len(path)] == path for done in self.problem_paths
-        )
+        return overlaps(path, self.problem_paths)
 
     @property
     def indexed_id(self) -> str:

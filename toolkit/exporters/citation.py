@@ -8,9 +8,8 @@ from typing import Any
 import yaml
 
 from toolkit.dataset import Dataset
+from toolkit.dates import is_day_precise
 from toolkit.exporters.files import write_text
-
-FULL_DATE_LENGTH = len("2026-02-07")
 
 
 def export(dataset: Dataset, out: Path) -> None:
@@ -26,7 +25,7 @@ def export(dataset: Dataset, out: Path) -> None:
         "license": info.licence.id,
         "authors": [{"name": maintainer.name} for maintainer in info.maintainers],
     }
-    if len(dataset.last_updated) == FULL_DATE_LENGTH:
+    if dataset.last_updated and is_day_precise(dataset.last_updated):
         citation["date-released"] = dataset.last_updated
     if info.keywords:
         citation["keywords"] = list(info.keywords)

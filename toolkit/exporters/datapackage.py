@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.dataset import Dataset
+from toolkit.dates import is_day_precise
 from toolkit.exporters.csv_tables import csv_path
 from toolkit.exporters.files import write_json
 from toolkit.tables import Column, Table, all_tables
@@ -96,6 +97,6 @@ def export(dataset: Dataset, out: Path) -> None:
         "sources": sources,
         "resources": [resource(table) for table in all_tables()],
     }
-    if len(dataset.last_updated) == len("2026-02-07"):
+    if dataset.last_updated and is_day_precise(dataset.last_updated):
         descriptor["created"] = f"{dataset.last_updated}T00:00:00Z"  # the data's date, not now
     write_json(out / DESCRIPTOR_FILE, descriptor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit.models import Commitment, Meeting
+from toolkit.problems import count
 from toolkit.site.context import Page, Site
 from toolkit.site.markup import paragraphs, text
 from toolkit.site.pages.common import Generated, current_status, markdown_page, status_badge
@@ -29,7 +30,7 @@ def pages(site: Site) -> list[Generated]:
         else "<p>No meeting recorded yet.</p>",
         '<h2 id="commitments">Commitments by current status</h2>',
         f'<ul class="figures">{figures}</ul>',
-        f"<p>{_count(counts.total(), 'commitment')} in all: see the "
+        f"<p>{count(counts.total(), 'commitment')} in all: see the "
         f'<a href="{page.href("commitments/")}">overview</a> and the '
         f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
         '<h2 id="data">The data</h2>',
@@ -39,7 +40,3 @@ def pages(site: Site) -> list[Generated]:
         "Frictionless data package.</p>",
     ]
     return [("index.md", markdown_page(info.title, "\n".join(parts), info.description))]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
