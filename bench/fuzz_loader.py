@@ -99,7 +99,7 @@ def run(seconds: float, inputs: int | None, seed: int) -> tuple[int, int]:
             collection = rng.choice(collections)
             tried += 1
             try:
-                check_file(RecordFile(path, collection, "record.yaml"))
+                check_file(RecordFile(str(path), collection, "record.yaml", "record"))
             except Exception:  # a crash is exactly what the fuzzer looks for
                 crashes += 1
                 CRASHES.mkdir(parents=True, exist_ok=True)

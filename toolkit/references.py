@@ -7,9 +7,8 @@ may belong to; expanding it over a record yields every reference with its exact 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from toolkit.problems import FieldPath
 from toolkit.schema_export import collection_schema, resolve_ref
@@ -17,9 +16,9 @@ from toolkit.schema_export import collection_schema, resolve_ref
 ANY_INDEX = "*"
 
 
-@dataclass(frozen=True)
-class Reference:
-    """One id found in a record, where it was found, and where it may point."""
+class Reference(NamedTuple):
+    """One id found in a record, where it was found, and where it may point (a tuple, so the
+    result cache stores it as is and rebuilds it cheaply)."""
 
     path: FieldPath
     target: str

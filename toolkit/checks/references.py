@@ -11,12 +11,14 @@ from toolkit.suggestions import suggest
 
 def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """Report dangling references, with the closest existing id or the kind it really is."""
+    ids = index.ids
     for record in records:
+        reported = record.problem_paths
         for reference in record.references:
-            if record.already_reported(reference.path):
-                continue
             allowed = reference.collections
-            if any(reference.target in index.ids[name] for name in allowed):
+            if any(reference.target in ids[name] for name in allowed):
+                continue
+            if reported and record.already_reported(reference.path):
                 continue
             wanted = " or ".join(allowed)
             elsewhere = index.collections_with(reference.target)
