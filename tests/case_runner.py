@@ -22,6 +22,12 @@ def build_case(case: Path, target: Path) -> Path:
     return target
 
 
+def as_of(case: Path) -> str | None:
+    """The date a case is checked as of (``as-of.txt``), when it has one."""
+    path = case / "as-of.txt"
+    return path.read_text(encoding="utf-8").strip() if path.exists() else None
+
+
 def observed(report: Report, root: Path) -> list[str]:
     """Each problem as ``file:line:column CODE field``, with the file relative to ``root``."""
     lines = []

@@ -32,7 +32,7 @@ HOSTILE = {
             "text: each country would establish liaison officers",
             "text: " + json.dumps(SCRIPT + " ]]> */"),
         ),
-        ("note: The spokesperson said there was no timeline.", f"note: {json.dumps(IMAGE)}"),
+        ("summary: The spokesperson said there was no timeline.", f"summary: {json.dumps(IMAGE)}"),
     ],
     "people/asha-rao.yaml": [("name: Asha Raoo", f"name: {json.dumps(SCRIPT)}")],
     "events/2026-02-08-statement.yaml": [

@@ -59,7 +59,7 @@ def test_every_format_is_written(dist: Path) -> None:
         "CITATION.cff",
         "SHA256SUMS",
     } <= names
-    assert {"csv/people_positions.csv", "csv/commitments_status.csv"} <= names
+    assert {"csv/people_positions.csv", "csv/commitments_assessments.csv"} <= names
 
 
 def test_checksums_verify_with_sha256sum(dist: Path) -> None:
@@ -173,8 +173,8 @@ def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
         "start": "2024-06-10",
         "end": "",
     }
-    history = read_csv(dist, "commitments_status")
-    assert [(row["status_index"], row["date"]) for row in history] == [
+    history = read_csv(dist, "commitments_assessments")
+    assert [(row["assessments_index"], row["date"]) for row in history] == [
         ("0", "2026-02-07"),
         ("1", "2026-02-12"),
     ]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from case_runner import CASES, build_case, expected, observed
+from case_runner import CASES, as_of, build_case, expected, observed
 from toolkit.codes import CODES
 from toolkit.validate import validate
 
@@ -23,7 +23,7 @@ def test_base_dataset_is_valid(base_data: Path) -> None:
 @pytest.mark.parametrize("case", ALL_CASES, ids=[case.name for case in ALL_CASES])
 def test_case_reports_exactly_the_expected_problems(case: Path, tmp_path: Path) -> None:
     data = build_case(case, tmp_path / "data")
-    report = validate(data)
+    report = validate(data, as_of=as_of(case))
     assert observed(report, data) == expected(case)
     assert all(problem.code in CODES for problem in report.problems)
     errors = [line for line in expected(case) if " E-" in line]
@@ -36,3 +36,11 @@ def test_every_documented_code_is_exercised_by_a_case_or_a_test() -> None:
     # built on the fly in tests/test_files.py; E-FMT comes from `toolkit fmt` (test_formatting).
     built_at_test_time = {"E-FILE-SIZE", "E-FILE-READ", "E-FMT"}
     assert set(CODES) - exercised == built_at_test_time
+
+
+def test_overdue_commitments_are_flagged_only_when_asked(tmp_path: Path) -> None:
+    data = build_case(CASES / "overdue", tmp_path / "data")
+    assert validate(data).problems == []
+    assert [p.code for p in validate(data, as_of="2026-03-31").problems] == []  # not yet past
+    assert [p.code for p in validate(data, as_of="2026-04-01").problems] == ["W-OVERDUE"]
+    assert [p.code for p in validate(data, as_of="2026-11-26").problems] == ["W-OVERDUE"] * 2

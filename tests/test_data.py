@@ -82,8 +82,8 @@ def test_every_commitment_of_the_ottawa_meeting_is_recorded_with_a_quote() -> No
 
 def test_liaison_officers_history_ends_with_the_no_timeline_statement() -> None:
     liaison = record("commitments", "security-liaison-officers")
-    assert [entry.date for entry in liaison.status][-1] == "2026-02-12"
-    assert "republic-world-2026-02-12" in liaison.status[-1].sources
+    assert [entry.date for entry in liaison.assessments][-1] == "2026-02-12"
+    assert "republic-world-2026-02-12" in liaison.assessments[-1].sources
 
 
 def test_the_real_data_builds_into_a_valid_data_package(tmp_path: Path) -> None:

@@ -60,6 +60,12 @@ def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
     return value
 
 
+def _scored_once(scores: list[dict[str, Any]], parties: list[str]) -> list[dict[str, Any]]:
+    """Scores for the commitment's parties only, one each."""
+    kept = {score["party"]: score for score in scores if score["party"] in parties}
+    return list(kept.values())
+
+
 def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
     """Satisfy the cross-record rules a schema cannot state: order of dates, quote sources."""
     record = {**record, "id": NEW_ID}
@@ -70,7 +76,10 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
             {k: v for k, v in note.items() if k != "field"} for note in record["discrepancies"]
         ]
     if collection == "commitments":
-        record["status"] = sorted(record["status"], key=lambda entry: entry["date"])
+        record["assessments"] = [
+            {**entry, "scores": _scored_once(entry.get("scores", []), record["parties"])}
+            for entry in sorted(record["assessments"], key=lambda entry: entry["date"])
+        ]
     if collection == "people":
         record["positions"] = [
             {k: v for k, v in p.items() if k != "end"} for p in record.get("positions", [])

@@ -153,11 +153,17 @@ def test_meeting_page_shows_participants_commitments_conflicts_and_sources(site:
     assert 'id="cite-1"' in html and 'href="https://gov.example.org/readout"' in html
 
 
-def test_commitment_page_lists_the_dated_status_history(site: Path) -> None:
+def test_commitment_page_lists_the_dated_assessments_and_why_it_counts(site: Path) -> None:
     html = page(site, "commitments/liaison-officers")
     history = html.split('class="status-history"', 1)[1].split("</ol>", 1)[0]
     assert history.index("2026-02-07") < history.index("2026-02-12")
     assert "&lt;img src=x" in history
+    assert history.count('class="score score-too-early"') == 3  # IN, then IN and CA
+    assert "Five days after the meeting." in history
+    why = html.split('id="why-it-counts"', 1)[1].split("</dl>", 1)[0]
+    assert "Agreed by both sides" in why and "The readout says it was agreed." in why
+    facts = html.split('class="facts"', 1)[1].split("</table>", 1)[0]
+    assert "none given in the sources" in facts  # no deadline in the base data
 
 
 def test_source_pages_list_the_records_that_cite_them(site: Path) -> None:

@@ -45,7 +45,8 @@ COMPACT_RATIO = 4
 
 Row = tuple[Any, ...]
 """(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths,
-date, previous, problems): one file's result, in types ``marshal`` writes."""
+date, previous, deadline, last_assessed, problems): one file's result, in types ``marshal``
+writes."""
 
 
 @dataclass
@@ -183,13 +184,30 @@ def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> 
         tuple(record.problem_paths),
         record.date,
         record.previous,
+        record.deadline,
+        record.last_assessed,
         tuple(_problem_fields(problem) for problem in problems),
     )
 
 
 def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Problem]]:
     """The record's facts and problems from a row, as the per-file passes gave them."""
-    _, _, _, _, collection, stem, record_id, references, paths, date, previous, problems = row
+    (
+        _,
+        _,
+        _,
+        _,
+        collection,
+        stem,
+        record_id,
+        references,
+        paths,
+        date,
+        previous,
+        deadline,
+        last_assessed,
+        problems,
+    ) = row
     record = CheckedRecord(
         collection,
         name,
@@ -200,6 +218,8 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         problem_paths=frozenset(paths),
         date=date,
         previous=previous,
+        deadline=deadline,
+        last_assessed=last_assessed,
     )
     return record, [_problem(*fields) for fields in problems]
 

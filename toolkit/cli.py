@@ -13,6 +13,7 @@ import typer
 
 from toolkit.build import BuildError, build, build_steps
 from toolkit.codes import CODES
+from toolkit.dates import is_day_precise
 from toolkit.discovery import display_name
 from toolkit.formatting import format_file, record_files, schema_for
 from toolkit.problems import Problem, count
@@ -58,16 +59,34 @@ def validate_command(
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Reuse results for unchanged files.")
     ] = True,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Also warn about commitments past their deadline with no assessment since "
+            "(YYYY-MM-DD).",
+        ),
+    ] = None,
 ) -> None:
     """Check records against the schema, the models and the cross-record rules."""
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
+    if as_of is not None and not _is_day(as_of):
+        _usage_error(f"--as-of needs a date as YYYY-MM-DD, not '{as_of}'")
     try:
-        report = validate(data, paths or (), use_cache=cache)
+        report = validate(data, paths or (), use_cache=cache, as_of=as_of)
     except UnknownPathError as error:
         _usage_error(str(error))
     typer.echo(REPORTERS[output](report), nl=False)
     raise typer.Exit(0 if report.ok else EXIT_INVALID)
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return is_day_precise(text)
+    except ValueError:
+        return False
 
 
 @app.command("build")

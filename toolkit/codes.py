@@ -194,7 +194,7 @@ _CODES = [
     Code(
         "E-ORDER",
         "Dates are out of order.",
-        "a status history whose second entry is older than the first; an end before a start",
+        "assessments whose second entry is older than the first; an end before a start",
         "List dated entries oldest first; check start and end dates.",
     ),
     Code(
@@ -208,6 +208,20 @@ _CODES = [
         "`toolkit fmt` cannot rewrite the file safely.",
         "a file with a duplicate key, or a value such as 012 that YAML tools read differently",
         "Fix the errors `toolkit validate` reports, quote look-alike numbers, then run fmt.",
+    ),
+    Code(
+        "E-PARTY",
+        "A compliance score is for a country that is not a party to the commitment, or scores "
+        "the same party twice in one assessment.",
+        "scores: [{party: US, ...}] on a commitment with parties: [IN, CA]",
+        "Score only the commitment's parties, once per assessment.",
+    ),
+    Code(
+        "W-OVERDUE",
+        "With `--as-of DATE`: a commitment's deadline has passed and no assessment is dated on "
+        "or after it (a warning).",
+        "deadline: 2026-06-30 and the newest assessment dated 2026-02-12, checked as of 2026-11-25",
+        "Add an assessment dated on or after the deadline, citing what the sources report.",
     ),
     Code(
         "W-UNCITED",

@@ -1,7 +1,7 @@
 """`toolkit synth`: a realistic synthetic data folder for benchmarks and scale tests.
 
 Every collection in proportions like the real data's at scale, valid references in every
-direction, citations that cover every source, status histories in date order, and long,
+direction, citations that cover every source, assessment histories in date order, and long,
 non-ASCII text. The output is deterministic for a given size and seed.
 """
 
@@ -34,6 +34,7 @@ PREFIX = {
 }
 _EPOCH = dt.date(2000, 1, 1)
 STATUSES = ["announced", "in-progress", "stalled", "in-progress", "fulfilled"]
+SCORES = ["too-early", "partial", "none", "partial", "full"]
 WORDS = [
     "सुरक्षा", "सहयोग", "dialogue", "sécurité", "liaison", "officers", "enforcement", "कानून",
     "fentanyl", "précurseurs", "cyber", "information", "partage", "réseau", "criminalité",
@@ -136,9 +137,21 @@ def _meeting(w: _Writer, n: int) -> str:
 def _commitment(w: _Writer, n: int) -> str:
     cited = w.next_sources(2)
     history = "".join(
-        f"  - status: {STATUSES[k]}\n    date: {w.date(n, 40 * k)}\n"
-        f"    note: {w.text(15)}\n    sources: [{cited[k % 2]}]\n"
+        f"  - date: {w.date(n, 40 * k)}\n    status: {STATUSES[k]}\n"
+        f"    summary: {w.text(15)}\n    scores:\n"
+        + "".join(
+            f"      - party: {party}\n        score: {SCORES[k]}\n        note: {w.text(10)}\n"
+            for party in ("IN", "CA")
+        )
+        + f"    sources: [{cited[k % 2]}]\n"
         for k in range(1 + n % 4)
+    )
+    deadline = (
+        f"deadline:\n  date: {w.date(n, 200)}\n  sources: [{cited[1]}]\n" if n % 3 == 0 else ""
+    )
+    qualifies = "".join(
+        f"  {part}: {w.text(8)}\n"
+        for part in ("discrete", "specific", "public", "agreed", "future")
     )
     discrepancy = (
         f"discrepancies:\n  - kind: conflict\n    field: title\n    noted: 2026-11-25\n"
@@ -151,8 +164,9 @@ def _commitment(w: _Writer, n: int) -> str:
     return (
         f"meeting: {w.ref('meetings', n)}\ntitle: Commitment {n} — {w.text(6)}\n"
         f"description: >-\n  {w.text(60)}\nkind: appointment\nparties: [IN, CA]\n"
-        f"topics: [{w.ref('topics', n)}, {w.ref('topics', n + 3)}]\nquotes:\n"
-        f"  - text: {w.text(25)}\n    source: {cited[0]}\nstatus:\n{history}"
+        f"topics: [{w.ref('topics', n)}, {w.ref('topics', n + 3)}]\n"
+        f"qualifies:\n{qualifies}{deadline}quotes:\n"
+        f"  - text: {w.text(25)}\n    source: {cited[0]}\nassessments:\n{history}"
         f"sources: [{', '.join(cited)}]\n{discrepancy}"
     )
 

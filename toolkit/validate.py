@@ -14,6 +14,7 @@ from pathlib import Path
 
 from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
+from toolkit.checks.commitments import overdue
 from toolkit.discovery import RecordFile, discover, display_name
 from toolkit.loader import LoadedFile, load_file
 from toolkit.model_check import check_model
@@ -68,6 +69,10 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
             record.model = model
             if file.collection == "meetings":
                 record.date, record.previous = model.__dict__["date"], model.__dict__["previous"]
+            elif file.collection == "commitments":
+                deadline = model.__dict__["deadline"]
+                record.deadline = deadline.date if deadline is not None else None
+                record.last_assessed = model.__dict__["assessments"][-1].date
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
     loaded.data = None  # the facts above are all the dataset rules need
@@ -144,9 +149,11 @@ def check_data(
     *,
     keep_models: bool = False,
     use_cache: bool = False,
+    as_of: str | None = None,
 ) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
-    while still resolving their references against the whole folder."""
+    while still resolving their references against the whole folder. With ``as_of`` (a date),
+    also warn about commitments overdue on that date."""
     with _collector_paused():
         files, path_problems = discover(data_dir)
         problems = list(path_problems)
@@ -157,6 +164,8 @@ def check_data(
         index = IdIndex(records)
         for check in CHECKS:
             problems.extend(check(records, index))
+        if as_of is not None:
+            problems.extend(overdue(records, as_of))
         info, info_problems = check_info(data_dir)
     problems.extend(info_problems)
     checked = {file.name for file in files} | {problem.file for problem in path_problems}
@@ -168,9 +177,15 @@ def check_data(
     return CheckedData(Report(problems, files_checked=len(checked)), records, info)
 
 
-def validate(data_dir: Path, only: Sequence[Path] = (), *, use_cache: bool = False) -> Report:
+def validate(
+    data_dir: Path,
+    only: Sequence[Path] = (),
+    *,
+    use_cache: bool = False,
+    as_of: str | None = None,
+) -> Report:
     """The validation report for ``data_dir`` (see ``check_data``)."""
-    return check_data(data_dir, only, use_cache=use_cache).report
+    return check_data(data_dir, only, use_cache=use_cache, as_of=as_of).report
 
 
 def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from toolkit.checks import chronology, citations, identity, references
+from toolkit.checks import chronology, citations, commitments, identity, references
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
 
@@ -20,6 +20,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     citations.check_quote_sources,
     citations.check_discrepancy_fields,
     chronology.check_record_dates,
+    commitments.check_scored_parties,
 ]
 
 CHECKS: list[DatasetCheck] = [

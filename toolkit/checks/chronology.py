@@ -11,12 +11,13 @@ from toolkit.problems import FieldPath, Problem
 
 
 def check_record_dates(record: CheckedRecord) -> Iterator[Problem]:
-    """Within one record: spans, the status history and positions in date order."""
+    """Within one record: spans, the assessments and positions in date order."""
     model: Any = record.model
     if "end" in type(model).model_fields:
         yield from _span(record, model.date, model.end, ("end",))
     if record.collection == "commitments":
-        yield from _in_order(record, [entry.date for entry in model.status], "status")
+        dates = [assessment.date for assessment in model.assessments]
+        yield from _in_order(record, dates, "assessments")
     if record.collection == "people":
         for number, position in enumerate(model.positions):
             yield from _span(record, position.start, position.end, ("positions", number, "end"))

@@ -35,6 +35,9 @@ class CheckedRecord:
     date: str | None = None
     previous: str | None = None
     """For meetings: the date, and the previous round, which the global pass compares."""
+    deadline: str | None = None
+    last_assessed: str | None = None
+    """For commitments: the deadline, and the date of the newest assessment (``--as-of``)."""
 
     def already_reported(self, path: FieldPath) -> bool:
         """Whether a problem was already reported at this field, inside it or around it."""

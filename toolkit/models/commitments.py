@@ -44,17 +44,69 @@ class CommitmentStatus(DocumentedEnum):
     ABANDONED = "abandoned", "Reported as dropped by one or both sides."
 
 
-class StatusEntry(StrictModel):
-    """A dated, cited assessment of where a commitment stands."""
+class ComplianceScore(DocumentedEnum):
+    """A party's compliance, on the scale of summit-compliance research (+1, 0, -1)."""
 
-    status: CommitmentStatus
-    """The status from this date on."""
+    FULL = "full", "+1: the party has carried out the commitment in full or nearly in full."
+    PARTIAL = "partial", "0: the party has carried out part of it, or work is in progress."
+    NONE = "none", "-1: no action by the party has been reported, or it acted against it."
+    TOO_EARLY = "too-early", "Not scored: too little time has passed to judge compliance."
+
+    @property
+    def points(self) -> int | None:
+        """The score as a number, as compliance research averages it; None when too early."""
+        return {"full": 1, "partial": 0, "none": -1}.get(self.value)
+
+
+class PartyScore(StrictModel):
+    """One party's compliance score in an assessment, with the reading behind it."""
+
+    party: CountryCode
+    """The party scored; one of the commitment's parties."""
+    score: ComplianceScore
+    """The score on the compliance scale."""
+    note: Text
+    """Why the evidence supports this score: an interpretation, stated as one."""
+
+
+class Assessment(StrictModel):
+    """A dated, cited assessment of where a commitment stands: one piece of evidence."""
+
     date: PartialDate
     """The date of the event or statement the assessment rests on."""
-    note: Text | None = None
+    status: CommitmentStatus
+    """The status from this date on."""
+    summary: Text
     """What was reported, attributed to whoever said it."""
+    scores: list[PartyScore] = Field(default_factory=list)
+    """Compliance scores per party as of this date; a party not scored keeps its earlier
+    score."""
     sources: list[SourceRef] = Field(min_length=1)
     """Sources for this assessment."""
+
+
+class Qualification(StrictModel):
+    """How a commitment meets each part of the test for counting as one (see methodology)."""
+
+    discrete: Text
+    """It is one undertaking, not several bundled together."""
+    specific: Text
+    """It says what is to be done, and by whom where the sources say."""
+    public: Text
+    """Where it was publicly expressed."""
+    agreed: Text
+    """How the sources show that both sides agreed to it."""
+    future: Text
+    """What future action it commits the parties to."""
+
+
+class Deadline(StrictModel):
+    """A date by which the sources say a commitment is to be carried out."""
+
+    date: PartialDate
+    """The deadline, as precisely as the sources give it."""
+    sources: list[SourceRef] = Field(min_length=1)
+    """Sources that give the deadline."""
 
 
 class Commitment(Record):
@@ -76,11 +128,33 @@ class Commitment(Record):
     """Organisations named as responsible for carrying it out, when the sources name any."""
     topics: list[TopicRef] = Field(default_factory=list)
     """What the commitment is about."""
+    qualifies: Qualification
+    """How it meets the test for a commitment."""
+    deadline: Deadline | None = None
+    """The date it is due, only where the sources give one."""
     quotes: Quotes = []
-    status: list[StatusEntry] = Field(min_length=1)
-    """Dated assessments, oldest first; the last one is the current status."""
+    assessments: list[Assessment] = Field(min_length=1)
+    """Dated, cited assessments, oldest first. The current status and scores are derived
+    from them, never written twice."""
     sources: Sources
     discrepancies: Discrepancies = []
+
+    @property
+    def current(self) -> Assessment:
+        """The newest assessment."""
+        return self.assessments[-1]
+
+    @property
+    def current_status(self) -> CommitmentStatus:
+        """The status of the newest assessment."""
+        return self.assessments[-1].status
+
+    def current_scores(self) -> dict[str, PartyScore]:
+        """Each party's newest score (parties never scored are absent)."""
+        scores: dict[str, PartyScore] = {}
+        for assessment in self.assessments:
+            scores.update((score.party, score) for score in assessment.scores)
+        return scores
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -93,10 +167,25 @@ class Commitment(Record):
                     "kind": "appointment",
                     "parties": ["IN", "CA"],
                     "topics": ["illicit-drugs"],
-                    "status": [
+                    "qualifies": {
+                        "discrete": "One undertaking: liaison officers in each country.",
+                        "specific": "Names the posts to be established and who establishes them.",
+                        "public": "The readout of the meeting, as quoted by Gulf News.",
+                        "agreed": "The readout says it was agreed that each country would act.",
+                        "future": "The officers are to be established after the meeting.",
+                    },
+                    "assessments": [
                         {
-                            "status": "announced",
                             "date": "2026-02-07",
+                            "status": "announced",
+                            "summary": "Agreed at the meeting, according to the readout.",
+                            "scores": [
+                                {
+                                    "party": "IN",
+                                    "score": "too-early",
+                                    "note": "Assessed on the day of the meeting.",
+                                }
+                            ],
                             "sources": ["gulf-news-2026-02-08"],
                         }
                     ],

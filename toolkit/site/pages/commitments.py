@@ -6,6 +6,7 @@ from collections import Counter
 
 from toolkit.countries import country_name
 from toolkit.models import Commitment
+from toolkit.models.commitments import Assessment
 from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import paragraphs, text
 from toolkit.site.pages.common import (
@@ -16,6 +17,7 @@ from toolkit.site.pages.common import (
     markdown_page,
     quotes,
     record_footer,
+    score_badge,
     status_badge,
 )
 
@@ -27,13 +29,39 @@ def pages(site: Site) -> list[Generated]:
     return [*generated, ("commitments/index.md", overview(site, commitments))]
 
 
+QUALIFICATION = [
+    ("discrete", "Discrete"),
+    ("specific", "Specific"),
+    ("public", "Publicly expressed"),
+    ("agreed", "Agreed by both sides"),
+    ("future", "About future action"),
+]
+"""The parts of the test for a commitment, as the methodology page names them."""
+
+
 def commitment_page(site: Site, commitment: Commitment) -> str:
-    """The page of one commitment, with its dated status history."""
+    """The page of one commitment: what was agreed, why it counts, and its dated assessments."""
     page = Page(site, page_url("commitments", commitment.id))
+    scores = commitment.current_scores()
+    deadline = commitment.deadline
     body = [
         facts(
             [
                 ("Status", status_badge(current_status(commitment))),
+                (
+                    "Compliance",
+                    ", ".join(
+                        f"{text(country_name(party))} {score_badge(str(scores[party].score))}"
+                        for party in commitment.parties
+                        if party in scores
+                    ),
+                ),
+                (
+                    "Deadline",
+                    f"<time>{text(deadline.date)}</time>{page.cite(deadline.sources)}"
+                    if deadline
+                    else "none given in the sources",
+                ),
                 ("Made at", page.link("meetings", commitment.meeting)),
                 ("Kind", text(commitment.kind)),
                 ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
@@ -47,18 +75,34 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
         '<h2 id="what-was-agreed">What was agreed</h2>',
         paragraphs(commitment.description, page.cite(commitment.sources)),
         quotes(page, commitment.quotes),
-        '<h2 id="status-history">Status history</h2>',
-        '<ol class="status-history">'
+        '<h2 id="why-it-counts">Why it counts as a commitment</h2>',
+        "<dl>"
         + "".join(
-            f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))}"
-            + (f" — {text(entry.note)}" if entry.note else "")
-            + f"{page.cite(entry.sources)}</li>"
-            for entry in commitment.status
+            f"<dt>{text(label)}</dt><dd>{text(getattr(commitment.qualifies, part))}</dd>"
+            for part, label in QUALIFICATION
         )
+        + "</dl>",
+        '<h2 id="assessments">Assessments</h2>',
+        '<ol class="status-history">'
+        + "".join(_assessment(page, entry) for entry in commitment.assessments)
         + "</ol>",
         record_footer(page, commitment),
     ]
     return markdown_page(commitment.title, "\n".join(part for part in body if part))
+
+
+def _assessment(page: Page, entry: Assessment) -> str:
+    scores = "".join(
+        f"<li>{text(country_name(score.party))} {score_badge(str(score.score))}: "
+        f"{text(score.note)}</li>"
+        for score in entry.scores
+    )
+    return (
+        f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))} — "
+        f"{text(entry.summary)}{page.cite(entry.sources)}"
+        + (f'<ul class="scores">{scores}</ul>' if scores else "")
+        + "</li>"
+    )
 
 
 def overview(site: Site, commitments: list[Commitment]) -> str:

@@ -104,9 +104,24 @@ def index_table(
 
 def current_status(commitment: Any) -> str:
     """The status of the commitment's newest assessment."""
-    return str(commitment.status[-1].status)
+    return str(commitment.current_status)
 
 
 def status_badge(status: str) -> str:
     """A status as a labelled badge."""
     return f'<span class="status status-{text(status)}">{text(status)}</span>'
+
+
+SCORE_LABELS = {
+    "full": "+1 full",
+    "partial": "0 partial",
+    "none": "−1 none",
+    "too-early": "too early",
+}
+"""How scores read on the page: the number compliance research uses, then the word."""
+
+
+def score_badge(score: str) -> str:
+    """A compliance score as a labelled badge."""
+    label = SCORE_LABELS.get(score, score)
+    return f'<span class="score score-{text(score)}">{text(label)}</span>'

@@ -20,9 +20,12 @@ FORMATS = {
     "": "checksums",
 }
 EXAMPLES = [
-    ("pandas", 'pd.read_csv("data/csv/commitments_status.csv")'),
+    ("pandas", 'pd.read_csv("data/csv/commitments_assessments.csv")'),
     ("pandas (JSON Lines)", 'pd.read_json("data/people.jsonl", lines=True)'),
-    ("DuckDB", "SELECT status, count(*) FROM 'data/csv/commitments_status.csv' GROUP BY status"),
+    (
+        "DuckDB",
+        "SELECT status, count(*) FROM 'data/csv/commitments_assessments.csv' GROUP BY status",
+    ),
     (
         "sqlite3",
         "sqlite3 data/dataset.sqlite \"SELECT id FROM search WHERE search MATCH 'fentanyl'\"",

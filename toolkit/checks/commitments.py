@@ -1,0 +1,54 @@
+"""Commitments: scores only for their parties, and deadlines followed by an assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from toolkit.checks.records import CheckedRecord
+from toolkit.dates import earliest, latest, may_precede
+from toolkit.problems import Problem
+
+
+def check_scored_parties(record: CheckedRecord) -> Iterator[Problem]:
+    """Each assessment scores only the commitment's parties, each at most once."""
+    if record.collection != "commitments":
+        return
+    model: Any = record.model
+    parties = set(model.parties)
+    for number, assessment in enumerate(model.assessments):
+        seen: set[str] = set()
+        for place, score in enumerate(assessment.scores):
+            path = ("assessments", number, "scores", place, "party")
+            if score.party not in parties:
+                yield record.problem(
+                    "E-PARTY",
+                    f"'{score.party}' is not a party to this commitment",
+                    path,
+                    hint=f"score one of: {', '.join(model.parties)}",
+                )
+            elif score.party in seen:
+                yield record.problem(
+                    "E-PARTY",
+                    f"'{score.party}' is scored twice in this assessment",
+                    path,
+                    hint="keep one score per party",
+                )
+            seen.add(score.party)
+
+
+def overdue(records: list[CheckedRecord], as_of: str) -> Iterator[Problem]:
+    """Commitments whose deadline passed before ``as_of`` with no assessment since."""
+    for record in records:
+        deadline, assessed = record.deadline, record.last_assessed
+        if deadline is None or latest(deadline) >= earliest(as_of):
+            continue  # no deadline, or it has not passed
+        if assessed is not None and may_precede(deadline, assessed):
+            continue
+        yield record.problem(
+            "W-OVERDUE",
+            f"deadline {deadline} has passed (as of {as_of}) and the newest assessment is "
+            f"dated {assessed}",
+            ("deadline", "date"),
+            hint="add an assessment dated on or after the deadline",
+        )
