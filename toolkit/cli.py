@@ -14,6 +14,8 @@ import typer
 from toolkit.build import BuildError, build, build_steps
 from toolkit.codes import CODES
 from toolkit.dates import is_day_precise
+from toolkit.diff_report import DIFF_RENDERERS
+from toolkit.diffing import diff_snapshots
 from toolkit.discovery import display_name
 from toolkit.formatting import format_file, record_files, schema_for
 from toolkit.problems import Problem, count
@@ -24,6 +26,7 @@ from toolkit.scaffold import ScaffoldError, new_record
 from toolkit.schema_export import stale_schemas, write_schemas
 from toolkit.site.builder import SiteSettings
 from toolkit.site.preview import serve
+from toolkit.snapshots import SnapshotError, read_snapshot
 from toolkit.synth import synthesize
 from toolkit.validate import UnknownPathError, validate
 
@@ -87,6 +90,36 @@ def _is_day(text: str) -> bool:
         return is_day_precise(text)
     except ValueError:
         return False
+
+
+class DiffFormat(StrEnum):
+    """How ``toolkit diff`` prints the change log."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[str, typer.Argument(help="A git revision, a data folder or a dist folder.")],
+    new: Annotated[
+        str, typer.Argument(help="The same kinds; default: the data folder as it is now.")
+    ] = "",
+    data: Annotated[
+        Path, typer.Option(help="The data folder; git revisions are read from its repository.")
+    ] = Path("data"),
+    output: Annotated[
+        DiffFormat, typer.Option("--format", help="Change log format.")
+    ] = DiffFormat.TEXT,
+) -> None:
+    """Compare two versions of the data: records added, removed and changed, field by field."""
+    try:
+        before = read_snapshot(old, data)
+        after = read_snapshot(new or str(data), data)
+    except SnapshotError as error:
+        _usage_error(str(error))
+    typer.echo(DIFF_RENDERERS[output](diff_snapshots(before, after)), nl=False)
 
 
 @app.command("build")

@@ -128,6 +128,18 @@ def load_file(path: StrPath, display: str | None = None) -> LoadedFile:
     return loaded
 
 
+def load_bytes(raw: bytes, name: str) -> Any:
+    """The values in a record file's bytes read from elsewhere (a git revision), or None when
+    they would not load as a file; the same limits and typing rules as ``load_file``."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None
+    loaded = LoadedFile(name, name)
+    text = _decode(raw, name, loaded.problems)
+    if text is not None:
+        _parse(raw, text, name, loaded)
+    return loaded.data
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     """The 1-based line and character column of a byte offset in UTF-8 text."""
     line_start = raw.rfind(b"\n", 0, offset) + 1

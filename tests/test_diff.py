@@ -1,0 +1,137 @@
+"""The change log: two real git revisions of a data folder, a dist folder, and every format."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from case_runner import BASE, run_cli
+from toolkit.build import build
+from toolkit.diff_report import render_markdown
+from toolkit.diffing import Change, diff_snapshots
+from toolkit.snapshots import read_snapshot
+
+NEW_ASSESSMENT = """  - date: 2026-03-02
+    status: in-progress
+    summary: The ministry said the officers had been named.
+    scores:
+      - party: IN
+        score: partial
+        note: Named, not yet posted.
+    sources: [daily-news-2026-02-08]
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> tuple[Path, str, str]:
+    """A repository with two commits: the base data, then one of each kind of change."""
+    repo = tmp_path / "repo"
+    data = repo / "data"
+    shutil.copytree(BASE, data)
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    old = git(repo, "rev-parse", "HEAD")
+    topic = data / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
+    (data / "events" / "2026-02-08-statement.yaml").unlink()
+    shutil.copy(topic, data / "topics" / "cyber-security.yaml")
+    added = data / "topics" / "cyber-security.yaml"
+    added.write_text(
+        added.read_text()
+        .replace("id: illicit-drugs", "id: cyber-security")
+        .replace("name: Illegal drugs", "name: Cyber security")
+    )
+    commitment = data / "commitments" / "liaison-officers.yaml"
+    content = commitment.read_text()
+    last = "sources: [ministry-readout-2026-02-07, daily"
+    content = content.replace(last, NEW_ASSESSMENT + last)
+    commitment.write_text(content)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "changes")
+    return data, old, git(repo, "rev-parse", "HEAD")
+
+
+def test_two_revisions_give_each_kind_of_change(history: tuple[Path, str, str]) -> None:
+    data, old, new = history
+    diff = diff_snapshots(read_snapshot(old, data), read_snapshot(new, data))
+    changes = {(r.collection, r.id): r for r in diff.records}
+    assert {key: r.change for key, r in changes.items()} == {
+        ("commitments", "liaison-officers"): Change.CHANGED,
+        ("events", "2026-02-08-statement"): Change.REMOVED,
+        ("topics", "cyber-security"): Change.ADDED,
+        ("topics", "illicit-drugs"): Change.CHANGED,
+    }
+    [renamed] = changes[("topics", "illicit-drugs")].fields
+    assert (renamed.path, renamed.old, renamed.new) == ("name", "Illicit drugs", "Illegal drugs")
+    liaison = changes[("commitments", "liaison-officers")]
+    assert liaison.status == ("announced", "in-progress")
+    [appended] = liaison.fields
+    assert appended.path == "assessments[2]" and appended.change is Change.ADDED
+    assert appended.new["summary"] == "The ministry said the officers had been named."
+
+
+def test_the_working_folder_is_the_default_new_side(history: tuple[Path, str, str]) -> None:
+    data, old, new = history
+    code, out, _ = run_cli("diff", new, "--data", str(data))
+    assert code == 0
+    assert "0 records added, 0 removed, 0 changed" in out
+    code, out, _ = run_cli("diff", old, "--data", str(data))
+    assert "1 record added, 1 removed, 2 changed; 1 status change" in out
+    assert "~ commitments/liaison-officers" in out
+    assert "    current status: announced → in-progress" in out
+    assert '    name: "Illicit drugs" → "Illegal drugs"' in out
+
+
+def test_json_and_markdown_formats(history: tuple[Path, str, str]) -> None:
+    data, old, new = history
+    code, out, _ = run_cli("diff", old, new, "--data", str(data), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["summary"] == {"added": 1, "removed": 1, "changed": 2}
+    [liaison] = [r for r in document["records"] if r["id"] == "liaison-officers"]
+    assert liaison["status"] == {"old": "announced", "new": "in-progress"}
+    code, out, _ = run_cli("diff", old, new, "--data", str(data), "--format", "markdown")
+    assert out.index("### Status changes") < out.index("### Added") < out.index("### Removed")
+    assert "`assessments[2]` added:" in out
+
+
+def test_a_dist_folder_compares_equal_to_the_data_it_was_built_from(
+    base_data: Path, tmp_path: Path
+) -> None:
+    build(base_data, tmp_path / "dist")
+    diff = diff_snapshots(
+        read_snapshot(str(tmp_path / "dist")), read_snapshot(str(base_data), base_data)
+    )
+    assert diff.records == []
+
+
+def test_markdown_keeps_contributor_text_inert(base_data: Path) -> None:
+    before = read_snapshot(str(base_data), base_data)
+    topic = base_data / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: '[x](http://e) ``'"))
+    after = read_snapshot(str(base_data), base_data)
+    text = render_markdown(diff_snapshots(before, after))
+    assert "- **\\[x\\](http://e) \\`\\`**" in text  # the title line is escaped
+    assert '`name`: `"Illicit drugs"` → ``` "[x](http://e) ``" ```' in text  # a code span
+
+
+def test_an_unknown_revision_is_a_usage_error(base_data: Path) -> None:
+    code, _, err = run_cli("diff", "no-such-revision", "--data", str(base_data))
+    assert code == 2
+    assert "not a data folder, a dist folder or a git revision" in err

@@ -1,0 +1,146 @@
+"""The change log of the data in three forms: plain text for a terminal, Markdown for a pull
+request or ``CHANGES.md``, and JSON for programs."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from typing import Any
+
+from toolkit.diffing import Change, DataDiff, FieldChange, RecordChange
+from toolkit.problems import count
+
+LONGEST_VALUE = 160
+"""Characters of a value shown in text and Markdown; the JSON form keeps values whole."""
+_SIGNS = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}
+
+
+def summary(diff: DataDiff) -> str:
+    """``2 records added, 1 removed, 3 changed; 1 status change``."""
+    parts = [
+        count(diff.count(Change.ADDED), "record") + " added",
+        f"{diff.count(Change.REMOVED)} removed",
+        f"{diff.count(Change.CHANGED)} changed",
+    ]
+    moved = len(diff.status_changes)
+    return ", ".join(parts) + f"; {count(moved, 'status change')}"
+
+
+def render_text(diff: DataDiff) -> str:
+    """One line per record, its field changes indented below it."""
+    lines = [f"{diff.old} → {diff.new}: {summary(diff)}"]
+    for record in diff.records:
+        lines.append(f"{_SIGNS[record.change]} {record.collection}/{record.id}  {record.title}")
+        if record.status is not None:
+            lines.append(f"    current status: {_status(record.status)}")
+        lines.extend(f"    {_field_line(change)}" for change in record.fields)
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
+    """A reviewer's summary: status changes first, then records added, removed and changed."""
+    out = [f"{heading} Data changes: {_md(diff.old)} → {_md(diff.new)}", "", summary(diff), ""]
+    if not diff.records:
+        return "\n".join([*out, "No record changed.", ""])
+    if diff.status_changes:
+        out += [f"{heading}# Status changes", ""]
+        out += [
+            f"- **{_md(r.title)}** (`{r.collection}/{r.id}`): {_status(r.status)}"
+            for r in diff.status_changes
+            if r.status is not None
+        ]
+        out.append("")
+    for change, title in (
+        (Change.ADDED, "Added"),
+        (Change.REMOVED, "Removed"),
+        (Change.CHANGED, "Changed"),
+    ):
+        records = [record for record in diff.records if record.change is change]
+        if not records:
+            continue
+        out += [f"{heading}# {title}", ""]
+        for record in records:
+            out.append(f"- **{_md(record.title)}** (`{record.collection}/{record.id}`)")
+            out += [f"  - {_md_field(field)}" for field in record.fields]
+        out.append("")
+    return "\n".join(out)
+
+
+def render_json(diff: DataDiff) -> str:
+    """The whole change log, values in full."""
+    document = {
+        "old": diff.old,
+        "new": diff.new,
+        "summary": {str(change): diff.count(change) for change in Change},
+        "records": [_record_json(record) for record in diff.records],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+DIFF_RENDERERS: dict[str, Callable[[DataDiff], str]] = {
+    "text": render_text,
+    "markdown": render_markdown,
+    "json": render_json,
+}
+
+
+def _record_json(record: RecordChange) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "collection": record.collection,
+        "id": record.id,
+        "change": str(record.change),
+        "title": record.title,
+    }
+    if record.status is not None:
+        document["status"] = {"old": record.status[0], "new": record.status[1]}
+    if record.fields:
+        document["fields"] = [
+            {"path": f.path, "change": str(f.change), "old": f.old, "new": f.new}
+            for f in record.fields
+        ]
+    return document
+
+
+def _status(status: tuple[str | None, str | None] | None) -> str:
+    old, new = status or (None, None)
+    return f"{old or '(none)'} → {new or '(none)'}"
+
+
+def _field_line(change: FieldChange) -> str:
+    if change.change is Change.ADDED:
+        return f"{change.path}: added {_value(change.new)}"
+    if change.change is Change.REMOVED:
+        return f"{change.path}: removed {_value(change.old)}"
+    return f"{change.path}: {_value(change.old)} → {_value(change.new)}"
+
+
+def _md_field(change: FieldChange) -> str:
+    path = f"`{change.path}`"
+    if change.change is Change.ADDED:
+        return f"{path} added: {_code(change.new)}"
+    if change.change is Change.REMOVED:
+        return f"{path} removed: {_code(change.old)}"
+    return f"{path}: {_code(change.old)} → {_code(change.new)}"
+
+
+def _value(value: Any) -> str:
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
+
+
+def _code(value: Any) -> str:
+    """A value as inline code that no backtick, line break or markup inside it can end."""
+    shown = _value(value).replace("\n", " ")
+    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+def _md(text: str) -> str:
+    """Plain text made inert in Markdown (a title cannot add links, images or HTML)."""
+    escaped = text.replace("\\", "\\\\")
+    for character in "`*_[]<>!|#":
+        escaped = escaped.replace(character, "\\" + character)
+    return escaped.replace("\n", " ")
