@@ -5,6 +5,7 @@ Exit codes: 0 valid, 1 invalid data, 2 usage error.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -20,6 +21,7 @@ from toolkit.discovery import display_name
 from toolkit.formatting import format_file, record_files, schema_for
 from toolkit.problems import Problem, count
 from toolkit.progress import build_progress
+from toolkit.releases import Level, ReleaseError, make_release
 from toolkit.report import Report
 from toolkit.reporters import REPORTERS, render_text
 from toolkit.scaffold import ScaffoldError, new_record
@@ -120,6 +122,39 @@ def diff_command(
     except SnapshotError as error:
         _usage_error(str(error))
     typer.echo(DIFF_RENDERERS[output](diff_snapshots(before, after)), nl=False)
+
+
+@app.command("release")
+def release_command(
+    level: Annotated[Level, typer.Argument(help="Which part of the version to bump.")],
+    data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="The previous release: a git revision, data folder or dist folder "
+            "(default: the last commit that changed the version in dataset.yaml)."
+        ),
+    ] = None,
+    date: Annotated[
+        str | None, typer.Option(help="The release date, YYYY-MM-DD (default: today).")
+    ] = None,
+    summary: Annotated[
+        str | None, typer.Option(help="A sentence on what the release is about.")
+    ] = None,
+) -> None:
+    """Bump the dataset's version and record in changelog.yaml what changed since the last
+    release."""
+    day = date or dt.date.today().isoformat()
+    if not _is_day(day):
+        _usage_error(f"--date needs a date as YYYY-MM-DD, not '{day}'")
+    try:
+        release = make_release(data, level, day, since=since, summary=summary)
+    except ReleaseError as error:
+        _usage_error(str(error))
+    typer.echo(
+        f"released {release.version} ({count(len(release.changes), 'record')} changed); "
+        "commit data/dataset.yaml and data/changelog.yaml together"
+    )
 
 
 @app.command("build")

@@ -217,6 +217,14 @@ _CODES = [
         "Score only the commitment's parties, once per assessment.",
     ),
     Code(
+        "E-RELEASE",
+        "changelog.yaml lists releases out of order, or its newest release is not the version "
+        "dataset.yaml declares.",
+        "version: 0.2.0 in dataset.yaml with 0.1.0 as the newest release",
+        "Bump versions with `toolkit release`, which records the release; list releases "
+        "newest first.",
+    ),
+    Code(
         "W-OVERDUE",
         "With `--as-of DATE`: a commitment's deadline has passed and no assessment is dated on "
         "or after it (a warning).",

@@ -24,6 +24,9 @@ from toolkit.loader import load_file
 from toolkit.problems import Problem
 from toolkit.schema_export import SCHEMA_MODELS, collection_schema, resolve_ref
 
+TOP_LEVEL_FILES = {"dataset.yaml": "dataset", "changelog.yaml": "changelog"}
+"""Files at the top of the data folder, and the schema each follows."""
+
 LINE_WIDTH = 100
 """Lists of plain values go on one line when it fits in this many columns."""
 
@@ -184,8 +187,8 @@ def record_files(paths: list[Path]) -> list[Path]:
 
 
 def schema_for(path: Path) -> str | None:
-    """Which schema a file follows: its collection folder, or ``dataset`` for dataset.yaml."""
-    if path.name == "dataset.yaml":
-        return "dataset"
+    """Which schema a file follows: its collection folder, or the top-level document it is."""
+    if path.name in TOP_LEVEL_FILES:
+        return TOP_LEVEL_FILES[path.name]
     folder = path.parent.name
-    return folder if folder in SCHEMA_MODELS and folder != "dataset" else None
+    return folder if folder in SCHEMA_MODELS and folder not in TOP_LEVEL_FILES.values() else None

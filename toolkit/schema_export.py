@@ -15,10 +15,16 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from toolkit.models import COLLECTIONS
+from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {**COLLECTIONS, "dataset": DatasetInfo}
-"""Every exported schema: the seven collections, and ``dataset`` for ``data/dataset.yaml``."""
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {
+    **COLLECTIONS,
+    "dataset": DatasetInfo,
+    "changelog": Changelog,
+}
+"""Every exported schema: the seven collections, ``dataset`` for ``data/dataset.yaml`` and
+``changelog`` for ``data/changelog.yaml``."""
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:india-canada-security-dialogue:schema:"

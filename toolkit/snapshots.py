@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,10 +123,8 @@ def normalised(collection: str, data: dict[str, Any]) -> dict[str, Any]:
     """The record as ``dataset.json`` writes it when the current model accepts it, else as
     written (an old version may predate a field's rename); empty lists left out either way,
     since an empty list and an absent one say the same."""
-    try:
+    with suppress(ValidationError):
         data = COLLECTIONS[collection].model_validate(data).model_dump(mode="json")
-    except ValidationError:
-        pass
     pruned: dict[str, Any] = _pruned(data)
     return pruned
 

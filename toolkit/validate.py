@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -15,10 +16,12 @@ from pathlib import Path
 from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checks.commitments import overdue
+from toolkit.dates import may_precede
 from toolkit.discovery import RecordFile, discover, display_name
 from toolkit.loader import LoadedFile, load_file
-from toolkit.model_check import check_model
+from toolkit.model_check import ModelT, check_model
 from toolkit.models import COLLECTIONS
+from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.problems import Problem
 from toolkit.references import references_in
@@ -27,6 +30,8 @@ from toolkit.schema_check import check_schema
 
 DATASET_FILE = "dataset.yaml"
 """The dataset's description, at the top of the data folder."""
+CHANGELOG_FILE = "changelog.yaml"
+"""The dataset's releases, beside it."""
 
 _WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
 """Problems after which nothing else in the file can be trusted enough to check."""
@@ -141,6 +146,7 @@ class CheckedData:
     report: Report
     records: list[CheckedRecord]
     info: DatasetInfo | None
+    changelog: Changelog | None = None
 
 
 def check_data(
@@ -167,14 +173,16 @@ def check_data(
         if as_of is not None:
             problems.extend(overdue(records, as_of))
         info, info_problems = check_info(data_dir)
-    problems.extend(info_problems)
+        changelog, changelog_problems = check_changelog(data_dir, info)
+    problems.extend(info_problems + changelog_problems)
     checked = {file.name for file in files} | {problem.file for problem in path_problems}
-    if (data_dir / DATASET_FILE).exists():
-        checked.add(display_name(data_dir / DATASET_FILE))
+    for top_level in (DATASET_FILE, CHANGELOG_FILE):
+        if (data_dir / top_level).exists():
+            checked.add(display_name(data_dir / top_level))
     if only:
         checked = _selected(checked, only)
         problems = [problem for problem in problems if problem.file in checked]
-    return CheckedData(Report(problems, files_checked=len(checked)), records, info)
+    return CheckedData(Report(problems, files_checked=len(checked)), records, info, changelog)
 
 
 def validate(
@@ -190,15 +198,73 @@ def validate(
 
 def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
     """The dataset description in ``dataset.yaml``, if the data folder has one."""
-    path = data_dir / DATASET_FILE
+    info, problems = _check_document(data_dir / DATASET_FILE, "dataset", DatasetInfo)
+    return info, problems
+
+
+def check_changelog(
+    data_dir: Path, info: DatasetInfo | None
+) -> tuple[Changelog | None, list[Problem]]:
+    """The releases in ``changelog.yaml``, if present: newest first, the newest being the
+    version ``dataset.yaml`` declares."""
+    path = data_dir / CHANGELOG_FILE
+    changelog, problems = _check_document(path, "changelog", Changelog)
+    if changelog is None:
+        return None, problems
+    name = display_name(path)
+    loaded = load_file(path, name)
+    releases = changelog.releases
+    for number, (newer, older) in enumerate(itertools.pairwise(releases), start=1):
+        if version_key(older.version) >= version_key(newer.version) or not may_precede(
+            older.date, newer.date
+        ):
+            where = loaded.position(("releases", number, "version")) or (None, None)
+            problems.append(
+                Problem.at(
+                    name,
+                    "E-RELEASE",
+                    f"release {older.version} ({older.date}) is listed after "
+                    f"{newer.version} ({newer.date})",
+                    line=where[0],
+                    column=where[1],
+                    path=("releases", number, "version"),
+                    hint="list releases newest first, versions and dates descending",
+                )
+            )
+    if info is not None and releases[0].version != info.version:
+        where = loaded.position(("releases", 0, "version")) or (None, None)
+        problems.append(
+            Problem.at(
+                name,
+                "E-RELEASE",
+                f"the newest release is {releases[0].version} but dataset.yaml declares "
+                f"{info.version}",
+                line=where[0],
+                column=where[1],
+                path=("releases", 0, "version"),
+                hint="run `toolkit release` to bump the version and record the release",
+            )
+        )
+    return changelog, problems
+
+
+def _check_document(
+    path: Path, schema: str, model: type[ModelT]
+) -> tuple[ModelT | None, list[Problem]]:
+    """A top-level document of the data folder, through the same passes as a record."""
     if not path.exists():
         return None, []
     loaded = load_file(path, display_name(path))
     if loaded.problems:
         return None, loaded.problems
-    problems = check_schema(loaded, "dataset", loaded.name)
-    info, model_problems = check_model(loaded, DatasetInfo, loaded.name, problems)
-    return info, problems + model_problems
+    problems = check_schema(loaded, schema, loaded.name)
+    document, model_problems = check_model(loaded, model, loaded.name, problems)
+    return document, problems + model_problems
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A MAJOR.MINOR.PATCH version as numbers, for ordering."""
+    return tuple(int(part) for part in version.split("."))
 
 
 def _selected(names: set[str], only: Sequence[Path]) -> set[str]:

@@ -1,0 +1,90 @@
+"""The dataset's releases and what each changed (data/changelog.yaml, written by
+``toolkit release``), so the change log survives without the git history."""
+
+from __future__ import annotations
+
+from pydantic import ConfigDict, Field
+
+from toolkit.models.base import StrictModel
+from toolkit.models.dataset_info import Version
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import PartialDate, ShortText, Slug, Text
+
+
+class ChangeKind(DocumentedEnum):
+    """What happened to a record in a release."""
+
+    ADDED = "added", "The record is new in this release."
+    REMOVED = "removed", "The record was removed in this release."
+    CHANGED = "changed", "Fields of the record changed in this release."
+
+
+class StatusChange(StrictModel):
+    """A commitment's current status before and after the release."""
+
+    old: ShortText | None = None
+    """The status before (absent for a new commitment)."""
+    new: ShortText | None = None
+    """The status after (absent for a removed commitment)."""
+
+
+class ReleasedChange(StrictModel):
+    """One record added, removed or changed in a release."""
+
+    collection: Slug
+    """The record's collection."""
+    id: Slug
+    """The record's id."""
+    change: ChangeKind
+    """What happened to it."""
+    title: ShortText
+    """The record's title or name at the time."""
+    fields: list[ShortText] = Field(default_factory=list)
+    """For a changed record: the fields that changed (``assessments[2]``, ``name``)."""
+    status: StatusChange | None = None
+    """For a commitment whose current status changed."""
+
+
+class Release(StrictModel):
+    """One published version of the dataset."""
+
+    version: Version
+    """The version released."""
+    date: PartialDate
+    """The day of the release (YYYY-MM-DD)."""
+    summary: Text | None = None
+    """What the release is about, in a sentence or two."""
+    changes: list[ReleasedChange] = Field(default_factory=list)
+    """Every record added, removed or changed since the previous release."""
+
+
+class Changelog(StrictModel):
+    """Every release of the dataset, newest first."""
+
+    releases: list[Release] = Field(min_length=1)
+    """The releases, newest first; the first one is the version in dataset.yaml."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "releases": [
+                        {
+                            "version": "0.2.0",
+                            "date": "2026-12-01",
+                            "changes": [
+                                {
+                                    "collection": "commitments",
+                                    "id": "security-liaison-officers",
+                                    "change": "changed",
+                                    "title": "Establish liaison officers",
+                                    "fields": ["assessments[2]"],
+                                    "status": {"old": "announced", "new": "in-progress"},
+                                }
+                            ],
+                        }
+                    ]
+                }
+            ]
+        }
+    )
