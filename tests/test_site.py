@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import feedparser
 from site_support import SCRIPT
 
 from toolkit.models import COLLECTIONS
@@ -216,3 +217,31 @@ def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:
         assert f'id="{code.lower()}"' in html, code
     nav = page(site, "").split('<nav class="md-nav md-nav--primary"', 1)[1]
     assert "codes/" in nav
+
+
+def test_scorecard_counts_scores_and_draws_status_over_time(site: Path) -> None:
+    html = page(site, "scorecard")
+    by_party = html.split('id="by-party"', 1)[1].split("</table>", 1)[0]
+    assert "India" in by_party and "Canada" in by_party and "not scored" in by_party
+    by_commitment = html.split('id="by-commitment"', 1)[1].split("</table>", 1)[0]
+    assert by_commitment.count('class="score score-too-early"') == 2  # one per party
+    assert 'href="../commitments/liaison-officers/"' in by_commitment
+    assert "announced</span> 1" in html.split('id="by-status"', 1)[1]
+    drawing = ElementTree.parse(site / "assets" / "status-over-time.svg").getroot()
+    titles = [t.text for t in drawing.iter("{http://www.w3.org/2000/svg}title")]
+    assert "2026-02-07: 1 announced" in titles and "2026-02-12: 1 announced" in titles
+
+
+def test_changes_page_and_feed_list_the_releases(site: Path) -> None:
+    html = page(site, "changes")
+    assert 'id="v1.2.3"' in html and "The first records." in html
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title.endswith("new records and status changes")
+    titles = [entry.title for entry in feed.entries]
+    assert "New in commitments: Establish liaison officers" in titles
+    assert len({entry.id for entry in feed.entries}) == len(feed.entries) == 8  # every record
+    [liaison] = [e for e in feed.entries if e.title.endswith("Establish liaison officers")]
+    assert liaison.link == "commitments/liaison-officers/"
+    assert liaison.updated == "2026-02-13T00:00:00Z"
+    assert (site / "commitments" / "liaison-officers" / "index.html").is_file()

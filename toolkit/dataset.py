@@ -7,6 +7,7 @@ from functools import cached_property
 from typing import Any
 
 from toolkit.models import COLLECTIONS, Record
+from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.tables import collection_tables, table_rows
 from toolkit.validate import CheckedData
@@ -18,6 +19,8 @@ class Dataset:
 
     info: DatasetInfo
     records: dict[str, list[Record]]
+    changelog: Changelog | None = None
+    """The releases so far, when the data folder records them."""
 
     @classmethod
     def from_checked(cls, checked: CheckedData) -> Dataset:
@@ -29,7 +32,7 @@ class Dataset:
             records[record.collection].append(record.model)
         for models in records.values():
             models.sort(key=lambda model: model.id)
-        return cls(checked.info, records)
+        return cls(checked.info, records, checked.changelog)
 
     @cached_property
     def documents(self) -> dict[str, list[dict[str, Any]]]:

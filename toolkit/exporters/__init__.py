@@ -11,6 +11,8 @@ from pathlib import Path
 
 from toolkit.dataset import Dataset
 from toolkit.exporters import (
+    calendar,
+    changes,
     checksums,
     citation,
     csv_tables,
@@ -31,6 +33,8 @@ EXPORTERS: dict[str, Exporter] = {
     "schema": schemas.export,
     "datapackage": datapackage.export,
     "citation": citation.export,
+    "changes": changes.export,
+    "calendar": calendar.export,
     "checksums": checksums.export,
 }
 """Every output format, in the order they are written."""

@@ -25,8 +25,9 @@ def export(dataset: Dataset, out: Path) -> None:
         "license": info.licence.id,
         "authors": [{"name": maintainer.name} for maintainer in info.maintainers],
     }
-    if dataset.last_updated and is_day_precise(dataset.last_updated):
-        citation["date-released"] = dataset.last_updated
+    released = dataset.changelog.releases[0].date if dataset.changelog else dataset.last_updated
+    if released and is_day_precise(released):
+        citation["date-released"] = released
     if info.keywords:
         citation["keywords"] = list(info.keywords)
     text = yaml.safe_dump(citation, sort_keys=False, allow_unicode=True, width=100)

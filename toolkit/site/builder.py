@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.dataset import Dataset
-from toolkit.site.generate import write_sources
+from toolkit.site.generate import copy_raw_downloads, write_sources
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: P
             strict=True,
         )
         build(config)
+        copy_raw_downloads(dist, site_dir)
     except (MkDocsException, SystemExit, OSError) as error:
         details = "; ".join(collector.messages[-5:]) or str(error)
         raise SiteBuildError(f"mkdocs build failed: {details}") from error

@@ -10,6 +10,7 @@ from toolkit.dataset import Dataset
 from toolkit.exporters.files import write_text
 from toolkit.site.context import Site
 from toolkit.site.pages import (
+    changes,
     commitments,
     downloads,
     home,
@@ -18,6 +19,7 @@ from toolkit.site.pages import (
     people,
     problem_codes,
     schema_reference,
+    scorecard,
     sources,
     timeline,
     topics,
@@ -28,6 +30,8 @@ PAGE_FAMILIES = [
     home,
     meetings,
     commitments,
+    scorecard,
+    changes,
     people,
     organizations,
     topics,
@@ -53,4 +57,11 @@ def write_sources(dataset: Dataset, docs: Path, dist: Path, target: Path) -> Non
     shutil.copytree(docs, target)
     for path, content in generate_pages(dataset, dist):
         write_text(target / path, content)
-    shutil.copytree(dist, target / downloads.DATA_FOLDER)
+    # Markdown files (CHANGES.md) would become pages: they are copied after the build instead.
+    shutil.copytree(dist, target / downloads.DATA_FOLDER, ignore=shutil.ignore_patterns("*.md"))
+
+
+def copy_raw_downloads(dist: Path, site_dir: Path) -> None:
+    """Put the dataset's Markdown files into the built site as they are, for download."""
+    for path in sorted(dist.glob("*.md")):
+        shutil.copy2(path, site_dir / downloads.DATA_FOLDER / path.name)

@@ -70,6 +70,11 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
                     ", ".join(page.link("organizations", o) for o in commitment.responsible),
                 ),
                 ("Topics", ", ".join(page.link("topics", t) for t in commitment.topics)),
+                (
+                    "Calendar",
+                    f'<a href="{page.href(f"data/calendar/{commitment.id}.ics")}">'
+                    "dated milestones (iCalendar)</a>",
+                ),
             ]
         ),
         '<h2 id="what-was-agreed">What was agreed</h2>',

@@ -1,0 +1,142 @@
+"""Commitment tracking: derived status and scores, releases, the change log, the calendars."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from case_runner import BASE, run_cli
+from toolkit.build import build
+from toolkit.models import Commitment
+from toolkit.releases import Level, ReleaseError, bumped, make_release
+from toolkit.scorecard import party_summaries, score_rows, status_over_time
+from toolkit.validate import check_data, validate
+
+LATER = """  - date: 2026-03-02
+    status: in-progress
+    summary: The ministry said the officers had been named.
+    scores:
+      - party: IN
+        score: partial
+        note: Named, not yet posted.
+    sources: [daily-news-2026-02-08]
+"""
+LAST_SOURCES = "sources: [ministry-readout-2026-02-07, daily-news-2026-02-08]\n"
+
+
+def commitment(data: Path) -> Commitment:
+    checked = check_data(data, keep_models=True)
+    [record] = [r.model for r in checked.records if r.collection == "commitments"]
+    assert isinstance(record, Commitment)
+    return record
+
+
+def add_assessment(data: Path) -> None:
+    path = data / "commitments" / "liaison-officers.yaml"
+    path.write_text(path.read_text().replace(LAST_SOURCES, LATER + LAST_SOURCES))
+
+
+def test_current_status_and_scores_come_from_the_newest_assessments(base_data: Path) -> None:
+    before = commitment(base_data)
+    assert before.current_status == "announced"
+    assert {p: str(s.score) for p, s in before.current_scores().items()} == {
+        "IN": "too-early",
+        "CA": "too-early",
+    }
+    add_assessment(base_data)
+    after = commitment(base_data)
+    assert after.current_status == "in-progress"
+    scores = after.current_scores()
+    assert str(scores["IN"].score) == "partial"  # the newest score for India
+    assert str(scores["CA"].score) == "too-early"  # Canada not scored since: kept
+    [india, canada] = sorted(party_summaries(score_rows([after])), key=lambda s: s.party != "IN")
+    assert (india.average, canada.average) == (0.0, None)
+    series = dict(status_over_time([after]))
+    assert series["2026-02-12"]["announced"] == 1 and series["2026-03-02"]["in-progress"] == 1
+
+
+def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> None:
+    data = tmp_path / "repo" / "data"
+    shutil.copytree(BASE, data)
+    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=data.parent, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=data.parent, check=True)
+    subprocess.run([*git, "commit", "-qm", "1.2.3"], cwd=data.parent, check=True)
+    with pytest.raises(ReleaseError, match="nothing changed"):
+        make_release(data, Level.MINOR, "2026-03-03")
+    add_assessment(data)
+    code, out, _ = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 0 and "released 1.3.0" in out
+    assert "version: 1.3.0" in (data / "dataset.yaml").read_text()
+    assert validate(data).problems == []
+    built = build(data, tmp_path / "dist")
+    assert built.changelog is not None
+    [newest, first] = built.changelog.releases
+    assert (newest.version, newest.date, first.version) == ("1.3.0", "2026-03-03", "1.2.3")
+    [change] = newest.changes
+    assert (change.id, str(change.change), change.fields) == (
+        "liaison-officers",
+        "changed",
+        ["assessments[2]"],
+    )
+    assert change.status is not None and (change.status.old, change.status.new) == (
+        "announced",
+        "in-progress",
+    )
+    changes = (tmp_path / "dist" / "CHANGES.md").read_text()
+    assert changes.index("## 1.3.0 (2026-03-03)") < changes.index("## 1.2.3 (2026-02-13)")
+    assert "announced → in-progress" in changes
+    assert "date-released: '2026-03-03'" in (tmp_path / "dist" / "CITATION.cff").read_text()
+
+
+def test_a_version_bumped_by_hand_is_caught(base_data: Path) -> None:
+    dataset = base_data / "dataset.yaml"
+    dataset.write_text(dataset.read_text().replace("version: 1.2.3", "version: 1.2.4"))
+    [problem] = validate(base_data).problems
+    assert (problem.code, problem.line) == ("E-RELEASE", 2)
+    assert "toolkit release" in (problem.hint or "")
+
+
+def test_version_bumps() -> None:
+    assert [bumped("0.9.3", level) for level in Level] == ["1.0.0", "0.10.0", "0.9.4"]
+
+
+def test_each_commitment_has_a_calendar_of_its_dated_milestones(
+    base_data: Path, tmp_path: Path
+) -> None:
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "quotes:", "deadline:\n  date: 2026-06\n  sources: [daily-news-2026-02-08]\nquotes:"
+        )
+    )
+    build(base_data, tmp_path / "dist")
+    raw = (tmp_path / "dist" / "calendar" / "liaison-officers.ics").read_bytes()
+    events = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    days = sorted((e.decoded("dtstart").isoformat(), str(e["summary"])) for e in events)
+    assert days == [
+        ("2026-02-07", "Establish liaison officers: announced"),
+        ("2026-02-07", "Made: Establish liaison officers"),
+        ("2026-02-12", "Establish liaison officers: announced"),
+        ("2026-06-30", "Deadline: Establish liaison officers"),  # a month: its last day
+    ]
+    assert len({str(e["uid"]) for e in events}) == 4
+    combined = (tmp_path / "dist" / "calendar" / "commitments.ics").read_bytes()
+    assert len(icalendar.Calendar.from_ical(combined).walk("VEVENT")) == 4
+
+
+def test_validate_as_of_on_the_command_line(base_data: Path) -> None:
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "quotes:", "deadline:\n  date: 2026-02-10\n  sources: [daily-news-2026-02-08]\nquotes:"
+        )
+    )
+    code, out, _ = run_cli("validate", "--data", str(base_data), "--as-of", "2026-11-25")
+    assert code == 0 and "W-OVERDUE" not in out  # assessed on 2026-02-12, after the deadline
+    code, out, _ = run_cli("validate", "--data", str(base_data), "--as-of", "2026-11")
+    assert code == 2

@@ -1,0 +1,104 @@
+"""iCalendar files of each commitment's dated milestones: the day it was made, each
+assessment, and its deadline where the sources give one (``calendar/<id>.ics``, and every
+commitment in ``calendar/commitments.ics``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from toolkit.dataset import Dataset
+from toolkit.dates import is_day_precise, latest
+from toolkit.exporters.files import write_text
+from toolkit.models import Commitment, Meeting
+
+FOLDER = "calendar"
+PRODUCT = "-//India-Canada Security Dialogue//toolkit//EN"
+DOMAIN = "india-canada-security-dialogue"
+
+
+def export(dataset: Dataset, out: Path) -> None:
+    """Write one calendar per commitment and one with them all."""
+    meetings = {m.id: m for m in dataset.records["meetings"] if isinstance(m, Meeting)}
+    stamp = dt.datetime.combine(
+        latest(dataset.last_updated) if dataset.last_updated else dt.date(1970, 1, 1),
+        dt.time(),
+        tzinfo=dt.UTC,
+    )
+    everything = _calendar(f"{dataset.info.title}: commitments")
+    for commitment in dataset.records["commitments"]:
+        assert isinstance(commitment, Commitment)
+        events = milestones(commitment, meetings.get(commitment.meeting), stamp)
+        own = _calendar(commitment.title)
+        for event in events:
+            own.add_component(event)
+            everything.add_component(event)
+        write_text(out / FOLDER / f"{commitment.id}.ics", own.to_ical().decode())
+    write_text(out / FOLDER / "commitments.ics", everything.to_ical().decode())
+
+
+def milestones(commitment: Commitment, meeting: Meeting | None, stamp: dt.datetime) -> list[Event]:
+    """All-day events for the commitment's dates known to the day (deadlines known only to the
+    month or year fall on its last day, as a deadline would)."""
+    events = []
+    if meeting is not None and is_day_precise(meeting.date):
+        events.append(
+            _event(
+                commitment,
+                "made",
+                meeting.date,
+                f"Made: {commitment.title}",
+                stamp,
+                f"Agreed at {meeting.title}.",
+            )
+        )
+    for number, assessment in enumerate(commitment.assessments):
+        if is_day_precise(assessment.date):
+            events.append(
+                _event(
+                    commitment,
+                    f"assessment-{number}",
+                    assessment.date,
+                    f"{commitment.title}: {assessment.status}",
+                    stamp,
+                    assessment.summary,
+                )
+            )
+    if commitment.deadline is not None:
+        deadline = commitment.deadline.date
+        precision = "" if is_day_precise(deadline) else f" (the sources give {deadline})"
+        events.append(
+            _event(
+                commitment,
+                "deadline",
+                latest(deadline).isoformat(),
+                f"Deadline: {commitment.title}",
+                stamp,
+                f"Due{precision}.",
+            )
+        )
+    return events
+
+
+def _calendar(name: str) -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def _event(
+    commitment: Commitment, key: str, day: str, summary: str, stamp: dt.datetime, about: str
+) -> Event:
+    event = Event()
+    event.add("uid", f"{commitment.id}-{key}@{DOMAIN}")
+    event.add("dtstamp", stamp)
+    start = dt.date.fromisoformat(day)
+    event.add("dtstart", start)
+    event.add("dtend", start + dt.timedelta(days=1))
+    event.add("summary", summary)
+    event.add("description", about)
+    return event
