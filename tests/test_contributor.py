@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from case_runner import run_cli
+from case_runner import BASE, run_cli
 from toolkit.loader import load_file
 from toolkit.scaffold import template
 from toolkit.validate import validate
@@ -268,3 +269,35 @@ def test_a_contributor_adds_a_record_from_new_to_published(
     assert '"id": "maritime-security"' in topics
     page = (tmp_path / "site" / "topics" / "maritime-security" / "index.html").read_text()
     assert "Maritime security" in page and "Security at sea: a test topic." in page
+
+
+def test_the_pull_request_comment_is_the_semantic_diff(tmp_path: Path) -> None:
+    """Run the workflow's own diff step on a repository with a pull request's two commits."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
+    [step] = [
+        s for s in workflow["jobs"]["data-changes"]["steps"] if "toolkit diff" in s.get("run", "")
+    ]
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "data")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True)
+    topic = repo / "data" / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
+    git(repo, "commit", "-qam", "rename")
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True)
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "BASE_SHA": base.stdout.strip(),
+        "HEAD_SHA": head.stdout.strip(),
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, check=True)
+    comment = (repo / "data-changes.md").read_text()
+    assert comment.startswith("<!-- data-changes -->")
+    assert "0 records added, 0 removed, 1 changed" in comment
+    assert '`name`: `"Illicit drugs"` → `"Illegal drugs"`' in comment
+    assert summary.read_text() == comment
