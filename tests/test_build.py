@@ -148,7 +148,7 @@ def test_the_version_reaches_every_output(dist: Path) -> None:
         [(stored,)] = db.execute("SELECT value FROM metadata WHERE key = 'version'").fetchall()
     assert package["version"] == citation["version"] == stored == "1.2.3"
     assert citation["cff-version"] == "1.2.0"
-    assert citation["date-released"] == "2026-11-25"
+    assert citation["date-released"] == "2026-02-13"  # the newest release in changelog.yaml
 
 
 def test_json_lines_hold_one_record_per_line(dist: Path) -> None:
@@ -303,7 +303,7 @@ def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_pat
     )
     assert result.returncode == 0, result.stderr
     assert [line.split()[1] for line in result.stderr.splitlines()] == list(exporters.EXPORTERS)
-    assert result.stdout == f"9 files valid; wrote {tmp_path / 'd'}/\n"
+    assert result.stdout == f"10 files valid; wrote {tmp_path / 'd'}/\n"
 
 
 def test_a_failed_swap_puts_the_previous_output_back(

@@ -17,7 +17,7 @@ run = run_cli
 def test_valid_data_exits_zero_with_a_summary(base_data: Path) -> None:
     code, out, _ = run("validate", "--data", str(base_data))
     assert code == 0
-    assert out == "9 files valid\n"
+    assert out == "10 files valid\n"
 
 
 def test_invalid_data_exits_one_with_located_messages(
@@ -34,7 +34,7 @@ def test_invalid_data_exits_one_with_located_messages(
         "'2014-13-01' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
     )
     assert hint.startswith("    hint: ")
-    assert summary == "1 error in 1 of 9 files"
+    assert summary == "1 error in 1 of 10 files"
 
 
 def test_warnings_alone_do_not_fail(base_data: Path) -> None:
@@ -44,7 +44,7 @@ def test_warnings_alone_do_not_fail(base_data: Path) -> None:
     code, out, _ = run("validate", "--data", str(base_data))
     assert code == 0
     assert "warning[W-UNCITED]" in out
-    assert out.endswith("10 files valid, 1 warning\n")
+    assert out.endswith("11 files valid, 1 warning\n")
 
 
 def test_json_format_lists_problems_as_objects(base_data: Path) -> None:
@@ -97,7 +97,7 @@ def test_usage_errors_exit_two(base_data: Path, args: tuple[str, ...]) -> None:
 def test_schema_check_reports_drift(tmp_path: Path) -> None:
     code, out, _ = run("schema", "--out", str(tmp_path))
     assert code == 0
-    assert len(list(tmp_path.glob("*.schema.json"))) == 8
+    assert len(list(tmp_path.glob("*.schema.json"))) == 9
     assert run("schema", "--out", str(tmp_path), "--check")[0] == 0
     (tmp_path / "topics.schema.json").write_text("{}")
     code, out, _ = run("schema", "--out", str(tmp_path), "--check")
@@ -119,7 +119,7 @@ def test_console_script_and_module_run_the_same_cli(base_data: Path, command: li
     result = subprocess.run(
         [*argv, "validate", "--data", str(base_data)], capture_output=True, text=True, check=False
     )
-    assert (result.returncode, result.stdout) == (0, "9 files valid\n")
+    assert (result.returncode, result.stdout) == (0, "10 files valid\n")
 
 
 def test_broken_files_never_produce_a_traceback(base_data: Path) -> None:
