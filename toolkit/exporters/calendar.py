@@ -11,7 +11,6 @@ from icalendar import Calendar, Event
 
 from toolkit.dataset import Dataset
 from toolkit.dates import is_day_precise, latest
-from toolkit.exporters.files import write_text
 from toolkit.models import Commitment, Meeting
 
 FOLDER = "calendar"
@@ -20,23 +19,42 @@ DOMAIN = "india-canada-security-dialogue"
 
 
 def export(dataset: Dataset, out: Path) -> None:
-    """Write one calendar per commitment and one with them all."""
+    """Write one calendar per commitment and one with them all, streaming: each event is
+    serialised once and written to both, so memory does not grow with the number of events."""
     meetings = {m.id: m for m in dataset.records["meetings"] if isinstance(m, Meeting)}
     stamp = dt.datetime.combine(
         latest(dataset.last_updated) if dataset.last_updated else dt.date(1970, 1, 1),
         dt.time(),
         tzinfo=dt.UTC,
     )
-    everything = _calendar(f"{dataset.info.title}: commitments")
-    for commitment in dataset.records["commitments"]:
-        assert isinstance(commitment, Commitment)
-        events = milestones(commitment, meetings.get(commitment.meeting), stamp)
-        own = _calendar(commitment.title)
-        for event in events:
-            own.add_component(event)
-            everything.add_component(event)
-        write_text(out / FOLDER / f"{commitment.id}.ics", own.to_ical().decode())
-    write_text(out / FOLDER / "commitments.ics", everything.to_ical().decode())
+    folder = out / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "commitments.ics").open("wb") as everything:
+        everything.write(_header(f"{dataset.info.title}: commitments"))
+        for commitment in dataset.records["commitments"]:
+            assert isinstance(commitment, Commitment)
+            events = b"".join(
+                event.to_ical()
+                for event in milestones(commitment, meetings.get(commitment.meeting), stamp)
+            )
+            everything.write(events)
+            (folder / f"{commitment.id}.ics").write_bytes(
+                _header(commitment.title) + events + _FOOTER
+            )
+        everything.write(_FOOTER)
+
+
+_FOOTER = b"END:VCALENDAR\r\n"
+
+
+def _header(name: str) -> bytes:
+    """A calendar's opening lines, up to where its events go."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    whole: bytes = calendar.to_ical()
+    return whole.removesuffix(_FOOTER)
 
 
 def milestones(commitment: Commitment, meeting: Meeting | None, stamp: dt.datetime) -> list[Event]:
@@ -80,14 +98,6 @@ def milestones(commitment: Commitment, meeting: Meeting | None, stamp: dt.dateti
             )
         )
     return events
-
-
-def _calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT)
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
-    return calendar
 
 
 def _event(
