@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
 from toolkit.dataset import Dataset
-from toolkit.tables import Table, all_tables, collection_tables, table_rows
+from toolkit.tables import Row, Table, all_tables, collection_tables, table_rows
 
 DATABASE_FILE = "dataset.sqlite"
 TITLE_FIELDS = ("title", "name", "publisher")
@@ -83,15 +84,29 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
         prose: dict[str, list[str]] = defaultdict(list)
         for table in collection_tables(name):
             marks = ", ".join("?" for _ in table.columns)
-            rows = list(table_rows(table, documents))
-            connection.executemany(f"INSERT INTO {_quote(table.name)} VALUES ({marks})", rows)
             searchable = [i for i, column in enumerate(table.columns) if column.prose]
-            for row in rows:
-                prose[str(row[0])].extend(str(row[i]) for i in searchable if row[i])
+            connection.executemany(
+                f"INSERT INTO {_quote(table.name)} VALUES ({marks})",
+                _noting_prose(table_rows(table, documents), searchable, prose),
+            )
         connection.executemany(
             "INSERT INTO search VALUES (?, ?, ?, ?)",
-            [(name, doc["id"], _title(doc), "\n".join(prose[doc["id"]])) for doc in documents],
+            (
+                (name, doc["id"], _title(doc), "\n".join(prose.pop(doc["id"], ())))
+                for doc in documents
+            ),
         )
+
+
+def _noting_prose(
+    rows: Iterable[Row], searchable: list[int], prose: dict[str, list[str]]
+) -> Iterator[Row]:
+    """The rows, streamed into the insert, noting each record's free text for the search table
+    on the way (no table is held whole in memory)."""
+    for row in rows:
+        if searchable:
+            prose[str(row[0])].extend(str(row[i]) for i in searchable if row[i])
+        yield row
 
 
 def _title(document: dict[str, object]) -> str:
