@@ -6,6 +6,7 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from toolkit.dates import earliest
+from toolkit.diff_report import inert_markdown
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.problems import count
@@ -59,10 +60,7 @@ def render_changes(info: DatasetInfo, changelog: Changelog | None) -> str:
 
 
 def _item(change: ReleasedChange) -> str:
-    title = change.title.replace("\\", "\\\\")
-    for character in "`*_[]<>!|#":
-        title = title.replace(character, "\\" + character)
-    return f"{title} (`{change.collection}/{change.id}`)"
+    return f"{inert_markdown(change.title)} (`{change.collection}/{change.id}`)"
 
 
 def atom_feed(info: DatasetInfo, changelog: Changelog | None, base_url: str) -> str:

@@ -40,13 +40,18 @@ def render_text(diff: DataDiff) -> str:
 
 def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
     """A reviewer's summary: status changes first, then records added, removed and changed."""
-    out = [f"{heading} Data changes: {_md(diff.old)} → {_md(diff.new)}", "", summary(diff), ""]
+    out = [
+        f"{heading} Data changes: {inert_markdown(diff.old)} → {inert_markdown(diff.new)}",
+        "",
+        summary(diff),
+        "",
+    ]
     if not diff.records:
         return "\n".join([*out, "No record changed.", ""])
     if diff.status_changes:
         out += [f"{heading}# Status changes", ""]
         out += [
-            f"- **{_md(r.title)}** (`{r.collection}/{r.id}`): {_status(r.status)}"
+            f"- **{inert_markdown(r.title)}** (`{r.collection}/{r.id}`): {_status(r.status)}"
             for r in diff.status_changes
             if r.status is not None
         ]
@@ -61,7 +66,7 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
             continue
         out += [f"{heading}# {title}", ""]
         for record in records:
-            out.append(f"- **{_md(record.title)}** (`{record.collection}/{record.id}`)")
+            out.append(f"- **{inert_markdown(record.title)}** (`{record.collection}/{record.id}`)")
             out += [f"  - {_md_field(field)}" for field in record.fields]
         out.append("")
     return "\n".join(out)
@@ -138,7 +143,7 @@ def _code(value: Any) -> str:
     return f"{fence}{pad}{shown}{pad}{fence}"
 
 
-def _md(text: str) -> str:
+def inert_markdown(text: str) -> str:
     """Plain text made inert in Markdown (a title cannot add links, images or HTML)."""
     escaped = text.replace("\\", "\\\\")
     for character in "`*_[]<>!|#":
