@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -50,3 +52,42 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args))
     assert result.exception is None or isinstance(result.exception, SystemExit)
     return result.exit_code, result.stdout, result.stderr
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` with a fixed author; its output, stripped."""
+    done = subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+        },
+    )
+    return done.stdout.strip()
+
+
+LATER_ASSESSMENT = """  - date: 2026-03-02
+    status: in-progress
+    summary: The ministry said the officers had been named.
+    scores:
+      - party: IN
+        score: partial
+        note: Named, not yet posted.
+    sources: [daily-news-2026-02-08]
+"""
+_LAST_SOURCES = "sources: [ministry-readout-2026-02-07, daily-news-2026-02-08]\n"
+
+
+def add_assessment(data: Path) -> None:
+    """Append ``LATER_ASSESSMENT`` to the base commitment: its status moves to in-progress."""
+    path = data / "commitments" / "liaison-officers.yaml"
+    content = path.read_text()
+    assert _LAST_SOURCES in content
+    path.write_text(content.replace(_LAST_SOURCES, LATER_ASSESSMENT + _LAST_SOURCES))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from case_runner import BASE, run_cli
+from case_runner import BASE, git, run_cli
 from toolkit.loader import load_file
 from toolkit.scaffold import template
 from toolkit.validate import validate
@@ -192,22 +192,6 @@ def test_the_workflows_validate_test_preview_and_publish() -> None:
     assert "branches: [main]" in publish and "deploy-pages" in publish
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        check=True,
-        capture_output=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-        },
-    )
-
-
 def test_pre_commit_runs_the_hooks_from_this_repository(base_data: Path, tmp_path: Path) -> None:
     repo = tmp_path / "records"
     shutil.copytree(base_data, repo / "data")
@@ -282,17 +266,17 @@ def test_the_pull_request_comment_is_the_semantic_diff(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "base")
-    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True)
+    base = git(repo, "rev-parse", "HEAD")
     topic = repo / "data" / "topics" / "illicit-drugs.yaml"
     topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
     git(repo, "commit", "-qam", "rename")
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True)
+    head = git(repo, "rev-parse", "HEAD")
     summary = tmp_path / "summary.md"
     env = {
         **os.environ,
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "BASE_SHA": base.stdout.strip(),
-        "HEAD_SHA": head.stdout.strip(),
+        "BASE_SHA": base,
+        "HEAD_SHA": head,
         "GITHUB_STEP_SUMMARY": str(summary),
     }
     subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, check=True)

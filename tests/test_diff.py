@@ -4,37 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from case_runner import BASE, run_cli
+from case_runner import BASE, add_assessment, git, run_cli
 from toolkit.build import build
 from toolkit.diff_report import render_markdown
 from toolkit.diffing import Change, diff_snapshots
 from toolkit.snapshots import read_snapshot
-
-NEW_ASSESSMENT = """  - date: 2026-03-02
-    status: in-progress
-    summary: The ministry said the officers had been named.
-    scores:
-      - party: IN
-        score: partial
-        note: Named, not yet posted.
-    sources: [daily-news-2026-02-08]
-"""
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout.strip()
 
 
 @pytest.fixture
@@ -57,11 +35,7 @@ def history(tmp_path: Path) -> tuple[Path, str, str]:
         .replace("id: illicit-drugs", "id: cyber-security")
         .replace("name: Illegal drugs", "name: Cyber security")
     )
-    commitment = data / "commitments" / "liaison-officers.yaml"
-    content = commitment.read_text()
-    last = "sources: [ministry-readout-2026-02-07, daily"
-    content = content.replace(last, NEW_ASSESSMENT + last)
-    commitment.write_text(content)
+    add_assessment(data)
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "changes")
     return data, old, git(repo, "rev-parse", "HEAD")

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import icalendar
 import pytest
 
-from case_runner import BASE, run_cli
+from case_runner import BASE, add_assessment, git, run_cli
 from toolkit.build import build
 from toolkit.models import Commitment
 from toolkit.releases import Level, ReleaseError, bumped, make_release
 from toolkit.scorecard import party_summaries, score_rows, status_over_time
 from toolkit.validate import check_data, validate
-
-LATER = """  - date: 2026-03-02
-    status: in-progress
-    summary: The ministry said the officers had been named.
-    scores:
-      - party: IN
-        score: partial
-        note: Named, not yet posted.
-    sources: [daily-news-2026-02-08]
-"""
-LAST_SOURCES = "sources: [ministry-readout-2026-02-07, daily-news-2026-02-08]\n"
 
 
 def commitment(data: Path) -> Commitment:
@@ -33,11 +21,6 @@ def commitment(data: Path) -> Commitment:
     [record] = [r.model for r in checked.records if r.collection == "commitments"]
     assert isinstance(record, Commitment)
     return record
-
-
-def add_assessment(data: Path) -> None:
-    path = data / "commitments" / "liaison-officers.yaml"
-    path.write_text(path.read_text().replace(LAST_SOURCES, LATER + LAST_SOURCES))
 
 
 def test_current_status_and_scores_come_from_the_newest_assessments(base_data: Path) -> None:
@@ -62,10 +45,9 @@ def test_current_status_and_scores_come_from_the_newest_assessments(base_data: P
 def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> None:
     data = tmp_path / "repo" / "data"
     shutil.copytree(BASE, data)
-    git = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
-    subprocess.run([*git, "init", "-q"], cwd=data.parent, check=True)
-    subprocess.run([*git, "add", "-A"], cwd=data.parent, check=True)
-    subprocess.run([*git, "commit", "-qm", "1.2.3"], cwd=data.parent, check=True)
+    git(data.parent, "init", "-q")
+    git(data.parent, "add", "-A")
+    git(data.parent, "commit", "-qm", "1.2.3")
     with pytest.raises(ReleaseError, match="nothing changed"):
         make_release(data, Level.MINOR, "2026-03-03")
     add_assessment(data)
