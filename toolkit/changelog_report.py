@@ -6,10 +6,10 @@ from __future__ import annotations
 from xml.etree import ElementTree
 
 from toolkit.dates import earliest
-from toolkit.diff_report import inert_markdown
+from toolkit.diff_report import change_counts, inert_markdown
+from toolkit.diffing import Change
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
-from toolkit.problems import count
 
 FEED_LIMIT = 200
 """Entries in the feed, newest first: enough for any reader catching up on a few releases."""
@@ -19,12 +19,9 @@ URN = "urn:india-canada-security-dialogue"
 
 def release_summary(release: Release) -> str:
     """``3 records added, 1 removed, 2 changed; 1 status change``."""
-    kinds = [str(change.change) for change in release.changes]
-    moved = sum(1 for change in release.changes if change.status is not None)
-    return (
-        f"{count(kinds.count('added'), 'record')} added, {kinds.count('removed')} removed, "
-        f"{kinds.count('changed')} changed; {count(moved, 'status change')}"
-    )
+    kinds = [str(item.change) for item in release.changes]
+    moved = sum(1 for item in release.changes if item.status is not None)
+    return change_counts({change: kinds.count(change) for change in Change}, moved)
 
 
 def status_text(change: ReleasedChange) -> str:

@@ -18,13 +18,16 @@ _SIGNS = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}
 
 def summary(diff: DataDiff) -> str:
     """``2 records added, 1 removed, 3 changed; 1 status change``."""
-    parts = [
-        count(diff.count(Change.ADDED), "record") + " added",
-        f"{diff.count(Change.REMOVED)} removed",
-        f"{diff.count(Change.CHANGED)} changed",
-    ]
-    moved = len(diff.status_changes)
-    return ", ".join(parts) + f"; {count(moved, 'status change')}"
+    counts = {change: diff.count(change) for change in Change}
+    return change_counts(counts, len(diff.status_changes))
+
+
+def change_counts(counts: dict[Change, int], moved: int) -> str:
+    """How a diff or a release is summed up: records by change, then status changes."""
+    return (
+        f"{count(counts[Change.ADDED], 'record')} added, {counts[Change.REMOVED]} removed, "
+        f"{counts[Change.CHANGED]} changed; {count(moved, 'status change')}"
+    )
 
 
 def render_text(diff: DataDiff) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from toolkit.diffing import Change, DataDiff, diff_snapshots
+from toolkit.diffing import DataDiff, diff_snapshots
 from toolkit.formatting import format_text
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.snapshots import Snapshot, SnapshotError, read_snapshot
@@ -135,8 +135,3 @@ def write_changelog(data_dir: Path, changelog: Changelog) -> None:
         document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )
     (data_dir / CHANGELOG_FILE).write_text(format_text(text, "changelog"), encoding="utf-8")
-
-
-def count_changes(release: Release, change: Change) -> int:
-    """How many records a release added, removed or changed."""
-    return sum(1 for item in release.changes if item.change == change.value)

@@ -198,7 +198,7 @@ def validate(
 
 def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
     """The dataset description in ``dataset.yaml``, if the data folder has one."""
-    info, problems = _check_document(data_dir / DATASET_FILE, "dataset", DatasetInfo)
+    info, problems, _ = _check_document(data_dir / DATASET_FILE, "dataset", DatasetInfo)
     return info, problems
 
 
@@ -208,41 +208,37 @@ def check_changelog(
     """The releases in ``changelog.yaml``, if present: newest first, the newest being the
     version ``dataset.yaml`` declares."""
     path = data_dir / CHANGELOG_FILE
-    changelog, problems = _check_document(path, "changelog", Changelog)
-    if changelog is None:
+    changelog, problems, loaded = _check_document(path, "changelog", Changelog)
+    if changelog is None or loaded is None:
         return None, problems
-    name = display_name(path)
-    loaded = load_file(path, name)
+
+    def misplaced(number: int, message: str, hint: str) -> Problem:
+        where = ("releases", number, "version")
+        line, column = loaded.position(where) or (None, None)
+        return Problem.at(
+            loaded.name, "E-RELEASE", message, line=line, column=column, path=where, hint=hint
+        )
+
     releases = changelog.releases
     for number, (newer, older) in enumerate(itertools.pairwise(releases), start=1):
         if version_key(older.version) >= version_key(newer.version) or not may_precede(
             older.date, newer.date
         ):
-            where = loaded.position(("releases", number, "version")) or (None, None)
             problems.append(
-                Problem.at(
-                    name,
-                    "E-RELEASE",
+                misplaced(
+                    number,
                     f"release {older.version} ({older.date}) is listed after "
                     f"{newer.version} ({newer.date})",
-                    line=where[0],
-                    column=where[1],
-                    path=("releases", number, "version"),
-                    hint="list releases newest first, versions and dates descending",
+                    "list releases newest first, versions and dates descending",
                 )
             )
     if info is not None and releases[0].version != info.version:
-        where = loaded.position(("releases", 0, "version")) or (None, None)
         problems.append(
-            Problem.at(
-                name,
-                "E-RELEASE",
+            misplaced(
+                0,
                 f"the newest release is {releases[0].version} but dataset.yaml declares "
                 f"{info.version}",
-                line=where[0],
-                column=where[1],
-                path=("releases", 0, "version"),
-                hint="run `toolkit release` to bump the version and record the release",
+                "run `toolkit release` to bump the version and record the release",
             )
         )
     return changelog, problems
@@ -250,16 +246,17 @@ def check_changelog(
 
 def _check_document(
     path: Path, schema: str, model: type[ModelT]
-) -> tuple[ModelT | None, list[Problem]]:
-    """A top-level document of the data folder, through the same passes as a record."""
+) -> tuple[ModelT | None, list[Problem], LoadedFile | None]:
+    """A top-level document of the data folder, through the same passes as a record; also
+    the loaded file, to locate later problems in it."""
     if not path.exists():
-        return None, []
+        return None, [], None
     loaded = load_file(path, display_name(path))
     if loaded.problems:
-        return None, loaded.problems
+        return None, loaded.problems, loaded
     problems = check_schema(loaded, schema, loaded.name)
     document, model_problems = check_model(loaded, model, loaded.name, problems)
-    return document, problems + model_problems
+    return document, problems + model_problems, loaded
 
 
 def version_key(version: str) -> tuple[int, ...]:
