@@ -40,20 +40,32 @@ def render_changes(info: DatasetInfo, changelog: Changelog | None) -> str:
         if release.summary:
             lines += [release.summary, ""]
         lines += [release_summary(release), ""]
-        moved = [change for change in release.changes if change.status is not None]
-        if moved:
-            lines += ["### Status changes", ""]
-            lines += [f"- {_item(change)}: {status_text(change)}" for change in moved]
-            lines.append("")
-        for kind, title in (("added", "Added"), ("removed", "Removed"), ("changed", "Changed")):
-            items = [change for change in release.changes if change.change == kind]
-            if items:
-                lines += [f"### {title}", ""]
-                for change in items:
+        for title, items, of_status in release_sections(release):
+            lines += [f"### {title}", ""]
+            for change in items:
+                if of_status:
+                    lines.append(f"- {_item(change)}: {status_text(change)}")
+                else:
                     fields = f" ({', '.join(change.fields)})" if change.fields else ""
                     lines.append(f"- {_item(change)}{fields}")
-                lines.append("")
+            lines.append("")
     return "\n".join(lines)
+
+
+def release_sections(release: Release) -> list[tuple[str, list[ReleasedChange], bool]]:
+    """A release's changes as readers see them: status changes first, then records added,
+    removed and changed; each as (heading, changes, whether they are status changes)."""
+    moved = [change for change in release.changes if change.status is not None]
+    sections = [("Status changes", moved, True)] if moved else []
+    for kind, title in (
+        (Change.ADDED, "Added"),
+        (Change.REMOVED, "Removed"),
+        (Change.CHANGED, "Changed"),
+    ):
+        items = [change for change in release.changes if str(change.change) == kind]
+        if items:
+            sections.append((title, items, False))
+    return sections
 
 
 def _item(change: ReleasedChange) -> str:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from toolkit.changelog_report import atom_feed, release_summary, status_text
+from toolkit.changelog_report import (
+    atom_feed,
+    release_sections,
+    release_summary,
+    status_text,
+)
 from toolkit.models.changelog import ReleasedChange
 from toolkit.site.context import Page, Site
 from toolkit.site.markup import text
@@ -28,15 +33,9 @@ def pages(site: Site) -> list[Generated]:
         if release.summary:
             body.append(f"<p>{text(release.summary)}</p>")
         body.append(f"<p>{text(release_summary(release))}</p>")
-        moved = [change for change in release.changes if change.status is not None]
-        if moved:
-            body.append("<h3>Status changes</h3>")
-            body.append(_list(page, moved, with_status=True))
-        for kind, title in (("added", "Added"), ("removed", "Removed"), ("changed", "Changed")):
-            items = [change for change in release.changes if change.change == kind]
-            if items:
-                body.append(f"<h3>{title}</h3>")
-                body.append(_list(page, items, with_status=False))
+        for title, items, of_status in release_sections(release):
+            body.append(f"<h3>{text(title)}</h3>")
+            body.append(_list(page, items, with_status=of_status))
     if changelog is None:
         body.append("<p>No release has been recorded yet.</p>")
     feed = atom_feed(dataset.info, changelog, "")
