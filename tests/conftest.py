@@ -1,4 +1,5 @@
-"""Shared fixtures: a throwaway copy of the valid base dataset."""
+"""Shared fixtures: a throwaway copy of the valid base dataset, and a cache folder of its own
+for every test."""
 
 from __future__ import annotations
 
@@ -10,9 +11,19 @@ from site_support import HOSTILE
 
 from case_runner import BASE
 from toolkit.build import build
+from toolkit.cache import CACHE_DIR_VARIABLE
 from toolkit.site.builder import SiteSettings
 
 ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh cache folder for every test, also for the toolkit processes it starts, so no test
+    reads or writes the caches in the real home folder."""
+    folder = tmp_path_factory.mktemp("toolkit-cache")
+    monkeypatch.setenv(CACHE_DIR_VARIABLE, str(folder))
+    return folder
 
 
 @pytest.fixture

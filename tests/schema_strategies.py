@@ -6,7 +6,14 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from toolkit.characters import FORBIDDEN
+from toolkit.models.fields import ONE_LINE_PATTERN
 from toolkit.schema_export import resolve_ref
+
+PUBLISHABLE = st.characters(blacklist_categories=("Cs", "Cc")).filter(
+    lambda character: not FORBIDDEN.match(character)
+)
+"""Any character record text may hold (line breaks aside)."""
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
@@ -36,12 +43,18 @@ def from_schema(
         )
     if kind == "boolean":
         return st.booleans()
+    if node.get("pattern") == ONE_LINE_PATTERN:
+        return st.text(
+            alphabet=PUBLISHABLE,
+            min_size=node.get("minLength", 0),
+            max_size=min(node.get("maxLength", 60), 60),
+        )
     if "pattern" in node:
         return st.from_regex(node["pattern"], fullmatch=True).filter(
             lambda text: len(text) <= node.get("maxLength", 10_000)
         )
     return st.text(
-        alphabet=st.characters(blacklist_categories=("Cs",)),
+        alphabet=st.one_of(PUBLISHABLE, st.just("\n")),
         min_size=node.get("minLength", 0),
         max_size=min(node.get("maxLength", 60), 60),
     )

@@ -322,3 +322,33 @@ def test_a_failed_swap_puts_the_previous_output_back(
         build(base_data, dist)
     monkeypatch.undo()
     assert snapshot(dist) == before
+
+
+def _with_deadline(data: Path, date: str) -> None:
+    path = data / "commitments" / "liaison-officers.yaml"
+    deadline = f"deadline:\n  date: {date}\n  sources: [daily-news-2026-02-08]\nqualifies:\n"
+    path.write_text(path.read_text().replace("qualifies:\n", deadline))
+
+
+@pytest.mark.parametrize("date", ["2199-12-31", "2199"])
+def test_a_deadline_on_the_last_day_of_the_range_builds_with_its_calendar(
+    base_data: Path, tmp_path: Path, date: str
+) -> None:
+    _with_deadline(base_data, date)
+    out = built(base_data, tmp_path / "dist")
+    for name in ("liaison-officers.ics", "commitments.ics"):
+        ics = (out / "calendar" / name).read_text(encoding="utf-8")
+        assert "DTSTART;VALUE=DATE:21991231" in ics and "DTEND;VALUE=DATE:22000101" in ics
+    [record] = json.loads((out / "commitments.json").read_text(encoding="utf-8"))
+    assert record["deadline"]["date"] == date
+
+
+def test_a_deadline_past_the_range_is_refused_before_any_export(
+    base_data: Path, tmp_path: Path
+) -> None:
+    _with_deadline(base_data, "9999-12-31")
+    checked = build(base_data, tmp_path / "dist")
+    assert [(p.code, p.message) for p in checked.report.errors] == [
+        ("E-DATE", "'9999-12-31' is not a valid date: years run from 1800 to 2199")
+    ]
+    assert not (tmp_path / "dist").exists()

@@ -71,7 +71,7 @@ def test_every_template_is_yaml_the_loader_and_fmt_accept(collection: str, tmp_p
     path.parent.mkdir()
     path.write_text(template(collection, "x"))
     assert load_file(path).problems == []
-    code, _, _ = run("fmt", "--check", str(path))
+    code, _, _ = run("fmt", "--check", "--data", str(tmp_path), str(path))
     assert code == 0
 
 
@@ -126,27 +126,47 @@ def test_the_landed_data_is_canonical() -> None:
 @pytest.mark.parametrize(
     ("content", "code"),
     [
-        (b"id: x\nid: y\n", "E-YAML"),
-        (b"\xef\xbb\xbfid: illicit-drugs\n", "E-FMT"),
+        (b"id: x\nid: y\n", "E-YAML-DUPKEY"),
+        (b"\xef\xbb\xbfid: illicit-drugs\n", "E-FILE-ENCODING"),
         (b"id: x\n\tname: y\n", "E-YAML"),
-        (b"\xff\xfe\x00", "E-FILE-READ"),
+        (b"\xff\xfe\x00", "E-FILE-ENCODING"),
+        (b"id: &a x\nname: *a\n", "E-YAML-ALIAS"),
+        (b"id: !!python/object:os.system x\n", "E-YAML-TAG"),
     ],
 )
-def test_fmt_reports_files_it_cannot_rewrite(base_data: Path, content: bytes, code: str) -> None:
+def test_fmt_leaves_files_the_loader_refuses_alone(
+    base_data: Path, content: bytes, code: str
+) -> None:
+    """The loader's checks run before ruamel.yaml parses anything."""
     broken = base_data / "topics" / "illicit-drugs.yaml"
     broken.write_bytes(content)
-    exit_code, out, _ = run("fmt", str(broken))
+    exit_code, out, _ = run("fmt", "--data", str(base_data), str(broken))
     assert exit_code == 1
-    assert f"error[{code}]" in out
+    assert f"error[E-FMT] not formatted: the file has errors to fix first ({code}: " in out
     assert broken.read_bytes() == content
 
 
-def test_fmt_usage_errors(base_data: Path) -> None:
-    assert run("fmt", str(base_data / "nope.yaml"))[0] == 2
-    stray = base_data / "notes.yaml"
+def test_fmt_usage_errors(base_data: Path, tmp_path: Path) -> None:
+    assert run("fmt", "--data", str(base_data), str(base_data / "nope.yaml"))[0] == 2
+    stray = base_data / "notes.yaml"  # not a record: discovery leaves it out
     stray.write_text("a: 1\n")
-    code, out, _ = run("fmt", str(stray))
-    assert code == 1 and "error[E-PATH]" in out
+    code, _, err = run("fmt", "--data", str(base_data), str(stray))
+    assert code == 2 and "is not a record file or folder in the data folder" in err
+    outside = tmp_path / "topics" / "fraud.yaml"
+    outside.parent.mkdir()
+    outside.write_text("id:   fraud\n")
+    assert run("fmt", "--data", str(base_data), str(outside))[0] == 2
+    assert outside.read_text() == "id:   fraud\n"
+    assert run("fmt", "--data", str(tmp_path / "nope"))[0] == 2
+
+
+def test_fmt_reports_misplaced_files_as_validate_does(base_data: Path) -> None:
+    misplaced = base_data / "person" / "asha-rao.yaml"
+    misplaced.parent.mkdir()
+    misplaced.write_text(MESSY)
+    code, out, _ = run("fmt", "--data", str(base_data))
+    assert code == 1 and "person/asha-rao.yaml: error[E-PATH] 'person' is not a collection" in out
+    assert misplaced.read_text() == MESSY
 
 
 # pull-request annotations

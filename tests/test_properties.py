@@ -24,12 +24,13 @@ from toolkit.build import build
 from toolkit.dataset import Dataset
 from toolkit.dates import parse_partial_date
 from toolkit.models import COLLECTIONS
-from toolkit.models.fields import DATE_PATTERN
+from toolkit.models.fields import DATE_PATTERN, URL_PATTERN
 from toolkit.problems import Problem
 from toolkit.report import Report
 from toolkit.schema_export import collection_schema, resolve_ref
 from toolkit.site.generate import generate_pages
 from toolkit.tables import collection_tables, table_rows
+from toolkit.urls import url_refusal
 from toolkit.validate import check_data, validate
 
 BASE_IDS = {name: sorted(p.stem for p in (BASE / name).glob("*.yaml")) for name in COLLECTIONS}
@@ -42,7 +43,8 @@ PROPERTY_SETTINGS = settings(
 
 
 def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
-    """Make a schema-valid value dataset-valid: references to existing ids, real dates."""
+    """Make a schema-valid value dataset-valid: references to existing ids, real dates, web
+    addresses written as browsers read them (the schema's patterns are the coarse first check)."""
     schema = resolve_ref(root, schema)
     if isinstance(value, dict):
         props = schema.get("properties", {})
@@ -57,6 +59,8 @@ def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
             parse_partial_date(value)
         except ValueError:
             return "2026-01-01"
+    if isinstance(value, str) and schema.get("pattern") == URL_PATTERN and url_refusal(value):
+        return "https://news.example.org/generated"
     return value
 
 
@@ -127,7 +131,9 @@ def test_random_valid_records_validate_and_round_trip(
     [row] = [r for r in table_rows(main, [expected])]
     as_text = ["" if cell is None else str(cell) for cell in row]
     with (dist / "csv" / f"{collection}.csv").open(encoding="utf-8", newline="") as handle:
-        assert as_text in list(csv.reader(handle))
+        # A text cell that could start a formula carries one apostrophe more (README).
+        decoded = [[c[1:] if c.startswith("'") else c for c in line] for line in csv.reader(handle)]
+        assert as_text in decoded
     with closing(sqlite3.connect(dist / "dataset.sqlite")) as db:
         stored = db.execute(f'SELECT * FROM "{collection}" WHERE id = ?', (NEW_ID,)).fetchone()
     assert list(stored) == row

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,8 +14,13 @@ from urllib.parse import unquote, urlsplit
 import feedparser
 from site_support import SCRIPT
 
+from case_runner import BASE
+from toolkit.dataset import Dataset
 from toolkit.models import COLLECTIONS
 from toolkit.schema_export import collection_schema
+from toolkit.site.generate import generate_pages
+from toolkit.site.markup import external_link, text
+from toolkit.validate import check_data
 
 ROOT = Path(__file__).parent.parent
 
@@ -245,3 +251,34 @@ def test_changes_page_and_feed_list_the_releases(site: Path) -> None:
     assert liaison.link == "commitments/liaison-officers/"
     assert liaison.updated == "2026-02-13T00:00:00Z"
     assert (site / "commitments" / "liaison-officers" / "index.html").is_file()
+
+
+REFUSED_ADDRESSES = [
+    "https://www.mea.gov.in:443@evil.example/readout",
+    "https://evil.example\\@www.mea.gov.in/readout",
+    "https:\\\\evil.example\\readout",
+    "HTTPS://EVIL.EXAMPLE/",
+    "https://192.0.2.1/readout",
+    "javascript:alert(1)",
+]
+
+
+def test_the_site_links_no_address_the_validator_refuses(tmp_path: Path) -> None:
+    for url in REFUSED_ADDRESSES:
+        assert external_link(url) == text(url), url  # shown as text, never as a link
+    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    sources = dataset.records["sources"]
+    for url in REFUSED_ADDRESSES:
+        sources[:] = [
+            s.model_copy(update={"url": url, "archive_url": url})
+            if s.id == "daily-news-2026-02-08"
+            else s
+            for s in sources
+        ]
+        (tmp_path / "SHA256SUMS").write_text("")
+        pages = dict(generate_pages(dataset, tmp_path))
+        for path in ("sources/daily-news-2026-02-08.md", "meetings/2026-02-07-dialogue.md"):
+            hrefs = re.findall(r'href="([^"]*)"', pages[path].lower())
+            assert not [h for h in hrefs if re.search("evil|192.0.2.1|javascript", h)], path
+        assert text(url) in pages["sources/daily-news-2026-02-08.md"]
+        assert 'href="https://gov.example.org/readout"' in pages["meetings/2026-02-07-dialogue.md"]

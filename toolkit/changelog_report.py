@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
+from toolkit.characters import scrub
 from toolkit.dates import earliest
-from toolkit.diff_report import change_counts, inert_markdown
+from toolkit.diff_report import change_counts
 from toolkit.diffing import Change
+from toolkit.escaping import markdown_code, markdown_text
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
 
@@ -32,22 +34,22 @@ def status_text(change: ReleasedChange) -> str:
 
 def render_changes(info: DatasetInfo, changelog: Changelog | None) -> str:
     """``CHANGES.md``: every release, newest first, with what it added, removed and changed."""
-    lines = [f"# Changes to {info.title}", ""]
+    lines = [f"# Changes to {markdown_text(info.title)}", ""]
     if changelog is None:
         return "\n".join([*lines, "No release has been recorded yet.", ""])
     for release in changelog.releases:
-        lines += [f"## {release.version} ({release.date})", ""]
+        lines += [f"## {release.version} ({release.date})", ""]  # both checked by pattern
         if release.summary:
-            lines += [release.summary, ""]
+            lines += [markdown_text(release.summary), ""]
         lines += [release_summary(release), ""]
         for title, items, of_status in release_sections(release):
             lines += [f"### {title}", ""]
             for change in items:
                 if of_status:
-                    lines.append(f"- {_item(change)}: {status_text(change)}")
+                    lines.append(f"- {_item(change)}: {markdown_text(status_text(change))}")
                 else:
-                    fields = f" ({', '.join(change.fields)})" if change.fields else ""
-                    lines.append(f"- {_item(change)}{fields}")
+                    fields = f"({', '.join(change.fields)})" if change.fields else ""
+                    lines.append(f"- {_item(change)} {markdown_text(fields)}".rstrip())
             lines.append("")
     return "\n".join(lines)
 
@@ -69,7 +71,7 @@ def release_sections(release: Release) -> list[tuple[str, list[ReleasedChange], 
 
 
 def _item(change: ReleasedChange) -> str:
-    return f"{inert_markdown(change.title)} (`{change.collection}/{change.id}`)"
+    return f"{markdown_text(change.title)} ({markdown_code(f'{change.collection}/{change.id}')})"
 
 
 def atom_feed(info: DatasetInfo, changelog: Changelog | None, base_url: str) -> str:
@@ -118,7 +120,7 @@ def atom_feed(info: DatasetInfo, changelog: Changelog | None, base_url: str) -> 
 
 def _add(parent: ElementTree.Element, tag: str, value: str = "") -> ElementTree.Element:
     element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}")
-    element.text = value or None
+    element.text = scrub(value) or None  # ElementTree writes what XML forbids unchanged
     return element
 
 

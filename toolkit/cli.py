@@ -18,11 +18,10 @@ from toolkit.dates import is_day_precise
 from toolkit.diff_report import DIFF_RENDERERS
 from toolkit.diffing import diff_snapshots
 from toolkit.discovery import display_name
-from toolkit.formatting import format_file, record_files, schema_for
-from toolkit.problems import Problem, count
+from toolkit.formatting import format_data
+from toolkit.problems import count
 from toolkit.progress import build_progress
 from toolkit.releases import Level, ReleaseError, make_release
-from toolkit.report import Report
 from toolkit.reporters import REPORTERS, render_text
 from toolkit.scaffold import ScaffoldError, new_record
 from toolkit.schema_export import stale_schemas, write_schemas
@@ -226,30 +225,19 @@ def fmt_command(
     ] = False,
 ) -> None:
     """Rewrite records into the canonical layout (key order, quoting, indentation)."""
-    targets = paths or [data]
-    missing = [str(path) for path in targets if not path.exists()]
-    if missing:
-        _usage_error(f"not found: {', '.join(missing)}")
-    changed, problems = [], []
-    for path in record_files(targets):
-        name = display_name(path)
-        schema = schema_for(path)
-        if schema is None:
-            problems.append(Problem.at(name, "E-PATH", "not in a collection folder"))
-            continue
-        result = format_file(path, schema, name, check=check)
-        if result.problem is not None:
-            problems.append(result.problem)
-        elif result.changed:
-            changed.append(name)
+    if not data.is_dir():
+        _usage_error(f"data folder not found: {data}")
+    try:
+        run = format_data(data, paths or (), check=check)
+    except UnknownPathError as error:
+        _usage_error(str(error))
     verb = "would reformat" if check else "reformatted"
-    for name in changed:
+    for name in run.changed:
         typer.echo(f"{verb} {name}")
-    if problems:
-        report = Report(problems, files_checked=len(changed) + len(problems))
-        typer.echo(render_text(report), nl=False)
-    typer.echo(f"{count(len(changed), 'file')} {verb}", err=True)
-    raise typer.Exit(EXIT_INVALID if problems or (check and changed) else 0)
+    if run.report.problems:
+        typer.echo(render_text(run.report), nl=False)
+    typer.echo(f"{count(len(run.changed), 'file')} {verb}", err=True)
+    raise typer.Exit(EXIT_INVALID if run.report.problems or (check and run.changed) else 0)
 
 
 @app.command("synth")

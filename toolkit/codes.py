@@ -46,10 +46,12 @@ _CODES = [
     ),
     Code(
         "E-PATH",
-        "The file is not where a record belongs.",
+        "The file is not where a record belongs, or is not a plain file: links in the data "
+        "folder are never followed.",
         "data/person/ajit-doval.yaml (folder not a collection), data/people/x.yml, a symbolic "
-        "link pointing outside data/",
-        "Put each record at data/<collection>/<id>.yaml.",
+        "link (to a record, a collection folder or dataset.yaml), a named pipe",
+        "Put each record, as a regular file, at data/<collection>/<id>.yaml; replace a link "
+        "with a copy of what it points to.",
     ),
     Code(
         "E-YAML",
@@ -88,6 +90,20 @@ _CODES = [
         "The record nests too deeply or holds too many values.",
         "a list nested forty levels deep",
         "Records are shallow: check the indentation.",
+    ),
+    Code(
+        "E-TEXT-CHAR",
+        "Text holds a character no output can carry safely: a control character (often written "
+        "as an escape such as \\x7f or \\u0085 in double quotes), a line or paragraph "
+        "separator (U+2028, U+2029), a direction override or isolate, or a noncharacter.",
+        'title: "Ottawa talks\\u2028--- "',
+        "Delete the character: write a plain line break in multi-line text, a space elsewhere.",
+    ),
+    Code(
+        "E-TEXT-LINE",
+        "A one-line field (a name, title or label) holds a line break.",
+        'title: "NSA talks\\nin Ottawa"',
+        "Write the value on one line; longer text belongs in the record's description.",
     ),
     Code(
         "E-TOP",
@@ -133,15 +149,17 @@ _CODES = [
     ),
     Code(
         "E-DATE",
-        "A date is malformed or does not exist.",
+        "A date is malformed, does not exist, or has a year outside 1800 to 2199.",
         "start: 2023-02-30",
-        "Write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar date.",
+        "Write YYYY, YYYY-MM or YYYY-MM-DD with a real calendar date from 1800 to 2199.",
     ),
     Code(
         "E-URL",
-        "A URL is not an http or https address.",
-        "url: javascript:alert(1)",
-        "Give the full address starting with https:// or http://.",
+        "A URL is not an http or https address, or browsers would read it differently from how "
+        "it is written (user information before the host, a backslash, a default port, an IP "
+        "address for a host).",
+        "url: https://www.mea.gov.in:443@evil.example/",
+        "Give the full address starting with https:// or http://, written as the hint shows it.",
     ),
     Code(
         "E-COUNTRY",
@@ -166,6 +184,14 @@ _CODES = [
         "The record's id differs from its file name.",
         "data/people/doval.yaml with id: ajit-doval",
         "Rename the file or fix the id.",
+    ),
+    Code(
+        "E-ID-RESERVED",
+        "The id is a name the site or the datasets already use for something they generate "
+        "(a section's index page, the combined calendar, the timeline's citation anchors), or a "
+        "device name Windows reserves (con, nul, aux, com1, ...).",
+        "data/commitments/commitments.yaml, data/events/cite-1.yaml, data/people/con.yaml",
+        "Choose a more specific id; ids are permanent, so pick one that will not need to change.",
     ),
     Code(
         "E-ID-DUP",

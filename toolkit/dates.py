@@ -11,18 +11,26 @@ import datetime as dt
 import re
 
 _SHAPE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+FIRST_YEAR, LAST_YEAR = 1800, 2199
+"""The years a record may name: wide enough for any history or plan the data tells, and narrow
+enough that every export (a calendar adds a day after a deadline) can still write the date."""
+
+
+class YearRangeError(ValueError):
+    """A date of the right shape whose year is outside ``FIRST_YEAR`` to ``LAST_YEAR``."""
 
 
 def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
-    """Split ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into parts, rejecting impossible dates."""
+    """Split ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into parts, rejecting impossible dates and
+    years out of range."""
     match = _SHAPE.match(text)
     if match is None:
         raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
     year = int(match.group(1))
     month = int(match.group(2)) if match.group(2) else None
     day = int(match.group(3)) if match.group(3) else None
-    if year < 1:
-        raise ValueError("year must be 0001 or later")
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise YearRangeError(f"years run from {FIRST_YEAR} to {LAST_YEAR}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month {month:02d} does not exist")
     if month is not None and day is not None:

@@ -4,11 +4,11 @@ request or ``CHANGES.md``, and JSON for programs."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
 from toolkit.diffing import Change, DataDiff, FieldChange, RecordChange
+from toolkit.escaping import markdown_code, markdown_text, terminal
 from toolkit.problems import count
 
 LONGEST_VALUE = 160
@@ -31,20 +31,22 @@ def change_counts(counts: dict[Change, int], moved: int) -> str:
 
 
 def render_text(diff: DataDiff) -> str:
-    """One line per record, its field changes indented below it."""
-    lines = [f"{diff.old} → {diff.new}: {summary(diff)}"]
+    """One line per record, its field changes indented below it. The data compared may be a
+    stranger's pull request, so every piece of it is made safe for a terminal."""
+    lines = [terminal(f"{diff.old} → {diff.new}: {summary(diff)}")]
     for record in diff.records:
-        lines.append(f"{_SIGNS[record.change]} {record.collection}/{record.id}  {record.title}")
+        line = f"{record.collection}/{record.id}  {record.title}"
+        lines.append(f"{_SIGNS[record.change]} {terminal(line)}")
         if record.status is not None:
-            lines.append(f"    current status: {_status(record.status)}")
-        lines.extend(f"    {_field_line(change)}" for change in record.fields)
+            lines.append(f"    current status: {terminal(_status(record.status))}")
+        lines.extend(f"    {terminal(_field_line(change))}" for change in record.fields)
     return "\n".join(lines) + "\n"
 
 
 def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
     """A reviewer's summary: status changes first, then records added, removed and changed."""
     out = [
-        f"{heading} Data changes: {inert_markdown(diff.old)} → {inert_markdown(diff.new)}",
+        f"{heading} Data changes: {markdown_text(diff.old)} → {markdown_text(diff.new)}",
         "",
         summary(diff),
         "",
@@ -54,7 +56,7 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
     if diff.status_changes:
         out += [f"{heading}# Status changes", ""]
         out += [
-            f"- **{inert_markdown(r.title)}** (`{r.collection}/{r.id}`): {_status(r.status)}"
+            f"- **{markdown_text(r.title)}** ({_where(r)}): {markdown_text(_status(r.status))}"
             for r in diff.status_changes
             if r.status is not None
         ]
@@ -69,7 +71,7 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
             continue
         out += [f"{heading}# {title}", ""]
         for record in records:
-            out.append(f"- **{inert_markdown(record.title)}** (`{record.collection}/{record.id}`)")
+            out.append(f"- **{markdown_text(record.title)}** ({_where(record)})")
             out += [f"  - {_md_field(field)}" for field in record.fields]
         out.append("")
     return "\n".join(out)
@@ -110,6 +112,10 @@ def _record_json(record: RecordChange) -> dict[str, Any]:
     return document
 
 
+def _where(record: RecordChange) -> str:
+    return markdown_code(f"{record.collection}/{record.id}")
+
+
 def _status(status: tuple[str | None, str | None] | None) -> str:
     old, new = status or (None, None)
     return f"{old or '(none)'} → {new or '(none)'}"
@@ -124,12 +130,12 @@ def _field_line(change: FieldChange) -> str:
 
 
 def _md_field(change: FieldChange) -> str:
-    path = f"`{change.path}`"
+    path = markdown_code(change.path)
     if change.change is Change.ADDED:
-        return f"{path} added: {_code(change.new)}"
+        return f"{path} added: {_code_value(change.new)}"
     if change.change is Change.REMOVED:
-        return f"{path} removed: {_code(change.old)}"
-    return f"{path}: {_code(change.old)} → {_code(change.new)}"
+        return f"{path} removed: {_code_value(change.old)}"
+    return f"{path}: {_code_value(change.old)} → {_code_value(change.new)}"
 
 
 def _value(value: Any) -> str:
@@ -137,18 +143,5 @@ def _value(value: Any) -> str:
     return shown if len(shown) <= LONGEST_VALUE else shown[: LONGEST_VALUE - 1] + "…"
 
 
-def _code(value: Any) -> str:
-    """A value as inline code that no backtick, line break or markup inside it can end."""
-    shown = _value(value).replace("\n", " ")
-    longest = max((len(run) for run in re.findall("`+", shown)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if longest else ""
-    return f"{fence}{pad}{shown}{pad}{fence}"
-
-
-def inert_markdown(text: str) -> str:
-    """Plain text made inert in Markdown (a title cannot add links, images or HTML)."""
-    escaped = text.replace("\\", "\\\\")
-    for character in "`*_[]<>!|#":
-        escaped = escaped.replace(character, "\\" + character)
-    return escaped.replace("\n", " ")
+def _code_value(value: Any) -> str:
+    return markdown_code(_value(value))

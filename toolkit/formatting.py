@@ -5,11 +5,20 @@ their key), short lists of plain values sit on one line (`[IN, CA]`), and string
 only where YAML needs them. ruamel.yaml's round-trip mode keeps comments and folded text. A
 rewrite is refused if it would change any value the loader reads, so formatting never alters
 data.
+
+Files are found and read exactly as ``toolkit validate`` finds and reads them (no links, no
+special files, never past the size limit), and the loader checks each one before ruamel.yaml
+sees it: ruamel would expand an alias bomb or build tagged objects, the loader refuses both.
+A rewrite replaces the file atomically, never writing through a link.
 """
 
 from __future__ import annotations
 
 import io
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,12 +29,11 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import PlainScalarString
 
-from toolkit.loader import load_file
+from toolkit.discovery import RecordFile, discover, read_file, select
+from toolkit.loader import parse_bytes
 from toolkit.problems import Problem
-from toolkit.schema_export import SCHEMA_MODELS, collection_schema, resolve_ref
-
-TOP_LEVEL_FILES = {"dataset.yaml": "dataset", "changelog.yaml": "changelog"}
-"""Files at the top of the data folder, and the schema each follows."""
+from toolkit.report import Report
+from toolkit.schema_export import collection_schema, resolve_ref
 
 LINE_WIDTH = 100
 """Lists of plain values go on one line when it fits in this many columns."""
@@ -39,9 +47,18 @@ class FormatError(Exception):
 class Formatted:
     """The outcome for one file: whether it changed, or why it could not be formatted."""
 
-    path: Path
+    name: str
     changed: bool = False
     problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class FormatRun:
+    """What one `toolkit fmt` run did: the files it rewrote (or, checking, would rewrite),
+    and the problems with the files it could not."""
+
+    changed: list[str]
+    report: Report
 
 
 class _Constructor(RoundTripConstructor):
@@ -126,69 +143,86 @@ def _trailing_comment(items: CommentedSeq) -> Any:
     return token
 
 
-def format_file(path: Path, schema_name: str, name: str, *, check: bool) -> Formatted:
-    """Format one file in place (or, with ``check``, only say whether it would change)."""
+def format_data(data_dir: Path, only: Sequence[Path] = (), *, check: bool) -> FormatRun:
+    """Format every record and top-level document of ``data_dir`` (with ``only``, those
+    files and folders alone) in place; with ``check``, change nothing. Raises
+    ``UnknownPathError`` for a path in ``only`` that is not in the data folder."""
+    found = discover(data_dir)
+    chosen = select(found.names(), only) if only else found.names()
+    problems = [problem for problem in found.problems if problem.file in chosen]
+    changed = []
+    files = [*found.records, *found.documents.values()]
+    for file in sorted(files, key=lambda file: file.name):
+        if file.name not in chosen:
+            continue
+        result = format_file(file, check=check)
+        if result.problem is not None:
+            problems.append(result.problem)
+        elif result.changed:
+            changed.append(file.name)
+    return FormatRun(changed, Report(problems, files_checked=len(chosen)))
+
+
+def format_file(file: RecordFile, *, check: bool) -> Formatted:
+    """Format one discovered file in place (or, with ``check``, only say whether it would
+    change); ``file.collection`` names the schema it follows."""
+    name = file.name
+    content = read_file(file.path, name)
+    if isinstance(content, Problem):
+        return Formatted(name, problem=_not_formatted(name, content))
+    before = parse_bytes(content.raw, name, file.path)
+    if before.problems:  # ruamel.yaml must never see what the loader refuses
+        return Formatted(name, problem=_not_formatted(name, before.problems[0]))
+    original = content.raw.decode("utf-8")  # the loader has checked it is UTF-8
     try:
-        original = path.read_text(encoding="utf-8")
-        formatted = format_text(original, schema_name)
-    except (OSError, UnicodeDecodeError) as error:
-        return Formatted(
-            path, problem=Problem.at(name, "E-FILE-READ", f"cannot read file: {error}")
-        )
+        formatted = format_text(original, file.collection)
     except FormatError as error:
-        return Formatted(path, problem=Problem.at(name, "E-YAML", str(error)))
+        return Formatted(name, problem=Problem.at(name, "E-YAML", str(error)))
     if formatted == original:
-        return Formatted(path)
-    problem = _changes_values(path, formatted, name)
-    if problem is not None:
-        return Formatted(path, problem=problem)
-    if not check:
-        path.write_text(formatted, encoding="utf-8")
-    return Formatted(path, changed=True)
-
-
-def _changes_values(path: Path, formatted: str, name: str) -> Problem | None:
-    """A problem if the formatted text would read differently from the original."""
-    rewritten = path.with_name(f".{path.name}.fmt")
-    try:
-        rewritten.write_text(formatted, encoding="utf-8")
-        before, after = load_file(path, name), load_file(rewritten, name)
-    finally:
-        rewritten.unlink(missing_ok=True)
-    if before.problems:
-        first = before.problems[0]
-        return Problem.at(
+        return Formatted(name)
+    after = parse_bytes(formatted.encode("utf-8"), name, file.path)
+    if after.problems or after.data != before.data:
+        return Formatted(
             name,
-            "E-FMT",
-            f"not formatted: the file has errors to fix first ({first.code}: {first.message})",
-            line=first.line,
-            column=first.column,
-            hint="run `toolkit validate` and fix what it reports",
+            problem=Problem.at(
+                name,
+                "E-FMT",
+                "formatting would change a value as the loader reads it",
+                hint="quote the values that look like numbers or dates (e.g. '012') and run "
+                "fmt again",
+            ),
         )
-    if before.data == after.data:
-        return None
+    if not check:
+        try:
+            _replace(Path(file.path), formatted, stat.S_IMODE(content.mode))
+        except OSError as error:
+            problem = Problem.at(name, "E-FMT", f"cannot write the file: {error.strerror}")
+            return Formatted(name, problem=problem)
+    return Formatted(name, changed=True)
+
+
+def _not_formatted(name: str, first: Problem) -> Problem:
+    """The loader's (or the reader's) first problem, as the reason the file was left alone."""
     return Problem.at(
         name,
         "E-FMT",
-        "formatting would change a value as the loader reads it",
-        hint="quote the values that look like numbers or dates (e.g. '012') and run fmt again",
+        f"not formatted: the file has errors to fix first ({first.code}: {first.message})",
+        line=first.line,
+        column=first.column,
+        hint="run `toolkit validate` and fix what it reports",
     )
 
 
-def record_files(paths: list[Path]) -> list[Path]:
-    """The YAML files named, with folders expanded, in a stable order."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(p for p in path.rglob("*.yaml") if not p.name.startswith("."))
-        else:
-            found.add(path)
-    return sorted(found)
-
-
-def schema_for(path: Path) -> str | None:
-    """Which schema a file follows: its collection folder, or the top-level document it is."""
-    if path.name in TOP_LEVEL_FILES:
-        return TOP_LEVEL_FILES[path.name]
-    folder = path.parent.name
-    return folder if folder in SCHEMA_MODELS and folder not in TOP_LEVEL_FILES.values() else None
+def _replace(path: Path, text: str, mode: int) -> None:
+    """Write ``text`` to a hidden file beside ``path`` and rename it over ``path``: a reader
+    never sees half a file, and a link put in the file's place is replaced, not written
+    through."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+            handle.write(text)
+        os.chmod(temporary, mode)  # noqa: PTH101 (a plain string from mkstemp)
+        os.replace(temporary, path)  # noqa: PTH105
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -19,6 +19,9 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from toolkit.characters import FORBIDDEN
+from toolkit.discovery import MAX_FILE_BYTES, read_file, too_large
+from toolkit.discovery import StrPath as StrPath
 from toolkit.node_builder import (
     BOOL_TAG,
     MAP_TAG,
@@ -32,12 +35,6 @@ from toolkit.node_builder import (
     build_plain,
 )
 from toolkit.problems import FieldPath, Problem
-
-StrPath = str | os.PathLike[str]
-"""A file's location: discovery passes plain strings, which are much cheaper than ``Path``."""
-
-MAX_FILE_BYTES = 1_000_000
-"""Records are a few kilobytes; anything this large is a mistake or an attack."""
 
 _PLAIN_SCALARS: dict[str, str] = {
     "": NULL_TAG,
@@ -95,32 +92,23 @@ class _NodeParser(CParser):
 
 
 def load_file(path: StrPath, display: str | None = None) -> LoadedFile:
-    """Read and parse one YAML record file; problems are collected, never raised."""
+    """Read (the one way discovery reads: no links, no special files, never past the limit)
+    and parse one YAML record file; problems are collected, never raised."""
     name = display or os.fspath(path)
-    loaded = LoadedFile(path, name)
-    try:
-        with open(path, "rb") as handle:  # noqa: PTH123 (plain strings are cheaper)
-            stat = os.fstat(handle.fileno())
-            # Never read past the limit, however large the file; asking for the file's own
-            # size (not the limit) spares allocating a megabyte buffer for every small record.
-            expected = stat.st_size if 0 < stat.st_size <= MAX_FILE_BYTES else MAX_FILE_BYTES
-            raw = handle.read(expected + 1)
-        size = stat.st_size if len(raw) > MAX_FILE_BYTES else 0
-        loaded.identity = (stat.st_size, stat.st_mtime_ns, hashlib.sha256(raw).hexdigest())
-        if size:
-            loaded.problems.append(
-                Problem.at(
-                    name,
-                    "E-FILE-SIZE",
-                    f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                    hint="a record is a few kilobytes: split it or remove what does not belong",
-                )
-            )
-            return loaded
-    except OSError as error:
-        loaded.problems.append(
-            Problem.at(name, "E-FILE-READ", f"cannot read file: {error.strerror}")
-        )
+    content = read_file(path, name)
+    if isinstance(content, Problem):
+        return LoadedFile(path, name, problems=[content])
+    loaded = parse_bytes(content.raw, name, path)
+    loaded.identity = (content.size, content.mtime_ns, hashlib.sha256(content.raw).hexdigest())
+    return loaded
+
+
+def parse_bytes(raw: bytes, name: str, path: StrPath | None = None) -> LoadedFile:
+    """Parse a record file's bytes read already (by ``read_file``, or from a git revision),
+    with the same limits and typing rules as ``load_file``."""
+    loaded = LoadedFile(name if path is None else path, name)
+    if len(raw) > MAX_FILE_BYTES:
+        loaded.problems.append(too_large(name, len(raw)))
         return loaded
     text = _decode(raw, name, loaded.problems)
     if text is not None:
@@ -130,14 +118,8 @@ def load_file(path: StrPath, display: str | None = None) -> LoadedFile:
 
 def load_bytes(raw: bytes, name: str) -> Any:
     """The values in a record file's bytes read from elsewhere (a git revision), or None when
-    they would not load as a file; the same limits and typing rules as ``load_file``."""
-    if len(raw) > MAX_FILE_BYTES:
-        return None
-    loaded = LoadedFile(name, name)
-    text = _decode(raw, name, loaded.problems)
-    if text is not None:
-        _parse(raw, text, name, loaded)
-    return loaded.data
+    they would not load as a file."""
+    return parse_bytes(raw, name).data
 
 
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -221,7 +203,10 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
         )
         return
     try:
-        loaded.data = build_plain(node)
+        # Forbidden characters reach a value only raw or through a double-quoted escape: a
+        # file with neither (almost every file) skips looking at each value.
+        suspect = b"\\" in raw or FORBIDDEN.search(text) is not None
+        loaded.data = build_plain(node, check_text=suspect)
     except NeedsLocatingError:
         builder = LocatedBuilder(name, loaded.problems)
         loaded.data = builder.build(node)
@@ -230,10 +215,11 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
 
 def _locate(path: StrPath, name: str) -> Positions:
     """Positions of a file that parsed cleanly before, by reading it again."""
+    content = read_file(path, name)
     try:
-        with open(path, "rb") as handle:  # noqa: PTH123 (plain strings are cheaper)
-            node = _NodeParser(handle.read().decode("utf-8")).get_single_node()
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        text = None if isinstance(content, Problem) else content.raw.decode("utf-8")
+        node = None if text is None else _NodeParser(text).get_single_node()
+    except (UnicodeDecodeError, yaml.YAMLError):
         node = None
     if node is None:
         return Positions()  # changed since it was checked: messages go without a position

@@ -59,4 +59,5 @@ def _translate(detail: Any, loaded: LoadedFile, name: str) -> Problem:
         message = f"{value!r} is not a real date: {message}"
     elif code == "E-URL":
         message = f"{value!r} {message}"
-    return Problem.at(name, code, message, line=line, column=column, path=path)
+    hint = (detail.get("ctx") or {}).get("hint")  # a fix the validator could name
+    return Problem.at(name, code, message, line=line, column=column, path=path, hint=hint)

@@ -13,6 +13,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from toolkit.characters import FORBIDDEN, describe, scrub
 from toolkit.problems import FieldPath, Problem
 
 MAX_DEPTH = 32
@@ -35,9 +36,14 @@ class NeedsLocatingError(Exception):
     """The plain builder met something to report; the located builder must take over."""
 
 
-def build_plain(node: Node) -> Any:
-    """Values of a well-formed node tree, or NeedsLocatingError at the first unusual node."""
+def build_plain(node: Node, *, check_text: bool = True) -> Any:
+    """Values of a well-formed node tree, or NeedsLocatingError at the first unusual node.
+
+    ``check_text=False`` skips looking for forbidden characters, for a file whose text was
+    already found free of them and of escape sequences that could produce them.
+    """
     seen: set[int] = set()
+    forbidden = FORBIDDEN.search if check_text else None
 
     def build(node: Node, depth: int) -> Any:
         if depth > MAX_DEPTH or id(node) in seen or len(seen) >= MAX_NODES:
@@ -45,12 +51,16 @@ def build_plain(node: Node) -> Any:
         seen.add(id(node))
         tag = node.tag
         if tag == STR_TAG and type(node) is ScalarNode:
+            if forbidden is not None and forbidden(node.value):
+                raise NeedsLocatingError
             return node.value
         if tag == MAP_TAG and type(node) is MappingNode:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 key = key_node.value
                 if key_node.tag != STR_TAG or type(key_node) is not ScalarNode or key in result:
+                    raise NeedsLocatingError
+                if forbidden is not None and forbidden(key):
                     raise NeedsLocatingError
                 result[key] = build(value_node, depth + 1)
             return result
@@ -146,7 +156,9 @@ class LocatedBuilder:
         if isinstance(node, ScalarNode):
             if node.tag == NULL_TAG:
                 return None
-            return node.value.lower() == "true" if node.tag == BOOL_TAG else node.value
+            if node.tag == BOOL_TAG:
+                return node.value.lower() == "true"
+            return self._text(node, path)
         if isinstance(node, SequenceNode):
             return [
                 self._build(item, (*path, index), depth + 1)
@@ -154,6 +166,23 @@ class LocatedBuilder:
             ]
         assert isinstance(node, MappingNode)
         return self._mapping(node, path, depth)
+
+    def _text(self, node: ScalarNode, path: FieldPath) -> str:
+        """The scalar's text; a forbidden character is reported and replaced, so the other
+        passes still check the rest of the file."""
+        value: str = node.value
+        found = FORBIDDEN.search(value)
+        if found is None:
+            return value
+        self._problem(
+            "E-TEXT-CHAR",
+            f"character {describe(found.group())} is not allowed in record text",
+            node,
+            path,
+            "delete it: use a line break (in multi-line text) or a space, and plain text "
+            "without control characters or direction overrides",
+        )
+        return scrub(value)
 
     def _alias(self, path: FieldPath) -> None:
         if self.aliased:
@@ -184,7 +213,7 @@ class LocatedBuilder:
                     "write the key as a word such as `title`",
                 )
                 continue
-            key = key_node.value
+            key = self._text(key_node, (*path, key_node.value))
             child = (*path, key)
             if key in result:
                 first = self.positions.keys[child]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from toolkit.escaping import terminal
 from toolkit.problems import Problem, format_path
 from toolkit.report import Report
 
@@ -17,14 +18,17 @@ def render_text(report: Report) -> str:
 
 
 def _text_lines(problem: Problem) -> list[str]:
+    """The problem's lines; file names, fields and messages carry contributors' text, so each
+    is made safe for a terminal (a file name with a line break cannot forge a line)."""
     location = ":".join(
         str(part) for part in (problem.file, problem.line, problem.column) if part is not None
     )
     field = format_path(problem.path)
     prefix = f"{field}: " if field else ""
-    lines = [f"{location}: {problem.severity}[{problem.code}] {prefix}{problem.message}"]
+    message = f"{problem.severity}[{problem.code}] {prefix}{problem.message}"
+    lines = [f"{terminal(location)}: {terminal(message)}"]
     if problem.hint:
-        lines.append(f"    hint: {problem.hint}")
+        lines.append(f"    hint: {terminal(problem.hint)}")
     return lines
 
 
@@ -45,6 +49,11 @@ def _escape_data(value: str) -> str:
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _escape_text(value: str) -> str:
+    """Contributors' text in a workflow command: no escape sequence reaches the log."""
+    return _escape_data(terminal(value))
+
+
 def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
@@ -53,17 +62,17 @@ def render_github(report: Report) -> str:
     """GitHub Actions workflow commands, so each problem is annotated on its line in a PR."""
     lines = []
     for problem in report.problems:
-        properties = [f"file={_escape_property(problem.file)}"]
+        properties = [f"file={_escape_property(terminal(problem.file))}"]
         if problem.line is not None:
             properties.append(f"line={problem.line}")
         if problem.column is not None:
             properties.append(f"col={problem.column}")
         properties.append(f"title={_escape_property(problem.code)}")
         field = format_path(problem.path)
-        message = f"{field}: {problem.message}" if field else problem.message
+        message = _escape_text(f"{field}: {problem.message}" if field else problem.message)
         if problem.hint:
-            message += f"\nhint: {problem.hint}"
-        lines.append(f"::{problem.severity} {','.join(properties)}::{_escape_data(message)}")
+            message += f"%0Ahint: {_escape_text(problem.hint)}"
+        lines.append(f"::{problem.severity} {','.join(properties)}::{message}")
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 

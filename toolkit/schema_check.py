@@ -14,18 +14,26 @@ import jsonschema_rs
 import pycountry
 
 from toolkit.countries import COUNTRY_CODES
+from toolkit.dates import YearRangeError, parse_partial_date
 from toolkit.loader import LoadedFile
 from toolkit.models import COLLECTIONS
-from toolkit.models.fields import DATE_PATTERN, SLUG_PATTERN, URL_PATTERN
+from toolkit.models.fields import DATE_PATTERN, ONE_LINE_PATTERN, SLUG_PATTERN, URL_PATTERN
 from toolkit.problems import FieldPath, Problem
 from toolkit.schema_export import collection_schema
 from toolkit.suggestions import suggest
+from toolkit.urls import url_refusal
 
-_PATTERN_CODES = {SLUG_PATTERN: "E-ID", DATE_PATTERN: "E-DATE", URL_PATTERN: "E-URL"}
+_PATTERN_CODES = {
+    SLUG_PATTERN: "E-ID",
+    DATE_PATTERN: "E-DATE",
+    URL_PATTERN: "E-URL",
+    ONE_LINE_PATTERN: "E-TEXT-LINE",
+}
 _PATTERN_MESSAGES = {
     "E-ID": "is not a valid id (lowercase letters a-z, digits and single hyphens)",
     "E-DATE": "is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)",
     "E-URL": "is not an http:// or https:// URL",
+    "E-TEXT-LINE": "holds a line break, but this field is one line",
 }
 _TYPE_NAMES = {
     "string": "text",
@@ -168,7 +176,11 @@ def _describe(
         return _describe_enum(value, [str(option) for option in error.kind.options])
     if kind == "pattern":
         code = _PATTERN_CODES.get(error.kind.pattern, "E-VALUE")
+        if code == "E-URL" and (refusal := url_refusal(str(value))) is not None:
+            return code, f"{value!r} {refusal.reason}", refusal.hint
         detail = _PATTERN_MESSAGES.get(code, f"does not match the pattern {error.kind.pattern}")
+        if code == "E-DATE":
+            detail = _date_detail(str(value), detail)
         return code, f"{value!r} {detail}", _pattern_hint(code, str(value))
     if kind == "minItems":
         if path and path[-1] == "sources":
@@ -179,6 +191,17 @@ def _describe(
     if kind == "maxLength":
         return "E-VALUE", f"is longer than {error.kind.limit} characters", None
     return "E-VALUE", str(error.message), None
+
+
+def _date_detail(value: str, shape: str) -> str:
+    """Name the year range when the date has the right shape but a year out of range."""
+    try:
+        parse_partial_date(value)
+    except YearRangeError as error:
+        return f"is not a valid date: {error}"
+    except ValueError:
+        pass
+    return shape
 
 
 def _describe_type(value: Any, types: list[str], path: FieldPath) -> tuple[str, str, str | None]:
@@ -246,4 +269,6 @@ def _pattern_hint(code: str, value: str) -> str | None:
         )
     if code == "E-URL":
         return "give the full address starting with https://"
+    if code == "E-TEXT-LINE":
+        return "write it on one line; longer text belongs in the description"
     return None

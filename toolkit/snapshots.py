@@ -4,6 +4,10 @@ A reviewer compares what the data says, not how the YAML is laid out, so each ve
 into the same shape: records as JSON values keyed by (collection, id). Records the current
 models accept are normalised the way ``dataset.json`` writes them, so a data folder, a git
 revision and a published ``dist/`` compare equal when they hold the same data.
+
+A data folder is found and read the way every command reads it (no links, no special files,
+nothing past the size limit); in a git revision only regular files are records: git stores a
+symbolic link as a blob holding its target, which must not be read as a record.
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from toolkit.discovery import MAX_FILE_BYTES, RECORD_SUFFIX, discover, read_file
 from toolkit.loader import load_bytes
 from toolkit.models import COLLECTIONS
+from toolkit.problems import Problem
 
 RecordKey = tuple[str, str]
 """(collection, id): what identifies a record across versions."""
+_FILE_MODES = {"100644", "100755"}
+"""Git's modes for regular files; 120000 is a symbolic link, 160000 a submodule."""
 
 
 class SnapshotError(ValueError):
@@ -60,24 +68,29 @@ def _from_dist(path: Path) -> dict[RecordKey, dict[str, Any]]:
 
 
 def _yaml_files(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.glob("*/*.yaml"))
-    }
+    """The record files of a data folder; what cannot be read as a record is left out, as
+    ``toolkit validate`` reports it."""
+    files: dict[str, bytes] = {}
+    for file in discover(folder).records:
+        content = read_file(file.path, file.name)
+        if not isinstance(content, Problem):
+            files[f"{file.collection}/{file.stem}{RECORD_SUFFIX}"] = content.raw
+    return files
 
 
 def _git_files(revision: str, data_dir: Path) -> dict[str, bytes]:
-    """The record files under ``data_dir`` at ``revision``, read from git without a checkout."""
+    """The record files under ``data_dir`` at ``revision``, read from git without a checkout:
+    regular files only (never a link's blob, a submodule or a file past the size limit)."""
     folder = data_dir.resolve()
     top = _git(folder.parent, "rev-parse", "--show-toplevel").decode().strip()
     prefix = folder.relative_to(Path(top).resolve()).as_posix()
     _git(Path(top), "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    listing = _git(Path(top), "ls-tree", "-r", "-z", "--name-only", revision, "--", prefix)
-    names = [name for name in listing.decode().split("\0") if name.endswith(".yaml")]
-    wanted = [name for name in names if name.count("/") == prefix.count("/") + 2]
-    if not wanted:
+    listing = _git(Path(top), "ls-tree", "-r", "-z", "--long", revision, "--", prefix)
+    blobs = dict(_record_blobs(listing, prefix))
+    if not blobs:
         return {}
-    batch = "".join(f"{revision}:{name}\n" for name in wanted).encode()
+    wanted = sorted(blobs)
+    batch = "".join(f"{blobs[name]}\n" for name in wanted).encode()
     output = _git(Path(top), "cat-file", "--batch", stdin=batch)
     files: dict[str, bytes] = {}
     offset = 0
@@ -88,6 +101,22 @@ def _git_files(revision: str, data_dir: Path) -> dict[str, bytes]:
         files[name[len(prefix) + 1 :]] = output[start : start + size]
         offset = start + size + 1
     return files
+
+
+def _record_blobs(listing: bytes, prefix: str) -> list[tuple[str, str]]:
+    """(path, object id) of each regular file directly in a collection folder under
+    ``prefix``, from ``git ls-tree -r -z --long``, whose name and size fit a record."""
+    depth = prefix.count("/") + 2
+    found = []
+    for entry in listing.decode(errors="replace").split("\0"):
+        meta, _, name = entry.partition("\t")
+        fields = meta.split()
+        if len(fields) != 4 or not name.endswith(RECORD_SUFFIX) or name.count("/") != depth:
+            continue
+        mode, kind, object_id, size = fields
+        if mode in _FILE_MODES and kind == "blob" and int(size) <= MAX_FILE_BYTES:
+            found.append((name, object_id))
+    return found
 
 
 def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:

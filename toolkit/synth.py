@@ -33,6 +33,9 @@ PREFIX = {
     "topics": "topic",
 }
 _EPOCH = dt.date(2000, 1, 1)
+_ROUNDS_PER_ERA = 20_000
+"""Rounds after which dates start again from ``_EPOCH`` (and a new series of meetings), so every
+date stays within the years a record may name."""
 STATUSES = ["announced", "in-progress", "stalled", "in-progress", "fulfilled"]
 SCORES = ["too-early", "partial", "none", "partial", "full"]
 WORDS = [
@@ -83,13 +86,14 @@ class _Writer:
 
     def date(self, number: int, offset_days: int = 0) -> str:
         """A date that grows with ``number`` (rounds stay in order) and with the offset."""
-        return (_EPOCH + dt.timedelta(days=number * 3 + offset_days)).isoformat()
+        days = number % _ROUNDS_PER_ERA * 3 + offset_days
+        return (_EPOCH + dt.timedelta(days=days)).isoformat()
 
 
 def _source(w: _Writer, n: int) -> str:
     return (
         f"kind: news-report\naccount: third-party\npublisher: Agence {n % 97} — Nouvelles\n"
-        f"agency: ANI\ntitle: {w.text(8)}\nurl: https://news.example.org/{n}/report-é\n"
+        f"agency: ANI\ntitle: {w.text(8)}\nurl: https://news.example.org/{n}/report-%C3%A9\n"
         f"published: {w.date(n)}\nlanguage: en\n"
     )
 
@@ -122,7 +126,7 @@ def _topic(w: _Writer, n: int) -> str:
 
 def _meeting(w: _Writer, n: int) -> str:
     cited = w.next_sources(2)
-    previous = f"previous: {w.ref('meetings', n - 1)}\n" if n else ""
+    previous = f"previous: {w.ref('meetings', n - 1)}\n" if n % _ROUNDS_PER_ERA else ""
     return (
         f"title: Dialogue round {n}\ndate: {w.date(n)}\nlocation:\n  city: Ottawa\n  country: CA\n"
         f"kind: security-dialogue\nseries: synthetic-dialogue\n{previous}participants:\n"

@@ -17,7 +17,8 @@ from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checks.commitments import overdue
 from toolkit.dates import may_precede
-from toolkit.discovery import RecordFile, discover, display_name
+from toolkit.discovery import DataFiles, RecordFile, discover, select, top_level_document
+from toolkit.discovery import UnknownPathError as UnknownPathError
 from toolkit.loader import LoadedFile, load_file
 from toolkit.model_check import ModelT, check_model
 from toolkit.models import COLLECTIONS
@@ -135,10 +136,6 @@ def _fork_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-class UnknownPathError(ValueError):
-    """A path given to validate is not a record file or folder inside the data folder."""
-
-
 @dataclass
 class CheckedData:
     """Everything one validation run learnt: the report, the records, the dataset description."""
@@ -161,8 +158,9 @@ def check_data(
     while still resolving their references against the whole folder. With ``as_of`` (a date),
     also warn about commitments overdue on that date."""
     with _collector_paused():
-        files, path_problems = discover(data_dir)
-        problems = list(path_problems)
+        found = discover(data_dir)
+        files = found.records
+        problems = list(found.problems)
         records = []
         for record, file_problems in _checked(data_dir, files, keep_models, use_cache):
             records.append(record)
@@ -172,15 +170,12 @@ def check_data(
             problems.extend(check(records, index))
         if as_of is not None:
             problems.extend(overdue(records, as_of))
-        info, info_problems = check_info(data_dir)
-        changelog, changelog_problems = check_changelog(data_dir, info)
+        info, info_problems = check_info(data_dir, found)
+        changelog, changelog_problems = check_changelog(data_dir, info, found)
     problems.extend(info_problems + changelog_problems)
-    checked = {file.name for file in files} | {problem.file for problem in path_problems}
-    for top_level in (DATASET_FILE, CHANGELOG_FILE):
-        if (data_dir / top_level).exists():
-            checked.add(display_name(data_dir / top_level))
+    checked = found.names()
     if only:
-        checked = _selected(checked, only)
+        checked = select(checked, only)
         problems = [problem for problem in problems if problem.file in checked]
     return CheckedData(Report(problems, files_checked=len(checked)), records, info, changelog)
 
@@ -196,19 +191,21 @@ def validate(
     return check_data(data_dir, only, use_cache=use_cache, as_of=as_of).report
 
 
-def check_info(data_dir: Path) -> tuple[DatasetInfo | None, list[Problem]]:
-    """The dataset description in ``dataset.yaml``, if the data folder has one."""
-    info, problems, _ = _check_document(data_dir / DATASET_FILE, "dataset", DatasetInfo)
+def check_info(
+    data_dir: Path, found: DataFiles | None = None
+) -> tuple[DatasetInfo | None, list[Problem]]:
+    """The dataset description in ``dataset.yaml``, if the data folder has one (``found``:
+    what discovery found there, when it has run)."""
+    info, problems, _ = _check_document(data_dir, DATASET_FILE, DatasetInfo, found)
     return info, problems
 
 
 def check_changelog(
-    data_dir: Path, info: DatasetInfo | None
+    data_dir: Path, info: DatasetInfo | None, found: DataFiles | None = None
 ) -> tuple[Changelog | None, list[Problem]]:
     """The releases in ``changelog.yaml``, if present: newest first, the newest being the
     version ``dataset.yaml`` declares."""
-    path = data_dir / CHANGELOG_FILE
-    changelog, problems, loaded = _check_document(path, "changelog", Changelog)
+    changelog, problems, loaded = _check_document(data_dir, CHANGELOG_FILE, Changelog, found)
     if changelog is None or loaded is None:
         return None, problems
 
@@ -245,16 +242,22 @@ def check_changelog(
 
 
 def _check_document(
-    path: Path, schema: str, model: type[ModelT]
+    data_dir: Path, file_name: str, model: type[ModelT], found: DataFiles | None
 ) -> tuple[ModelT | None, list[Problem], LoadedFile | None]:
-    """A top-level document of the data folder, through the same passes as a record; also
-    the loaded file, to locate later problems in it."""
-    if not path.exists():
-        return None, [], None
-    loaded = load_file(path, display_name(path))
+    """A top-level document of the data folder, found the way discovery finds files (a link
+    is refused, never read; a problem discovery reported already is not repeated) and checked
+    through the same passes as a record; also the loaded file, to locate later problems in
+    it."""
+    if found is None:
+        file, problems = top_level_document(data_dir, file_name)
+    else:
+        file, problems = found.documents.get(file_name), []
+    if file is None:
+        return None, problems, None
+    loaded = load_file(file.path, file.name)
     if loaded.problems:
         return None, loaded.problems, loaded
-    problems = check_schema(loaded, schema, loaded.name)
+    problems = check_schema(loaded, file.collection, loaded.name)
     document, model_problems = check_model(loaded, model, loaded.name, problems)
     return document, problems + model_problems, loaded
 
@@ -262,18 +265,3 @@ def _check_document(
 def version_key(version: str) -> tuple[int, ...]:
     """A MAJOR.MINOR.PATCH version as numbers, for ordering."""
     return tuple(int(part) for part in version.split("."))
-
-
-def _selected(names: set[str], only: Sequence[Path]) -> set[str]:
-    selected: set[str] = set()
-    for path in only:
-        prefix = display_name(path)
-        matches = {
-            name
-            for name in names
-            if prefix == "." or name == prefix or name.startswith(prefix.rstrip("/") + "/")
-        }
-        if not matches:
-            raise UnknownPathError(f"{path} is not a record file or folder in the data folder")
-        selected |= matches
-    return selected

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
+from toolkit.reserved import reserved_reason
 
 
 def check_ids(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
-    """File stem equals id; no id appears twice in one collection."""
+    """File stem equals id; no id is a name the outputs reserve; no id appears twice in one
+    collection."""
     first_seen: dict[tuple[str, str], CheckedRecord] = {}
     # A file named after its id keeps the id; the duplicate is reported on the other one.
     for record in sorted(records, key=lambda r: r.stem != r.id):
@@ -23,6 +25,14 @@ def check_ids(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]
                 f"'{record_id}' differs from the file name '{stem}'",
                 ("id",),
                 hint=f"rename the file to {record_id}.yaml, or set `id: {stem}`",
+            )
+        reason = reserved_reason(record.collection, record_id)
+        if reason is not None and not record.already_reported(("id",)):
+            yield record.problem(
+                "E-ID-RESERVED",
+                f"{reason}",
+                ("id",),
+                hint="choose a more specific id, such as one that adds the date or a place",
             )
         earlier = first_seen.setdefault((record.collection, record_id), record)
         if earlier is not record:

@@ -7,11 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from toolkit.dataset import Dataset
 from toolkit.dates import is_day_precise, latest
+from toolkit.escaping import ics_text
 from toolkit.models import Commitment, Meeting
+from toolkit.reserved import COMBINED_CALENDAR
 
 FOLDER = "calendar"
 PRODUCT = "-//India-Canada Security Dialogue//toolkit//EN"
@@ -29,7 +31,7 @@ def export(dataset: Dataset, out: Path) -> None:
     )
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    with (folder / "commitments.ics").open("wb") as everything:
+    with (folder / f"{COMBINED_CALENDAR}.ics").open("wb") as everything:
         everything.write(_header(f"{dataset.info.title}: commitments"))
         for commitment in dataset.records["commitments"]:
             assert isinstance(commitment, Commitment)
@@ -52,7 +54,7 @@ def _header(name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _Text(name))
     whole: bytes = calendar.to_ical()
     return whole.removesuffix(_FOOTER)
 
@@ -109,6 +111,14 @@ def _event(
     start = dt.date.fromisoformat(day)
     event.add("dtstart", start)
     event.add("dtend", start + dt.timedelta(days=1))
-    event.add("summary", summary)
-    event.add("description", about)
+    event.add("summary", _Text(summary))
+    event.add("description", _Text(about))
     return event
+
+
+class _Text(vText):  # type: ignore[misc]
+    """Record text as an iCalendar TEXT value. icalendar's own escaping turns a literal ``\\N``
+    into a line break and passes control characters through; this writes RFC 5545 escaping."""
+
+    def to_ical(self) -> bytes:
+        return ics_text(str(self)).encode("utf-8")

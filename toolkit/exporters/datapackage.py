@@ -7,7 +7,7 @@ from typing import Any
 
 from toolkit.dataset import Dataset
 from toolkit.dates import is_day_precise
-from toolkit.exporters.csv_tables import csv_path
+from toolkit.exporters.csv_tables import PROTECTION_NOTE, csv_path
 from toolkit.exporters.files import write_json
 from toolkit.tables import Column, Table, all_tables
 
@@ -71,7 +71,7 @@ def resource(table: Table) -> dict[str, Any]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "description": table.description,
+        "description": f"{table.description} {PROTECTION_NOTE}",
         "schema": schema,
     }
 

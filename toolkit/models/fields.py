@@ -6,24 +6,23 @@ each carries a JSON Schema pattern or enum, so editors and other tools check it 
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
-from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from toolkit.countries import COUNTRY_CODES
 from toolkit.dates import parse_partial_date
+from toolkit.urls import URL_PATTERN as URL_PATTERN  # the schema's pattern, with the rule
+from toolkit.urls import url_refusal
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
-URL_PATTERN = r"^https?://(?:[^\s/?#\[\]@]*@)?[^\s/?#\[\]@:]+(?::[0-9]*)?(?:[/?#][^\s]*)?$"
-"""http(s), an optional user part, a host name (no IPv6 literals), an optional port, the rest."""
+DATE_PATTERN = r"^(?:1[89]|2[01])[0-9]{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+"""A year from 1800 to 2199 (``parse_partial_date`` checks the calendar), a month, a day."""
 LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+ONE_LINE_PATTERN = r"^[^\n]*$"
+"""Text without a line break (other line-breaking characters are refused in every field)."""
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
-
-_URL_RE = re.compile(URL_PATTERN)
 
 
 def _check_calendar(value: str) -> str:
@@ -35,12 +34,9 @@ def _check_calendar(value: str) -> str:
 
 
 def _check_url(value: str) -> str:
-    try:
-        host = urlsplit(value).hostname
-    except ValueError:  # e.g. an unbalanced IPv6 bracket
-        host = None
-    if not _URL_RE.match(value) or not host:
-        raise PydanticCustomError("url_invalid", "must be an http:// or https:// URL with a host")
+    refusal = url_refusal(value)
+    if refusal is not None:
+        raise PydanticCustomError("url_invalid", refusal.reason, {"hint": refusal.hint})
     return value
 
 
@@ -79,7 +75,8 @@ Url = Annotated[
     ),
     AfterValidator(_check_url),
 ]
-"""A web address; other schemes (javascript:, data:, file:) are refused."""
+"""A web address written exactly as browsers read it (see ``toolkit.urls``); other schemes
+(javascript:, data:, file:) are refused."""
 
 CountryCode = Annotated[
     str,
@@ -113,5 +110,5 @@ TEXT_MAX_LENGTH = 20000
 Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX_LENGTH)]
 """Free text written by contributors; shown escaped, never as markup."""
 
-ShortText = Annotated[str, Field(min_length=1, max_length=500)]
+ShortText = Annotated[str, Field(min_length=1, max_length=500, pattern=ONE_LINE_PATTERN)]
 """A name, title or label on one line."""

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 from toolkit.dataset import Dataset
 from toolkit.models import Commitment, Meeting, Record, Source
 from toolkit.references import references_in
+from toolkit.reserved import CITE_ANCHOR, SOURCES_ANCHOR
 from toolkit.site.markup import external_link, internal_link, text
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -128,7 +129,8 @@ class Page:
                 self.cited.append(source)
             number = self.cited.index(source) + 1
             tooltip = text(self.site.title_of("sources", source))
-            markers.append(f'<a href="#cite-{number}" title="{tooltip}">[{number}]</a>')
+            anchor = CITE_ANCHOR.format(number=number)
+            markers.append(f'<a href="#{anchor}" title="{tooltip}">[{number}]</a>')
         return f'<sup class="cite">{"".join(markers)}</sup>' if markers else ""
 
     def citation_list(self) -> str:
@@ -137,7 +139,9 @@ class Page:
             return ""
         items = [self._citation(number, source) for number, source in enumerate(self.cited, 1)]
         return (
-            '<h2 id="sources">Sources</h2>\n<ol class="citations">\n' + "\n".join(items) + "\n</ol>"
+            f'<h2 id="{SOURCES_ANCHOR}">Sources</h2>\n<ol class="citations">\n'
+            + "\n".join(items)
+            + "\n</ol>"
         )
 
     def _citation(self, number: int, source_id: str) -> str:
@@ -151,6 +155,7 @@ class Page:
             parts.append(text(source.published))
         details = " ".join(parts)
         return (
-            f'<li id="cite-{number}">{details}. {external_link(source.url, "Read")} · '
+            f'<li id="{CITE_ANCHOR.format(number=number)}">{details}. '
+            f"{external_link(source.url, 'Read')} · "
             f"{self.link('sources', source_id, 'About this source')}</li>"
         )

@@ -9,25 +9,26 @@ import html
 import json
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+from toolkit.characters import one_line, scrub
+from toolkit.urls import url_refusal
 
 
 def text(value: object) -> str:
-    """Any value as HTML text: ``<``, ``>``, ``&`` and quotes escaped."""
-    return html.escape(str(value), quote=True)
+    """Any value as HTML text: ``<``, ``>``, ``&`` and quotes escaped, and any character HTML
+    or Python-Markdown would read as more than text (controls, separators) replaced."""
+    return html.escape(scrub(str(value)), quote=True)
 
 
-def heading(value: object) -> str:
-    """A value for a Markdown heading: HTML-escaped, then Markdown punctuation escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text(value).replace("\n", " "))
+def line(value: object) -> str:
+    """A value as HTML text on one line (a heading, a title): line breaks become spaces."""
+    return html.escape(one_line(str(value)), quote=True)
 
 
 def is_web_url(url: str) -> bool:
-    """Whether a URL is an http(s) address with a host, the only kind the site links to."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+    """Whether a URL is an http(s) address the validator accepts, the only kind the site links
+    to: read as browsers read it, its text shows exactly where it leads."""
+    return url_refusal(url) is None
 
 
 def external_link(url: str, label: object | None = None) -> str:
@@ -45,7 +46,8 @@ def internal_link(href: str, label: object) -> str:
 
 def json_ld(document: dict[str, Any]) -> str:
     """A JSON-LD script element whose content cannot close the element or open another."""
-    encoded = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    # All ASCII: no character of the data appears raw inside the script element.
+    encoded = json.dumps(document, ensure_ascii=True, indent=1, sort_keys=True)
     encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{encoded}\n</script>'
 

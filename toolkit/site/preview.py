@@ -7,6 +7,7 @@ regenerates them whenever a file under data/ or docs/ changes and the data is st
 from __future__ import annotations
 
 import os
+import stat
 import threading
 import time
 from collections.abc import Callable
@@ -21,15 +22,21 @@ POLL_SECONDS = 1.0
 
 
 def _fingerprint(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
-    """What changes when any file under the folders is added, removed or edited."""
-    return tuple(
-        sorted(
-            (str(path), stat.st_mtime_ns, stat.st_size)
-            for folder in folders
-            for path in folder.rglob("*")
-            if path.is_file() and (stat := path.stat())
-        )
-    )
+    """What changes when any file under the folders is added, removed or edited. Links are
+    noted as links (``lstat``) and never followed, so a link loop or a link out of the project
+    costs nothing; validation reports them."""
+    seen = []
+    for folder in folders:
+        for parent, folder_names, file_names in os.walk(folder, followlinks=False):
+            for name in (*folder_names, *file_names):
+                path = os.path.join(parent, name)  # noqa: PTH118 (os.walk gives strings)
+                try:
+                    status = os.lstat(path)
+                except OSError:
+                    continue  # gone since the folder was listed
+                if not stat.S_ISDIR(status.st_mode):
+                    seen.append((path, status.st_mtime_ns, status.st_size))
+    return tuple(sorted(seen))
 
 
 def regenerate(data: Path, dist: Path, settings: SiteSettings, say: Callable[[str], None]) -> bool:

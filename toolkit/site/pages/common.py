@@ -2,29 +2,38 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
+import yaml
+
 from toolkit.models.base import Discrepancy, Quote
 from toolkit.site.context import Page
-from toolkit.site.markup import heading, text
+from toolkit.site.markup import line, text
 
 Generated = tuple[str, str]
 """A generated page: its path under the docs folder, and its Markdown."""
 
 
 def markdown_page(title: str, body: str, description: str | None = None) -> str:
-    """A page: front matter, an escaped H1 heading, then the HTML body as a raw block.
+    """A page: YAML front matter, then the heading and body as one raw HTML block.
 
-    The theme prints the front-matter title and description into the page head unescaped, so
-    they are HTML-escaped here.
+    The front matter is written by a YAML serialiser in ASCII with every other character
+    escaped, so no character of a title can end it early. The theme prints its title and
+    description into the page head unescaped, so they are HTML-escaped first. The heading is
+    HTML rather than Markdown, so Markdown never reads record text.
     """
-    front = ["---", f"title: {json.dumps(text(title), ensure_ascii=False)}"]
+    meta = {"title": line(title)}
     if description:
-        front.append(f"description: {json.dumps(text(description), ensure_ascii=False)}")
-    front.append("---")
-    return "\n".join(front) + f'\n\n# {heading(title)}\n\n<div class="record">\n{body}\n</div>\n'
+        meta["description"] = line(description)
+    front = yaml.safe_dump(
+        meta, allow_unicode=False, default_style='"', sort_keys=False, width=_NO_WRAP
+    )
+    return f'---\n{front}---\n\n<h1>{line(title)}</h1>\n\n<div class="record">\n{body}\n</div>\n'
+
+
+_NO_WRAP = 1 << 30
+"""A line width no front matter reaches: PyYAML would otherwise fold long titles."""
 
 
 def facts(rows: Sequence[tuple[str, str]]) -> str:

@@ -1,0 +1,60 @@
+"""Parsing outputs the way their readers do, to prove record text stays text in each."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+_COMMONMARK = MarkdownIt("commonmark", {"linkify": True}).enable(
+    ["linkify", "table", "strikethrough"]
+)
+"""CommonMark with GitHub's extensions that turn text into markup (bare links, tables)."""
+
+TEXT_ELEMENTS = {"p", "ul", "ol", "li", "h1", "h2", "h3", "h4", "strong", "em", "code", "br"}
+"""Elements Markdown output of ours may hold; anything else came from the data."""
+
+
+def render_markdown(markdown: str) -> str:
+    """HTML as a CommonMark renderer with GitHub's autolinks makes it."""
+    return _COMMONMARK.render(markdown)
+
+
+class ElementCollector(HTMLParser):
+    """Every start tag with its attributes, and the text, of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse_html(html: str) -> ElementCollector:
+    """The elements and text of an HTML fragment or page."""
+    collector = ElementCollector()
+    collector.feed(html)
+    collector.close()
+    return collector
+
+
+def markup_elements(markdown: str) -> list[str]:
+    """Tags in the rendered Markdown beyond plain text structure: links, images, raw HTML."""
+    return [
+        tag for tag, _ in parse_html(render_markdown(markdown)).elements if tag not in TEXT_ELEMENTS
+    ]
+
+
+def markdown_text_of(markdown: str) -> str:
+    """The text a reader sees in the rendered Markdown, whitespace collapsed."""
+    return squash("".join(parse_html(render_markdown(markdown)).text))
+
+
+def squash(text: str) -> str:
+    """Runs of whitespace as one space, for comparing text across outputs that reflow it."""
+    return " ".join(text.split())

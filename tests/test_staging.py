@@ -1,0 +1,108 @@
+"""Staged outputs: what a killed build left is cleared by the next one, a failing block changes
+nothing, and two builds of the same output take turns instead of removing each other's work."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from toolkit.build import build
+from toolkit.cli import app
+from toolkit.staging import staged
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def hidden(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.startswith("."))
+
+
+def previous_output(out: Path) -> dict[str, bytes]:
+    out.mkdir()
+    (out / "data.csv").write_text("id\nold\n")
+    return snapshot(out)
+
+
+def test_a_build_clears_what_a_killed_build_left(base_data: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    assert build(base_data, dist).report.ok
+    for leftover in (".dist-new-k1ll3d_x", ".dist-new-0ld", ".dist-old"):
+        (tmp_path / leftover / "csv").mkdir(parents=True)
+        (tmp_path / leftover / "csv" / "people.csv").write_text("half written")
+    (tmp_path / ".dist.lock").write_text("")  # the killed build held the lock
+    others = [".site-new-abcd1234", ".dist-new-x-new-abcd1234"]  # other outputs' staging
+    for name in others:
+        (tmp_path / name).mkdir()
+    result = CliRunner().invoke(
+        app, ["build", "--no-site", "--data", str(base_data), "--out", str(dist)]
+    )
+    assert result.exit_code == 0, result.output
+    assert hidden(tmp_path) == sorted(others)
+    fresh = tmp_path / "fresh" / "dist"
+    assert build(base_data, fresh).report.ok
+    assert snapshot(dist) == snapshot(fresh)
+
+
+def test_an_output_a_killed_swap_had_moved_aside_is_put_back(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = previous_output(out)
+    out.rename(tmp_path / ".out-old")  # killed between its two renames
+    (tmp_path / ".out-new-abcd1234").mkdir()
+    with pytest.raises(RuntimeError, match="exporter failed"), staged(out) as staging:
+        (staging / "data.csv").write_text("half")
+        raise RuntimeError("exporter failed")
+    assert snapshot(out) == before
+    assert hidden(tmp_path) == []
+
+
+def test_a_failing_block_leaves_the_previous_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = previous_output(out)
+    with pytest.raises(OSError, match="disk full"), staged(out) as staging:
+        (staging / "data.csv").write_text("half")
+        raise OSError("disk full")
+    assert snapshot(out) == before
+    assert hidden(tmp_path) == []
+
+
+def test_two_builds_of_one_output_take_turns(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first_inside, first_may_finish = threading.Event(), threading.Event()
+    seen_by_second: list[dict[str, bytes]] = []
+
+    def first() -> None:
+        with staged(out) as staging:
+            (staging / "data.csv").write_text("first")
+            first_inside.set()
+            assert first_may_finish.wait(10)
+
+    def second() -> None:
+        with staged(out) as staging:
+            seen_by_second.append(snapshot(out))
+            (staging / "data.csv").write_text("second")
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_inside.wait(10)
+    two = threading.Thread(target=second)
+    two.start()
+    time.sleep(0.3)
+    assert seen_by_second == []  # still waiting for the lock
+    [staging] = [path for path in tmp_path.iterdir() if path.name.startswith(".out-new-")]
+    assert (staging / "data.csv").read_text() == "first"  # not cleared as a leftover
+    first_may_finish.set()
+    one.join(10)
+    two.join(10)
+    assert seen_by_second == [{"data.csv": b"first"}]
+    assert snapshot(out) == {"data.csv": b"second"}
+    assert hidden(tmp_path) == []

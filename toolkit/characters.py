@@ -1,0 +1,58 @@
+"""Which characters record text may hold: those every output can carry as plain text.
+
+Record text ends up in HTML, Markdown, YAML front matter, XML, iCalendar, CSV, JSON and
+terminals. Some characters have a meaning of their own in one of them, or are forbidden by it:
+control characters (a terminal obeys ``ESC``; XML forbids most of C0; Python-Markdown uses
+``STX``/``ETX`` internally), line and paragraph separators (JavaScript, YAML 1.1 and some
+readers break lines there), bidirectional overrides (they make text read differently from what
+it is), surrogates and noncharacters. The loader refuses them all; ``scrub`` replaces them at
+every output's boundary anyway, so no output depends on validation alone.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NONCHARACTERS = "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
+)
+FORBIDDEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # C0 (all but the line feed), DEL and C1 controls
+    "\u2028\u2029"  # line and paragraph separators
+    "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
+    "\ud800-\udfff"  # surrogates: never text on their own
+    "\ufdd0-\ufdef\ufffe\uffff" + _NONCHARACTERS + "]"
+)
+"""Characters no record text may hold. The line feed is the one control allowed: it separates
+paragraphs in multi-line text."""
+
+LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Every character some reader takes as the end of a line (what ``str.splitlines`` splits on)."""
+
+REPLACEMENT = "\ufffd"
+
+
+def find_forbidden(value: str) -> str | None:
+    """The first character of ``value`` that no output can carry safely, or None."""
+    found = FORBIDDEN.search(value)
+    return found.group() if found else None
+
+
+def describe(character: str) -> str:
+    """A character as contributors can look it up: ``U+2028 (LINE SEPARATOR)``."""
+    name = unicodedata.name(character, "")
+    if not name and unicodedata.category(character) == "Cc":
+        name = "control character"
+    return f"U+{ord(character):04X}" + (f" ({name})" if name else "")
+
+
+def scrub(value: str) -> str:
+    """``value`` with every forbidden character replaced by U+FFFD, for outputs that must never
+    carry one even if validation was bypassed."""
+    return FORBIDDEN.sub(REPLACEMENT, value)
+
+
+def one_line(value: str) -> str:
+    """``value`` scrubbed and on one line: every line break becomes a space."""
+    return scrub(LINE_BREAKS.sub(" ", value))
