@@ -40,6 +40,16 @@ def test_new_writes_every_field_with_the_schema_line(base_data: Path) -> None:
     assert "name:" in lines and "sources: []" in lines
 
 
+def test_new_never_writes_through_a_link(base_data: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(base_data / "topics")
+    (base_data / "topics").symlink_to(outside)
+    code, _, err = run("new", "topics", "fraud", "--data", str(base_data))
+    assert code == 2 and "symbolic link" in err
+    assert list(outside.iterdir()) == []
+
+
 def test_a_new_record_is_reported_until_filled(base_data: Path) -> None:
     run("new", "topics", "fraud", "--data", str(base_data))
     codes = {(p.code, p.path) for p in validate(base_data).problems if "fraud" in p.file}
@@ -53,6 +63,8 @@ def test_a_new_record_is_reported_until_filled(base_data: Path) -> None:
         (("new", "people", "asha-rao"), "already exists"),
         (("new", "people", "Mark Carney"), "did you mean 'mark-carney'?"),
         (("new", "people", "../../etc"), "is not a valid id"),
+        (("new", "topics", "index"), "index page"),
+        (("new", "commitments", "commitments"), "calendar"),
     ],
 )
 def test_new_refuses_bad_input(base_data: Path, args: tuple[str, ...], message: str) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.models.fields import SLUG_PATTERN
+from toolkit.reserved import reserved_reason
 from toolkit.schema_export import collection_schema, resolve_ref, schema_file_name
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -40,11 +41,20 @@ def new_record(data_dir: Path, collection: str, record_id: str) -> Path:
         raise ScaffoldError(
             f"'{record_id}' is not a valid id: use lowercase letters, digits and hyphens{hint}"
         )
+    reason = reserved_reason(collection, record_id)
+    if reason is not None:
+        raise ScaffoldError(f"{reason}: choose a more specific id")
     path = data_dir / collection / f"{record_id}.yaml"
-    if path.exists():
-        raise ScaffoldError(f"{path} already exists: edit it, or choose another id")
+    if path.parent.is_symlink():
+        raise ScaffoldError(
+            f"{path.parent} is a symbolic link; records are not written through one"
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(template(collection, record_id), encoding="utf-8")
+    try:  # never through a link, never over an existing file
+        with path.open("x", encoding="utf-8") as handle:
+            handle.write(template(collection, record_id))
+    except FileExistsError:
+        raise ScaffoldError(f"{path} already exists: edit it, or choose another id") from None
     return path
 
 
