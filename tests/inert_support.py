@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 from markdown_it import MarkdownIt
+
+from toolkit.models.fields import ONE_LINE_PATTERN
+from toolkit.schema_export import resolve_ref
 
 _COMMONMARK = MarkdownIt("commonmark", {"linkify": True}).enable(
     ["linkify", "table", "strikethrough"]
@@ -58,3 +62,26 @@ def markdown_text_of(markdown: str) -> str:
 def squash(text: str) -> str:
     """Runs of whitespace as one space, for comparing text across outputs that reflow it."""
     return " ".join(text.split())
+
+
+def _is_free_text(node: dict[str, Any]) -> bool:
+    closed = {"enum", "x-references"} & set(node)
+    return not closed and node.get("pattern") in (None, ONE_LINE_PATTERN)
+
+
+def poison(value: Any, root: dict[str, Any], schema: dict[str, Any], text: str) -> Any:
+    """``value`` with every free-text string replaced by ``text`` (on one line where the
+    field is one line)."""
+    node = resolve_ref(root, schema)
+    if isinstance(value, dict):
+        properties = node.get("properties", {})
+        # `field` names a field of the record (checked by E-FIELD), so it is not free text.
+        return {
+            key: item if key == "field" else poison(item, root, properties.get(key, {}), text)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [poison(item, root, node.get("items", {}), text) for item in value]
+    if not (isinstance(value, str) and _is_free_text(node)):
+        return value
+    return text.replace("\n", " ") if node.get("pattern") == ONE_LINE_PATTERN else text

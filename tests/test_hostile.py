@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from case_runner import BASE
+from inert_support import poison
 from toolkit.dataset import Dataset
 from toolkit.loader import MAX_FILE_BYTES
 from toolkit.site.generate import generate_pages
@@ -295,28 +296,6 @@ def test_the_fuzzer_runs_and_counts_its_inputs() -> None:
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
-def _poison(value: object, root: dict[str, object], schema: dict[str, object]) -> object:
-    """Replace every free-text value (no pattern, no closed list, not an id) with markup."""
-    from toolkit.models.fields import ONE_LINE_PATTERN
-    from toolkit.schema_export import resolve_ref
-
-    node = resolve_ref(root, schema)  # type: ignore[arg-type]
-    if isinstance(value, dict):
-        properties = node.get("properties", {})
-        # `field` names a field of the record (checked by E-FIELD), so it is not free text.
-        return {
-            k: v if k == "field" else _poison(v, root, properties.get(k, {}))  # type: ignore[union-attr]
-            for k, v in value.items()
-        }
-    if isinstance(value, list):
-        return [_poison(item, root, node.get("items", {})) for item in value]  # type: ignore[arg-type]
-    free_text = not ({"enum", "x-references"} & set(node)) and node.get("pattern") in (
-        None,
-        ONE_LINE_PATTERN,
-    )
-    return PAYLOAD if isinstance(value, str) and free_text else value
-
-
 def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path: Path) -> None:
     import yaml
 
@@ -326,7 +305,7 @@ def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path
     root = lay_out(tmp_path)
     for path in sorted((root / "data").glob("*/*.yaml")):
         schema = collection_schema(path.parent.name)
-        poisoned = _poison(load_file(path).data, schema, schema)
+        poisoned = poison(load_file(path).data, schema, schema, PAYLOAD)
         path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
     checked = check_data(root / "data", keep_models=True)
     assert checked.report.ok, [p.as_dict() for p in checked.report.errors]

@@ -24,7 +24,14 @@ from icalendar import Calendar
 from mkdocs.utils.meta import get_data
 
 from case_runner import BASE
-from inert_support import ElementCollector, markdown_text_of, markup_elements, parse_html, squash
+from inert_support import (
+    ElementCollector,
+    markdown_text_of,
+    markup_elements,
+    parse_html,
+    poison,
+    squash,
+)
 from toolkit.build import build
 from toolkit.characters import FORBIDDEN, find_forbidden
 from toolkit.dataset import Dataset
@@ -32,10 +39,9 @@ from toolkit.diff_report import render_markdown, render_text
 from toolkit.diffing import diff_snapshots
 from toolkit.escaping import SPREADSHEET_TRIGGERS
 from toolkit.loader import load_file
-from toolkit.models.fields import ONE_LINE_PATTERN
 from toolkit.reporters import render_github
 from toolkit.reporters import render_text as render_report
-from toolkit.schema_export import collection_schema, resolve_ref
+from toolkit.schema_export import collection_schema
 from toolkit.site.generate import generate_pages
 from toolkit.snapshots import read_snapshot
 from toolkit.validate import check_data
@@ -86,28 +92,6 @@ RAW_TEXT = st.lists(
 TEXT = st.one_of(RAW_TEXT, RAW_TEXT.map(lambda text: FORBIDDEN.sub("", text)).filter(bool))
 """Half as generated, half with what validation refuses taken out, so both paths are tried."""
 TOP_LEVEL = {"dataset.yaml": "dataset", "changelog.yaml": "changelog"}
-
-
-def _is_free_text(node: dict[str, Any]) -> bool:
-    closed = {"enum", "x-references"} & set(node)
-    return not closed and node.get("pattern") in (None, ONE_LINE_PATTERN)
-
-
-def poison(value: Any, root: dict[str, Any], schema: dict[str, Any], text: str) -> Any:
-    """``value`` with every free-text string replaced by ``text`` (on one line where the
-    field is one line)."""
-    node = resolve_ref(root, schema)
-    if isinstance(value, dict):
-        properties = node.get("properties", {})
-        return {
-            key: item if key == "field" else poison(item, root, properties.get(key, {}), text)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [poison(item, root, node.get("items", {}), text) for item in value]
-    if not (isinstance(value, str) and _is_free_text(node)):
-        return value
-    return text.replace("\n", " ") if node.get("pattern") == ONE_LINE_PATTERN else text
 
 
 def lay_out(text: str, folder: Path) -> Path:
