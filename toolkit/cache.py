@@ -38,6 +38,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
+from toolkit.checks.quotes import QuoteUse, SourceText, StoredPassage
 from toolkit.checks.records import CheckedRecord
 from toolkit.discovery import read_file
 from toolkit.loader import LoadedFile, StrPath
@@ -63,8 +64,8 @@ COMPACT_RATIO = 4
 
 Row = tuple[Any, ...]
 """(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths,
-date, previous, deadline, last_assessed, problems): one file's result, in types ``marshal``
-writes."""
+date, previous, deadline, last_assessed, quotes, source_text, problems): one file's result, in
+types ``marshal`` writes."""
 
 
 @dataclass
@@ -306,6 +307,8 @@ def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> 
         record.previous,
         record.deadline,
         record.last_assessed,
+        tuple(tuple(use) for use in record.quotes),
+        _plain_source_text(record.source_text),
         tuple(_problem_fields(problem) for problem in problems),
     )
 
@@ -326,6 +329,8 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         previous,
         deadline,
         last_assessed,
+        quotes,
+        source_text,
         problems,
     ) = row
     record = CheckedRecord(
@@ -340,8 +345,21 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         previous=previous,
         deadline=deadline,
         last_assessed=last_assessed,
+        quotes=tuple(QuoteUse(tuple(path), *rest) for path, *rest in quotes),
+        source_text=None if source_text is None else _source_text(*source_text),
     )
     return record, [_problem(*fields) for fields in problems]
+
+
+def _plain_source_text(text: SourceText | None) -> tuple[Any, ...] | None:
+    """A source's passages as plain tuples (``marshal`` refuses named tuples)."""
+    if text is None:
+        return None
+    return (text.title, text.issued_by, tuple(tuple(passage) for passage in text.passages))
+
+
+def _source_text(title: str, issued_by: str | None, passages: tuple[Any, ...]) -> SourceText:
+    return SourceText(title, issued_by, tuple(StoredPassage(*passage) for passage in passages))
 
 
 def _problem(

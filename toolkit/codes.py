@@ -218,6 +218,43 @@ _CODES = [
         "Add the quote's source to the record's `sources`.",
     ),
     Code(
+        "E-STATEMENT-SOURCE",
+        "A statement cites a source that is not among the record's sources.",
+        "statements: [{text: ..., sources: [wion-2026-02-08]}] with sources: [dna-2026-02-09]",
+        "Add the source to the record's `sources`, or cite one that is there.",
+    ),
+    Code(
+        "E-QUOTE-TEXT",
+        "Quoted words do not occur in any stored passage of the sources they cite.",
+        'text: "This important step will help" where the passage prints "This step, the MEA '
+        'said, would help"',
+        "Copy the words exactly as the passage prints them (only spacing, quote marks, dashes "
+        "and a sentence's first capital may differ); mark left-out words with …; or store on "
+        "the source the passage that holds them.",
+    ),
+    Code(
+        "E-QUOTE-PASSAGE",
+        "A quote cites sources that store no passages to check it against.",
+        "quotes: [{text: ..., source: dna-2026-02-09}] where dna-2026-02-09 has no `passages`",
+        "Copy the whole sentences around the quote, exactly as the page prints them, into the "
+        "source's `passages`.",
+    ),
+    Code(
+        "E-QUOTE-SPEAKER",
+        "A quote's `attributed_to` is not supported: no passage holding it credits the "
+        "speaker, and the source is not the speaker's own document.",
+        "attributed_to: ministry-of-external-affairs for words the page gives as its own",
+        "Add the speaker to the passage's `speakers` if the passage says they said it, cite "
+        "the speaker's own document (`issued_by`), or remove `attributed_to`.",
+    ),
+    Code(
+        "E-SOURCE-TITLE",
+        "A source gives neither its title nor why it cannot, or gives both.",
+        "a source without `title`",
+        "Copy the headline exactly as published; if the page as read shows none, say so in "
+        "`title_unseen`.",
+    ),
+    Code(
         "E-ORDER",
         "Dates are out of order.",
         "assessments whose second entry is older than the first; an end before a start",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,15 @@ class LoadedFile:
     def position(self, path: FieldPath, *, key: bool = False) -> Position | None:
         """Where the value at ``path`` (or its key) was written, or its nearest parent."""
         return self.positions.find(path, key=key)
+
+    def fragment_position(self, path: FieldPath, fragment: str) -> Position | None:
+        """Where some words inside the value at ``path`` were written (a quote inside free
+        text), found by reading the file again; the value's own position if they cannot be."""
+        start = self.position(path)
+        content = read_file(self.path, self.name)
+        if start is None or isinstance(content, Problem):
+            return start
+        return find_words(content.raw.decode("utf-8", "replace"), start, fragment) or start
 
 
 class _NodeParser(CParser):
@@ -211,6 +221,21 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
         builder = LocatedBuilder(name, loaded.problems)
         loaded.data = builder.build(node)
         loaded._positions = builder.positions
+
+
+def find_words(text: str, start: Position, fragment: str) -> Position | None:
+    """The position of the first few words of ``fragment`` at or after ``start``, whatever
+    line breaks and indentation a folded value put between them."""
+    words = fragment.split()[:6]
+    if not words:
+        return None
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[: start[0] - 1]) + start[1] - 1
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(text, offset)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    return line, found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
 
 
 def _locate(path: StrPath, name: str) -> Positions:

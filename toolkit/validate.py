@@ -16,6 +16,7 @@ from pathlib import Path
 from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checks.commitments import overdue
+from toolkit.checks.quotes import quote_uses, source_text
 from toolkit.dates import may_precede
 from toolkit.discovery import DataFiles, RecordFile, discover, select, top_level_document
 from toolkit.discovery import UnknownPathError as UnknownPathError
@@ -79,6 +80,8 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
                 deadline = model.__dict__["deadline"]
                 record.deadline = deadline.date if deadline is not None else None
                 record.last_assessed = model.__dict__["assessments"][-1].date
+            record.quotes = tuple(quote_uses(model))
+            record.source_text = source_text(model)
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
     loaded.data = None  # the facts above are all the dataset rules need

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from toolkit.checks import chronology, citations, commitments, identity, references
+from toolkit.checks import chronology, citations, commitments, identity, quotes, references
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.problems import Problem
 
@@ -18,6 +18,8 @@ DatasetCheck = Callable[[list[CheckedRecord], IdIndex], Iterator[Problem]]
 
 RECORD_CHECKS: list[RecordCheck] = [
     citations.check_quote_sources,
+    citations.check_statement_sources,
+    citations.check_source_title,
     citations.check_discrepancy_fields,
     chronology.check_record_dates,
     commitments.check_scored_parties,
@@ -27,6 +29,7 @@ CHECKS: list[DatasetCheck] = [
     identity.check_ids,
     references.check_references,
     citations.check_uncited_sources,
+    quotes.check_quotes,
     chronology.check_rounds_in_order,
 ]
 

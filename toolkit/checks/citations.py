@@ -24,6 +24,38 @@ def check_quote_sources(record: CheckedRecord) -> Iterator[Problem]:
             )
 
 
+def check_statement_sources(record: CheckedRecord) -> Iterator[Problem]:
+    """A statement's sources must be among the sources its record cites, so the record's list
+    stays the whole bibliography."""
+    fields = record.model.__dict__ if record.model is not None else {}
+    cited = set(fields.get("sources", ()))
+    for number, statement in enumerate(fields.get("statements", ())):
+        for position, source in enumerate(statement.sources):
+            if source not in cited:
+                yield record.problem(
+                    "E-STATEMENT-SOURCE",
+                    f"statement source '{source}' is not among the record's sources",
+                    ("statements", number, "sources", position),
+                    hint=f"add '{source}' to `sources`",
+                )
+
+
+def check_source_title(record: CheckedRecord) -> Iterator[Problem]:
+    """A source gives its title as published or says why it cannot: exactly one of the two."""
+    fields = record.model.__dict__ if record.model is not None else {}
+    if record.collection != "sources" or not fields:
+        return
+    if (fields["title"] is None) == (fields["title_unseen"] is None):
+        both = fields["title"] is not None
+        yield record.problem(
+            "E-SOURCE-TITLE",
+            "give `title` or `title_unseen`, not both" if both else "the source has no `title`",
+            ("title_unseen",) if both else ("id",),
+            hint="copy the headline exactly as the page shows it; only if the page as read shows "
+            "none, say so in `title_unseen`",
+        )
+
+
 def check_discrepancy_fields(record: CheckedRecord) -> Iterator[Problem]:
     """A discrepancy's ``field`` must name a field of its record (``location.city`` allowed)."""
     fields = COLLECTIONS[record.collection].model_fields

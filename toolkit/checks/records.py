@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from toolkit.loader import LoadedFile
 from toolkit.models import Record
+from toolkit.node_builder import Position
 from toolkit.problems import FieldPath, Problem, overlaps
 from toolkit.references import Reference
 
@@ -38,6 +40,10 @@ class CheckedRecord:
     deadline: str | None = None
     last_assessed: str | None = None
     """For commitments: the deadline, and the date of the newest assessment (``--as-of``)."""
+    quotes: tuple[Any, ...] = ()
+    """Every quoted text in the record (``checks.quotes.QuoteUse``)."""
+    source_text: Any = None
+    """For sources: the title and passages quotes are checked against (``SourceText``)."""
 
     def already_reported(self, path: FieldPath) -> bool:
         """Whether a problem was already reported at this field, inside it or around it."""
@@ -59,9 +65,10 @@ class CheckedRecord:
         *,
         hint: str | None = None,
         key: bool = False,
+        at: Position | None = None,
     ) -> Problem:
-        """A problem located at ``path`` in this record's file."""
-        line, column = self.loaded.position(path, key=key) or (None, None)
+        """A problem located at ``path`` in this record's file (or ``at``, when known)."""
+        line, column = at or self.loaded.position(path, key=key) or (None, None)
         return Problem.at(self.name, code, message, line=line, column=column, path=path, hint=hint)
 
 

@@ -62,7 +62,9 @@ class Quote(StrictModel):
     source: SourceRef
     """The source the words were read in; it must also be among the record's sources."""
     attributed_to: SpeakerRef | None = None
-    """Who the source says spoke or wrote the words: a person or an organisation id."""
+    """Who spoke or wrote the words: a person or an organisation id. A stored passage of the
+    source must credit them with the words (its `speakers`), or the source must be their own
+    document (its `issued_by`)."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -78,6 +80,27 @@ class Quote(StrictModel):
     )
 
 
+class Statement(StrictModel):
+    """One thing a record says, a sentence or two, with the sources that support it."""
+
+    text: Text
+    """The statement, neutral, attributing each claim to whoever made it. Words in double quotes
+    are quotes: they must appear in a stored passage of one of this statement's sources."""
+    sources: list[SourceRef] = Field(min_length=1)
+    """The sources that support this statement; each must also be among the record's sources."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "text": "The two advisers met in Ottawa on 7 February 2026, according to WION.",
+                    "sources": ["wion-2026-02-08"],
+                }
+            ]
+        }
+    )
+
+
 class Claim(StrictModel):
     """One account of a value, as given by the sources that give it."""
 
@@ -86,7 +109,8 @@ class Claim(StrictModel):
     sources: list[SourceRef] = Field(min_length=1)
     """Sources that give this value."""
     quote: Text | None = None
-    """The passage that gives the value, verbatim, when it helps to see it."""
+    """The words that give the value, verbatim, when it helps to see them; they must appear in a
+    stored passage of one of this claim's sources."""
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -163,3 +187,13 @@ Quotes = Annotated[
     Field(description="Words quoted verbatim from the sources, each with its source."),
 ]
 """Verbatim quotations that back the record."""
+
+Statements = Annotated[
+    list[Statement],
+    Field(
+        min_length=1,
+        description="What the record says, one statement (a sentence or two) at a time, each "
+        "with its own sources.",
+    ),
+]
+"""The record's prose as cited statements, read in order as one text."""

@@ -12,6 +12,7 @@ from toolkit.models.base import (
     Record,
     SourceRef,
     Sources,
+    Statements,
     StrictModel,
     TopicRef,
 )
@@ -118,7 +119,7 @@ class Commitment(Record):
     """The meeting where it was agreed."""
     title: ShortText
     """A short, neutral statement of what was agreed."""
-    description: Text
+    statements: Statements
     """What was agreed, in more detail, attributed to the sources that report it."""
     kind: CommitmentKind
     """What sort of undertaking it is."""
@@ -163,7 +164,12 @@ class Commitment(Record):
                     "id": "security-liaison-officers",
                     "meeting": "2026-02-07-nsa-dialogue-ottawa",
                     "title": "Establish security and law-enforcement liaison officers",
-                    "description": "Each country is to establish liaison officers.",
+                    "statements": [
+                        {
+                            "text": "Each country is to establish liaison officers.",
+                            "sources": ["gulf-news-2026-02-08"],
+                        }
+                    ],
                     "kind": "appointment",
                     "parties": ["IN", "CA"],
                     "topics": ["illicit-drugs"],

@@ -12,9 +12,10 @@ from toolkit.models.base import (
     Quotes,
     Record,
     Sources,
+    Statements,
 )
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Text
+from toolkit.models.fields import CountryCode, PartialDate, ShortText
 
 
 class EventKind(DocumentedEnum):
@@ -46,7 +47,7 @@ class Event(Record):
     """The last day, for events over several days."""
     kind: EventKind
     """What sort of event it is."""
-    description: Text
+    statements: Statements
     """What happened, neutrally, with each claim attributed to whoever made it."""
     countries: list[CountryCode] = Field(min_length=1)
     """The countries involved."""
@@ -68,7 +69,12 @@ class Event(Record):
                     "title": "MEA says there is no timeline yet for the liaison officers",
                     "date": "2026-02-12",
                     "kind": "statement",
-                    "description": "India's MEA spokesperson said there was no set timeline.",
+                    "statements": [
+                        {
+                            "text": "India's MEA spokesperson said there was no set timeline.",
+                            "sources": ["republic-world-2026-02-12"],
+                        }
+                    ],
                     "countries": ["IN", "CA"],
                     "people": ["randhir-jaiswal"],
                     "sources": ["republic-world-2026-02-12"],

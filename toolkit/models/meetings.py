@@ -11,10 +11,11 @@ from toolkit.models.base import (
     Quotes,
     Record,
     Sources,
+    Statements,
     StrictModel,
 )
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug, Text
+from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug
 
 
 class MeetingKind(DocumentedEnum):
@@ -77,7 +78,7 @@ class Meeting(Record):
     """Other meetings held alongside this one (e.g. during the same visit)."""
     participants: list[Participant] = Field(min_length=1)
     """The people who took part, as the sources name them."""
-    summary: Text
+    statements: Statements
     """What happened, neutrally, with each claim attributed to whoever made it."""
     quotes: Quotes = []
     sources: Sources
@@ -101,7 +102,12 @@ class Meeting(Record):
                             "delegation": "IN",
                         }
                     ],
-                    "summary": "The national security advisers met in Ottawa.",
+                    "statements": [
+                        {
+                            "text": "The national security advisers met in Ottawa.",
+                            "sources": ["indian-express-2026-02-09"],
+                        }
+                    ],
                     "sources": ["indian-express-2026-02-09"],
                 }
             ]

@@ -10,9 +10,10 @@ from toolkit.models.base import (
     Record,
     SourceRef,
     Sources,
+    Statement,
     StrictModel,
 )
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Text
+from toolkit.models.fields import CountryCode, PartialDate, ShortText
 from toolkit.models.organizations import Identifiers
 
 
@@ -51,8 +52,9 @@ class Person(Record):
     """Other forms of the name seen in the sources, each with where it appears."""
     country: CountryCode
     """The country the person serves or is a citizen of."""
-    description: Text | None = None
-    """A short, neutral description, with claims attributed to whoever made them."""
+    statements: list[Statement] = Field(default_factory=list)
+    """A short, neutral description as cited statements, with claims attributed to whoever
+    made them."""
     positions: list[Position] = Field(default_factory=list)
     """Offices held, oldest first."""
     identifiers: Identifiers = Field(default_factory=Identifiers)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
-from toolkit.models.base import Record
+from toolkit.models.base import Record, SpeakerRef, StrictModel
 from toolkit.models.enums import DocumentedEnum
 from toolkit.models.fields import LanguageCode, PartialDate, ShortText, Text, Url
 
@@ -47,6 +47,17 @@ class Account(DocumentedEnum):
     )
 
 
+class Passage(StrictModel):
+    """A verbatim excerpt of the document, so quotes from it can be checked and read in context."""
+
+    text: Text
+    """A few whole sentences copied exactly from the document as read at `url` on `accessed`
+    (never from another outlet's copy): the sentences around a quote, never the quote alone."""
+    speakers: list[SpeakerRef] = Field(default_factory=list)
+    """People or organisations this passage itself credits with words in it (e.g. it says
+    "the MEA said"); a quote `attributed_to` a speaker must come from such a passage."""
+
+
 class Source(Record):
     """A document that supports facts in other records."""
 
@@ -62,19 +73,33 @@ class Source(Record):
     agency: ShortText | None = None
     """The news agency whose copy the outlet carries (e.g. `ANI`, `IANS`), when stated."""
     title: ShortText | None = None
-    """The headline or title exactly as published; omitted when it was not seen."""
+    """The headline or title exactly as published."""
+    title_unseen: Text | None = None
+    """Given instead of `title` when the page as read shows no headline: says what was seen, so
+    no title is ever guessed (e.g. from the address)."""
     url: Url
     """Where the document can be read."""
     archive_url: Url | None = None
     """A copy in a web archive, in case the original moves or disappears."""
     published: PartialDate | None = None
     """The date the document carries; omitted when it carries none."""
-    accessed: PartialDate | None = None
-    """When the document was last read at `url`."""
+    accessed: PartialDate
+    """When the document was last read at `url`: the date its passages were copied."""
     language: LanguageCode = "en"
     """The language of the document."""
     notes: Text | None = None
     """Caveats on the source itself, such as an unconfirmed date or a likely translation error."""
+    issued_by: SpeakerRef | None = None
+    """The person or organisation whose own document this is (a readout, statement, release or
+    post), so words in it are theirs; omitted for reports about what others said."""
+    passages: list[Passage] = Field(default_factory=list)
+    """Verbatim excerpts the records rely on: every quote citing this source must appear in one."""
+
+    @property
+    def origin(self) -> str:
+        """Who wrote the words: the agency whose copy an outlet carries, else the publisher.
+        Several outlets carrying one agency's copy are one origin, not several confirmations."""
+        return self.agency or self.publisher
 
     model_config = ConfigDict(
         json_schema_extra={
@@ -85,8 +110,16 @@ class Source(Record):
                     "account": "third-party",
                     "publisher": "The Indian Express",
                     "url": "https://indianexpress.com/article/india/security-info-channel-opens-with-canada-post-ajit-doval-visit-10521507/",
+                    "title": "Security info channel opens with Canada post Ajit Doval visit",
                     "published": "2026-02-09",
+                    "accessed": "2026-11-25",
                     "language": "en",
+                    "passages": [
+                        {
+                            "text": "The MEA said the two sides agreed to a shared work plan.",
+                            "speakers": ["ministry-of-external-affairs"],
+                        }
+                    ],
                 }
             ]
         }

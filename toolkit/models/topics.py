@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from toolkit.models.base import Discrepancies, Record, Sources, TopicRef
-from toolkit.models.fields import ShortText, Text
+from toolkit.models.base import Discrepancies, Record, Sources, Statements, TopicRef
+from toolkit.models.fields import ShortText
 
 
 class Topic(Record):
@@ -17,7 +17,7 @@ class Topic(Record):
     """The topic's name."""
     aliases: list[ShortText] = Field(default_factory=list)
     """Other names and spellings used in the sources (e.g. `organized crime`)."""
-    description: Text
+    statements: Statements
     """What the topic covers in these records."""
     parent: TopicRef | None = None
     """The broader topic (e.g. fentanyl precursors are part of illicit drugs)."""
@@ -30,7 +30,9 @@ class Topic(Record):
                 {
                     "id": "fentanyl-precursors",
                     "name": "Fentanyl precursors",
-                    "description": "Chemicals used to make fentanyl.",
+                    "statements": [
+                        {"text": "Chemicals used to make fentanyl.", "sources": ["wion-2026-02-08"]}
+                    ],
                     "parent": "illicit-drugs",
                     "sources": ["wion-2026-02-08"],
                 }

@@ -10,6 +10,7 @@ from typing import Any, TypeVar, cast
 
 from toolkit.dataset import Dataset
 from toolkit.models import Commitment, Meeting, Record, Source
+from toolkit.models.base import Statement
 from toolkit.references import references_in
 from toolkit.reserved import CITE_ANCHOR, SOURCES_ANCHOR
 from toolkit.site.markup import external_link, internal_link, text
@@ -121,8 +122,21 @@ class Page:
         """A relative link from this page to another site path."""
         return relative(self.url, to_url)
 
+    def origins(self, sources: list[str] | tuple[str, ...]) -> str:
+        """How many reports and independent origins, e.g. "4 reports, 2 origins: ANI, IANS"."""
+        found = sorted({self.site.get("sources", source).origin for source in sources})
+        reports = f"{len(sources)} report{'s' if len(sources) != 1 else ''}"
+        count = f"{len(found)} origin{'s' if len(found) != 1 else ''}"
+        return f"{reports}, {count}: {', '.join(found)}"
+
+    def statements(self, statements: list[Statement]) -> str:
+        """A record's statements as one paragraph, each followed by its own citation markers."""
+        said = " ".join(f"{text(s.text)}{self.cite(s.sources)}" for s in statements)
+        return f"<p>{said}</p>" if said else ""
+
     def cite(self, sources: list[str] | tuple[str, ...]) -> str:
-        """Footnote markers ``[1][2]`` for the sources, numbered in order of first use."""
+        """Footnote markers ``[1][2]`` for the sources, numbered in order of first use; where
+        there are several, the group says how many independent origins they come from."""
         markers = []
         for source in sources:
             if source not in self.cited:
@@ -131,7 +145,10 @@ class Page:
             tooltip = text(self.site.title_of("sources", source))
             anchor = CITE_ANCHOR.format(number=number)
             markers.append(f'<a href="#{anchor}" title="{tooltip}">[{number}]</a>')
-        return f'<sup class="cite">{"".join(markers)}</sup>' if markers else ""
+        if not markers:
+            return ""
+        origins = f' title="{text(self.origins(sources))}"' if len(sources) > 1 else ""
+        return f'<sup class="cite"{origins}>{"".join(markers)}</sup>'
 
     def citation_list(self) -> str:
         """The numbered list of every source cited on the page, with links to read them."""

@@ -8,7 +8,7 @@ from toolkit.countries import country_name
 from toolkit.models import Commitment
 from toolkit.models.commitments import Assessment
 from toolkit.site.context import Page, Site, page_url
-from toolkit.site.markup import paragraphs, text
+from toolkit.site.markup import text
 from toolkit.site.pages.common import (
     Generated,
     current_status,
@@ -78,7 +78,7 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
             ]
         ),
         '<h2 id="what-was-agreed">What was agreed</h2>',
-        paragraphs(commitment.description, page.cite(commitment.sources)),
+        page.statements(commitment.statements),
         quotes(page, commitment.quotes),
         '<h2 id="why-it-counts">Why it counts as a commitment</h2>',
         "<dl>"

@@ -7,7 +7,7 @@ from typing import Any
 from toolkit.countries import country_name
 from toolkit.models import Meeting
 from toolkit.site.context import Page, Site, page_url
-from toolkit.site.markup import json_ld, paragraphs, text
+from toolkit.site.markup import json_ld, text
 from toolkit.site.pages.common import (
     Generated,
     current_status,
@@ -48,7 +48,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
             ]
         ),
         '<h2 id="summary">Summary</h2>',
-        paragraphs(meeting.summary, page.cite(meeting.sources)),
+        page.statements(meeting.statements),
         '<h2 id="participants">Participants</h2>',
         "<ul>"
         + "".join(
@@ -82,7 +82,7 @@ def _event(site: Site, meeting: Meeting) -> dict[str, Any]:
         "@type": "Event",
         "name": meeting.title,
         "startDate": meeting.date,
-        "description": meeting.summary,
+        "description": " ".join(s.text for s in meeting.statements),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {
             "@type": "Place",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.countries import country_name
 from toolkit.models import Meeting, Person
 from toolkit.site.context import Page, Site, page_url
-from toolkit.site.markup import paragraphs, text
+from toolkit.site.markup import text
 from toolkit.site.pages.common import Generated, facts, index_table, markdown_page, record_footer
 
 
@@ -40,7 +40,7 @@ def person_page(site: Site, person: Person) -> str:
     ]
     body = [
         facts([("Country", text(country_name(person.country))), ("Also written", aliases)]),
-        paragraphs(person.description, page.cite(person.sources)) if person.description else "",
+        page.statements(person.statements),
         f'<h2 id="positions">Positions</h2>\n<ul>{positions}</ul>' if positions else "",
         '<h2 id="meetings">Meetings</h2>\n<ul>'
         + "".join(f"<li>{page.link('meetings', m.id)}</li>" for m in meetings)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from toolkit.models import Event, Meeting
 from toolkit.site.context import Page, Site
-from toolkit.site.markup import paragraphs, text
+from toolkit.site.markup import text
 from toolkit.site.pages.common import Generated, discrepancies, markdown_page
 
 SVG_PATH = "assets/timeline.svg"
@@ -70,7 +70,7 @@ def pages(site: Site) -> list[Generated]:
         if entry.collection == "meetings":
             body = f"<p>Meeting: {page.link('meetings', record.id)}{page.cite(record.sources)}</p>"
         else:
-            body = paragraphs(record.description, page.cite(record.sources))
+            body = page.statements(record.statements)
             body += discrepancies(page, record.discrepancies, titled=False)
         when = text(entry.date) + (f" to {text(record.end)}" if record.end else "")
         sections.append(

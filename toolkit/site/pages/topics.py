@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.models import Commitment, Topic
 from toolkit.site.context import Page, Site, page_url
-from toolkit.site.markup import paragraphs, text
+from toolkit.site.markup import text
 from toolkit.site.pages.common import (
     Generated,
     current_status,
@@ -43,7 +43,7 @@ def topic_page(site: Site, topic: Topic) -> str:
                 ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
             ]
         ),
-        paragraphs(topic.description, page.cite(topic.sources)),
+        page.statements(topic.statements),
         '<h2 id="commitments">Commitments</h2>\n<ul>'
         + "".join(
             f"<li>{page.link('commitments', c)} "

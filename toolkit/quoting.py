@@ -1,0 +1,137 @@
+"""The quote rule: does a quote occur in a passage, and if not, what is the closest wording?
+
+Only typography is forgiven: runs of whitespace, straight or curly quotes and apostrophes,
+hyphens and dashes, and the case of the first letter where a quote starts a sentence. An
+ellipsis (``…`` or ``...``) in a quote marks omitted words: the parts around it must appear in
+that order within one passage. Each part must start and end on word boundaries, so ``work``
+does not match inside ``workplan``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+_SPACES = re.compile(r"\s+")
+_TYPOGRAPHY = str.maketrans(
+    {
+        **dict.fromkeys("‘’‚‛′`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("‐‑‒–—―−", "-"),
+    }
+)
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
+_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+
+
+def normalise(text: str) -> str:
+    """The text with typographic variants made one: the only differences the rule forgives."""
+    return _SPACES.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+
+
+def quoted_spans(text: str) -> list[str]:
+    """The words inside double quotes (straight or curly) in free text."""
+    return [match.group(1) or match.group(2) for match in _QUOTED.finditer(text)]
+
+
+def parts(quote: str) -> list[str]:
+    """The quote split at its ellipses, each part normalised; empty parts dropped."""
+    return [part for part in map(normalise, _ELLIPSIS.split(quote)) if part]
+
+
+@cache
+def _pattern(part: str) -> re.Pattern[str]:
+    """A part as a pattern: exact, but for the case of its first letter, on word boundaries."""
+    first, rest = part[0], re.escape(part[1:])
+    head = (
+        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
+        if first.isalpha()
+        else (re.escape(first))
+    )
+    before = r"(?<!\w)" if first.isalnum() else ""
+    after = r"(?!\w)" if part[-1].isalnum() else ""
+    return re.compile(f"{before}{head}{rest}{after}")
+
+
+def occurs(quote: str, passage: str) -> bool:
+    """Whether the quote's parts appear, in order, in the (normalised) passage."""
+    return _matched_parts(parts(quote), passage) == len(parts(quote))
+
+
+def _matched_parts(quote_parts: Sequence[str], passage: str) -> int:
+    """How many of the parts, from the first, appear in order in the passage."""
+    start = 0
+    for number, part in enumerate(quote_parts):
+        found = _pattern(part).search(passage, start)
+        if found is None:
+            return number
+        start = found.end()
+    return len(quote_parts)
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The passage wording nearest to a quote that was not found, and how the two differ."""
+
+    passage: int
+    """Which of the passages searched (by position in the list given)."""
+    span: str
+    """The closest stretch of that passage, whole words, normalised."""
+    differences: list[str]
+    """Each difference in words, quote first: ``"important" is not in the passage``."""
+
+
+def closest(quote: str, passages: Sequence[str]) -> Closest | None:
+    """For a quote found in none of ``passages`` (normalised), the closest wording of the part
+    that fails, in the passage where most parts matched; None when there are no passages."""
+    quote_parts = parts(quote)
+    best: tuple[int, float, int, str, str] | None = None
+    for number, passage in enumerate(passages):
+        matched = _matched_parts(quote_parts, passage)
+        failing = quote_parts[min(matched, len(quote_parts) - 1)]
+        alignment = fuzz.partial_ratio_alignment(failing, passage)
+        if alignment is None:
+            continue
+        if len(failing) <= len(passage):
+            start, end = alignment.dest_start, alignment.dest_end
+        else:
+            start, end = 0, len(passage)
+        candidate = (matched, alignment.score, number, failing, _whole_words(passage, start, end))
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    if best is None:
+        return None
+    _, _, number, failing, span = best
+    return Closest(number, span, differences(failing, span))
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """The stretch widened to whole words."""
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip()
+
+
+def differences(quote: str, span: str) -> list[str]:
+    """The word-level differences between a quote and a passage's wording, quote first."""
+    quoted, printed = quote.split(), span.split()
+    if quoted and printed and quoted[0].lower() == printed[0].lower():
+        printed[0] = quoted[0]  # the case of a sentence's first letter is forgiven
+    matcher = difflib.SequenceMatcher(None, quoted, printed, autojunk=False)
+    found = []
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        ours, theirs = " ".join(quoted[i1:i2]), " ".join(printed[j1:j2])
+        if operation == "replace":
+            found.append(f'"{ours}" where the passage has "{theirs}"')
+        elif operation == "delete":
+            found.append(f'"{ours}" is not in the passage')
+        elif operation == "insert":
+            found.append(f'the passage has "{theirs}" here')
+    return found
