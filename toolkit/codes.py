@@ -255,6 +255,12 @@ _CODES = [
         "`title_unseen`.",
     ),
     Code(
+        "E-SOURCE-ACCESSED",
+        "A source gives a title or passages but not the date they were read.",
+        "title: ... and passages: [...] without accessed:",
+        "Add `accessed:` with the date the page was read at its `url`.",
+    ),
+    Code(
         "E-ORDER",
         "Dates are out of order.",
         "assessments whose second entry is older than the first; an end before a start",

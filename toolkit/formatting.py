@@ -75,7 +75,9 @@ class _Constructor(RoundTripConstructor):
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 
 
-def _yaml() -> YAML:
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml in round-trip mode with the project's indentation: comments, folded text
+    and key order survive a load and dump."""
     yaml = YAML()  # round-trip mode: comments, folded text and key order survive
     yaml.Constructor = _Constructor
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -85,7 +87,7 @@ def _yaml() -> YAML:
 
 def format_text(text: str, schema_name: str) -> str:
     """The canonical form of one record's YAML text."""
-    yaml = _yaml()
+    yaml = round_trip_yaml()
     try:
         document = yaml.load(text)
     except YAMLError as error:
@@ -194,7 +196,7 @@ def format_file(file: RecordFile, *, check: bool) -> Formatted:
         )
     if not check:
         try:
-            _replace(Path(file.path), formatted, stat.S_IMODE(content.mode))
+            replace_file(Path(file.path), formatted, stat.S_IMODE(content.mode))
         except OSError as error:
             problem = Problem.at(name, "E-FMT", f"cannot write the file: {error.strerror}")
             return Formatted(name, problem=problem)
@@ -213,7 +215,7 @@ def _not_formatted(name: str, first: Problem) -> Problem:
     )
 
 
-def _replace(path: Path, text: str, mode: int) -> None:
+def replace_file(path: Path, text: str, mode: int) -> None:
     """Write ``text`` to a hidden file beside ``path`` and rename it over ``path``: a reader
     never sees half a file, and a link put in the file's place is replaced, not written
     through."""

@@ -97,11 +97,8 @@ def closest(quote: str, passages: Sequence[str]) -> Closest | None:
         alignment = fuzz.partial_ratio_alignment(failing, passage)
         if alignment is None:
             continue
-        if len(failing) <= len(passage):
-            start, end = alignment.dest_start, alignment.dest_end
-        else:
-            start, end = 0, len(passage)
-        candidate = (matched, alignment.score, number, failing, _whole_words(passage, start, end))
+        span = _aligned_words(failing, passage, alignment.dest_start, alignment.dest_end)
+        candidate = (matched, alignment.score, number, failing, span)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     if best is None:
@@ -110,28 +107,53 @@ def closest(quote: str, passages: Sequence[str]) -> Closest | None:
     return Closest(number, span, differences(failing, span))
 
 
-def _whole_words(text: str, start: int, end: int) -> str:
-    """The stretch widened to whole words."""
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    while end < len(text) and not text[end].isspace():
-        end += 1
-    return text[start:end].strip()
+def _aligned_words(quote: str, passage: str, start: int, end: int) -> str:
+    """The passage's words that line up with the quote, around the characters a fuzzy match
+    found (``start``..``end``): from the word matching the quote's first word to the one
+    matching its last, so added or missing words inside are shown, not cut off."""
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", passage)]
+    reach = len(quote)
+    window = [w for at, w in words if start - reach <= at < end + reach]
+    quoted = [w.lower() for w in quote.split()]
+    matcher = difflib.SequenceMatcher(None, quoted, [w.lower() for w in window], autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
+    if not blocks:
+        return " ".join(w for at, w in words if start <= at < end)
+    first, last = blocks[0], blocks[-1]
+    begin = max(0, first.b - first.a)
+    finish = min(len(window), last.b + last.size + len(quoted) - last.a - last.size)
+    return " ".join(window[begin:finish]).strip('"')  # the page's quote marks are not words
 
 
 def differences(quote: str, span: str) -> list[str]:
-    """The word-level differences between a quote and a passage's wording, quote first."""
+    """The word-level differences between a quote and a passage's wording, quote first. Words
+    are lined up ignoring their punctuation, then a word whose punctuation differs is named."""
     quoted, printed = quote.split(), span.split()
     if quoted and printed and quoted[0].lower() == printed[0].lower():
         printed[0] = quoted[0]  # the case of a sentence's first letter is forgiven
-    matcher = difflib.SequenceMatcher(None, quoted, printed, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, [_bare(w) for w in quoted], [_bare(w) for w in printed], autojunk=False
+    )
     found = []
     for operation, i1, i2, j1, j2 in matcher.get_opcodes():
         ours, theirs = " ".join(quoted[i1:i2]), " ".join(printed[j1:j2])
-        if operation == "replace":
+        if operation == "equal":
+            found += [
+                f'"{a}" where the passage has "{b}"'
+                for a, b in zip(quoted[i1:i2], printed[j1:j2], strict=True)
+                if a != b
+            ]
+        elif operation == "replace":
             found.append(f'"{ours}" where the passage has "{theirs}"')
         elif operation == "delete":
             found.append(f'"{ours}" is not in the passage')
-        elif operation == "insert":
+        else:
             found.append(f'the passage has "{theirs}" here')
     return found
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCTUATION).lower()
+
+
+_PUNCTUATION = ".,;:!?\"'()[]"

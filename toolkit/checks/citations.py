@@ -40,11 +40,19 @@ def check_statement_sources(record: CheckedRecord) -> Iterator[Problem]:
                 )
 
 
-def check_source_title(record: CheckedRecord) -> Iterator[Problem]:
-    """A source gives its title as published or says why it cannot: exactly one of the two."""
+def check_source_reading(record: CheckedRecord) -> Iterator[Problem]:
+    """A source gives its title as published or says why it cannot (exactly one of the two),
+    and a source that was read (it has a title or passages) says when."""
     fields = record.model.__dict__ if record.model is not None else {}
     if record.collection != "sources" or not fields:
         return
+    if fields["accessed"] is None and (fields["title"] is not None or fields["passages"]):
+        yield record.problem(
+            "E-SOURCE-ACCESSED",
+            "the source gives a title or passages but not when it was read",
+            ("id",),
+            hint="add `accessed:` with the date the page was read",
+        )
     if (fields["title"] is None) == (fields["title_unseen"] is None):
         both = fields["title"] is not None
         yield record.problem(

@@ -75,16 +75,17 @@ class Source(Record):
     title: ShortText | None = None
     """The headline or title exactly as published."""
     title_unseen: Text | None = None
-    """Given instead of `title` when the page as read shows no headline: says what was seen, so
-    no title is ever guessed (e.g. from the address)."""
+    """Given instead of `title` when the page as read shows no headline, or no copy of it could
+    be read: says what was seen, so no title is ever guessed (e.g. from the address)."""
     url: Url
     """Where the document can be read."""
     archive_url: Url | None = None
     """A copy in a web archive, in case the original moves or disappears."""
     published: PartialDate | None = None
     """The date the document carries; omitted when it carries none."""
-    accessed: PartialDate
-    """When the document was last read at `url`: the date its passages were copied."""
+    accessed: PartialDate | None = None
+    """When the document was last read at `url`: the date its title and passages were copied.
+    Omitted only for a source no copy of which could be read (see `title_unseen`)."""
     language: LanguageCode = "en"
     """The language of the document."""
     notes: Text | None = None

@@ -1,0 +1,133 @@
+"""The quote rule: what it forgives, what it reports, and that it guards every quote in data/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from toolkit.checks.quotes import QuoteUse
+from toolkit.quoting import closest, differences, normalise, occurs, quoted_spans
+from toolkit.validate import check_data
+
+DATA = Path(__file__).parent.parent / "data"
+PASSAGE = normalise(
+    "“During the meeting, it was agreed that each country would establish security and "
+    "law‑enforcement liaison officers,” the statement said. This step, the MEA said, would "
+    "help streamline bilateral communications."
+)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "it was agreed that each country would establish",
+        "It was agreed that each country would establish",  # a quote may start a sentence
+        "security and law-enforcement liaison officers",  # non-breaking hyphen in the page
+        "security and law–enforcement liaison officers",  # en dash
+        "officers,\" the statement said",  # curly against straight quote marks
+        "each  country\n would establish",  # runs of whitespace
+        "it was agreed … liaison officers",
+        "it was agreed...liaison officers",
+        "During the meeting … This step … would help",
+    ],
+)
+def test_typographic_differences_and_ellipses_are_forgiven(quote: str) -> None:
+    assert occurs(quote, PASSAGE)
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "This important step will help",  # words added and changed
+        "it was agreed that each country would establish further",
+        "it was agreed that EACH country would establish",  # case inside a quote
+        "during the meeting, It was agreed",  # case of a word that does not start the quote
+        "liaison officers … it was agreed",  # parts out of order
+        "security and law enforcement liaison officers",  # a hyphen is not a space
+        "stream",  # part of a word
+        "agreed that each country would establish.",  # punctuation the page does not have
+    ],
+)
+def test_any_other_difference_is_refused(quote: str) -> None:
+    assert not occurs(quote, PASSAGE)
+
+
+def test_closest_wording_and_differing_words_are_named() -> None:
+    near = closest("This important step will help streamline", [PASSAGE])
+    assert near is not None
+    assert near.span.startswith("This step, the MEA said, would help streamline")
+    assert '"important" is not in the passage' in near.differences
+    assert any('"will" where the passage has' in d and "would" in d for d in near.differences)
+
+
+def test_the_part_after_an_ellipsis_that_fails_is_the_one_shown() -> None:
+    near = closest("it was agreed … liaison officials", [PASSAGE])
+    assert near is not None
+    assert near.differences == ['"officials" where the passage has "officers,"']
+
+
+def test_sentence_initial_capital_is_not_a_difference() -> None:
+    assert differences("It was agreed", "it was agreed") == []
+
+
+def test_quoted_spans_in_free_text() -> None:
+    text = 'The MEA called it “an important step” and the report said "work plan".'
+    assert quoted_spans(text) == ["an important step", "work plan"]
+
+
+def _quotes_in_data() -> list[tuple[str, QuoteUse]]:
+    checked = check_data(DATA)
+    uses = [(record.name, use) for record in checked.records for use in record.quotes]
+    assert uses, "the records hold quotes"
+    return uses
+
+
+def _sample(uses: list[tuple[str, QuoteUse]]) -> list[tuple[str, QuoteUse]]:
+    """A few quotes of each kind (quote lists, claims, words in quotes in free text)."""
+    picked: list[tuple[str, QuoteUse]] = []
+    for kind in ("text", "quote", "inline"):
+        of_kind = [
+            (name, use)
+            for name, use in uses
+            if (use.inline if kind == "inline" else not use.inline and use.path[-1] == kind)
+            and len(use.text.split()) >= 3
+        ]
+        picked += of_kind[:: max(1, len(of_kind) // 3)][:3]
+    return picked
+
+
+def test_changing_one_word_of_any_quote_in_data_is_an_error_at_that_quote(
+    tmp_path: Path,
+) -> None:
+    """The issue's test: one word changed inside a quote makes validation fail at that quote;
+    the same quote with the word replaced by an ellipsis passes."""
+    shutil.copytree(DATA, tmp_path / "data")
+    data = tmp_path / "data"
+    assert check_data(data).report.ok
+    for name, use in _sample(_quotes_in_data()):
+        path = data / Path(name).relative_to(DATA)
+        original = path.read_text(encoding="utf-8")
+        words = use.text.split()
+        middle = len(words) // 2
+        pattern = r"\s+".join(map(re.escape, words[middle - 1 : middle + 2]))
+        found = re.search(pattern, original)
+        assert found is not None, (name, use.text)
+        target = re.search(re.escape(words[middle]), original[found.start() :])
+        assert target is not None
+        at = found.start() + target.start()
+        line = original.count("\n", 0, at) + 1
+
+        path.write_text(original[:at] + "zzz" + original[at:], encoding="utf-8")
+        problems = [p for p in check_data(data).report.problems if p.code == "E-QUOTE-TEXT"]
+        assert [(Path(p.file).name, p.path) for p in problems] == [(path.name, use.path)]
+        assert problems[0].line is not None
+        assert problems[0].line <= line  # at the quote (or, in a folded value, where it starts)
+        assert "zzz" in (problems[0].hint or "")
+
+        end = at + len(words[middle])
+        path.write_text(original[:at] + "…" + original[end:], encoding="utf-8")
+        assert check_data(data).report.ok, (name, use.text)
+        path.write_text(original, encoding="utf-8")
