@@ -9,13 +9,14 @@ import threading
 from pathlib import Path
 
 SCRIPT = "<script>alert(1)</script>"
-IMAGE = "<img src=x onerror=\"document.body.setAttribute('data-pwned', '1')\">"
+IMAGE = "<img src=x onerror=document.body.setAttribute('data-pwned','1')>"
+"""Unquoted, so no words in double quotes reach the quote rule."""
 HOSTILE = {
     "meetings/2026-02-07-dialogue.yaml": [
         ("title: Security dialogue, Ottawa", f"title: {json.dumps(SCRIPT)}"),
         (
-            "summary: The ministry said the advisers met.",
-            "summary: " + json.dumps(IMAGE + " [x](javascript:alert(1))"),
+            "  - text: The ministry said the advisers met.",
+            "  - text: " + json.dumps(IMAGE + " [x](javascript:alert(1))"),
         ),
         ("role: National Security Adviser", f"role: {json.dumps(SCRIPT)}"),
         (
@@ -25,8 +26,8 @@ HOSTILE = {
     ],
     "commitments/liaison-officers.yaml": [
         (
-            "description: The ministry said each side would establish liaison officers.",
-            "description: The ministry said the officers would share information on fentanyl.",
+            "  - text: The ministry said each side would establish liaison officers.",
+            "  - text: The ministry said the officers would share information on fentanyl.",
         ),
         (
             "text: each country would establish liaison officers",
@@ -38,12 +39,16 @@ HOSTILE = {
     "events/2026-02-08-statement.yaml": [
         ("title: The ministry issues its statement", f"title: {json.dumps(SCRIPT)}"),
         (
-            "description: The ministry issued a statement on the meeting.",
-            f"description: {json.dumps(IMAGE)}",
+            "  - text: The ministry issued a statement on the meeting.",
+            f"  - text: {json.dumps(IMAGE)}",
         ),
     ],
     "sources/daily-news-2026-02-08.yaml": [
-        ("publisher: Daily News", f"publisher: {json.dumps(SCRIPT)}")
+        ("publisher: Daily News", f"publisher: {json.dumps(SCRIPT)}"),
+        (  # the passage holds the commitment's hostile quote, so the quote rule lets it through
+            "The ministry said that each country would establish liaison officers. The report",
+            SCRIPT + " ]]> */ The report",
+        ),
     ],
 }
 

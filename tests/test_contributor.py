@@ -204,7 +204,7 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_issue_forms_and_citation_follow_their_schemas() -> None:
     workflows = sorted(map(str, (ROOT / ".github" / "workflows").glob("*.yml")))
-    assert len(workflows) == 2
+    assert len(workflows) == 3
     result = check_jsonschema("--builtin-schema", "vendor.github-workflows", *workflows)
     assert result.returncode == 0, result.stdout
     forms = sorted(map(str, (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")))
@@ -222,6 +222,9 @@ def test_the_workflows_validate_test_preview_and_publish() -> None:
     assert "bash .ci/run" in pull_request and "upload-artifact" in pull_request
     publish = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
     assert "branches: [main]" in publish and "deploy-pages" in publish
+    sources = (ROOT / ".github" / "workflows" / "sources.yml").read_text()
+    assert "schedule:" in sources and "toolkit sources check --archive" in sources
+    assert "contents: read" in sources and "timeout-minutes:" in sources
 
 
 def test_pre_commit_runs_the_hooks_from_this_repository(base_data: Path, tmp_path: Path) -> None:

@@ -61,7 +61,17 @@ def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
             return "2026-01-01"
     if isinstance(value, str) and schema.get("pattern") == URL_PATTERN and url_refusal(value):
         return "https://news.example.org/generated"
+    if isinstance(value, str):  # words in double quotes are quotes, checked against passages
+        return value.translate(NO_QUOTE_MARKS)
     return value
+
+
+NO_QUOTE_MARKS = str.maketrans("", "", '"“”')
+QUOTABLE = {
+    "daily-news-2026-02-08": "each country would establish liaison officers",
+    "ministry-readout-2026-02-07": "The two sides met.",
+}
+"""Words each base source's passages hold (both credit the example ministry)."""
 
 
 def _scored_once(scores: list[dict[str, Any]], parties: list[str]) -> list[dict[str, Any]]:
@@ -90,7 +100,27 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
         ]
         record["positions"].sort(key=lambda p: p.get("start", ""))
     if "quotes" in record and record.get("sources"):
-        record["quotes"] = [{**quote, "source": record["sources"][0]} for quote in record["quotes"]]
+        source = record["sources"][0]
+        record["quotes"] = [
+            {**quote, "source": source, "text": QUOTABLE[source]}
+            | ({"attributed_to": "example-ministry"} if "attributed_to" in quote else {})
+            for quote in record["quotes"]
+        ]
+    if "statements" in record:
+        record["statements"] = [
+            {**statement, "sources": record["sources"][:1]} for statement in record["statements"]
+        ]
+    for note in record.get("discrepancies", []):
+        for claim in note["claims"]:
+            if "quote" in claim:
+                claim["quote"] = QUOTABLE[claim["sources"][0]]
+    if collection == "sources":
+        if "title" in record:
+            record.pop("title_unseen", None)
+        elif "title_unseen" not in record:
+            record["title"] = "Generated"
+        if "title" in record or record.get("passages"):
+            record.setdefault("accessed", "2026-11-25")
     if record.get("parent") == NEW_ID:
         record.pop("parent")
     return record
@@ -178,8 +208,14 @@ def test_random_text_never_reaches_a_page_unescaped(
     meeting = dataset.records["meetings"][0]
     participants = [p.model_copy(update={"role": role}) for p in meeting.participants]  # type: ignore[attr-defined]
     quotes = [q.model_copy(update={"text": quote}) for q in meeting.quotes]  # type: ignore[attr-defined]
+    statements = [meeting.statements[0].model_copy(update={"text": summary})]  # type: ignore[attr-defined]
     dataset.records["meetings"][0] = meeting.model_copy(
-        update={"title": title, "summary": summary, "participants": participants, "quotes": quotes}
+        update={
+            "title": title,
+            "statements": statements,
+            "participants": participants,
+            "quotes": quotes,
+        }
     )
     dist = tmp_path_factory.mktemp("dist")
     (dist / "SHA256SUMS").write_text("")

@@ -350,9 +350,15 @@ def test_sources_are_chosen_by_id_or_path(data: Path, server: str) -> None:
 def test_an_unreadable_record_is_a_problem_not_a_crash(data: Path, server: str) -> None:
     (data / "sources" / "broken-yaml.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     (data / "sources" / "no-url.yaml").write_text("id: no-url\nkind: news-report\n")
-    run = check_sources(data, ["broken-yaml", "no-url", "unchanged"], settings(server))
+    outside = data.parent / "outside.yaml"
+    outside.write_text(source_yaml("linked", f"{server}/unchanged", KEPT), encoding="utf-8")
+    link = data / "sources" / "linked.yaml"
+    link.symlink_to(outside)
+    targets = ["broken-yaml", "no-url", "unchanged", str(link)]
+    run = check_sources(data, targets, settings(server))
     assert [result.id for result in run.results] == ["unchanged"]
-    assert [problem.code for problem in run.problems] == ["E-YAML", "E-URL"]
+    assert [problem.code for problem in run.problems] == ["E-YAML", "E-PATH", "E-URL"]
+    assert "never followed" in render_text(run)
     assert not run.ok
 
 

@@ -39,6 +39,7 @@ from toolkit.discovery import (
     RecordFile,
     UnknownPathError,
     discover,
+    display_name,
     read_file,
     select,
     top_level_document,
@@ -216,14 +217,12 @@ def check_sources(
             problems.append(read)
         else:
             cited.append(read)
-
-    def lookup(source: Cited) -> Archived | None:
-        needed = archive and source.archive_url is None
-        return lookup_archive(client, source.url, settings) if needed else None
-
+    wanted = [source for source in cited if archive and source.archive_url is None]
     with _client(settings, transport) as client, ThreadPoolExecutor(settings.workers) as pool:
         fetched = list(pool.map(lambda source: fetch(client, source.url, settings), cited))
-        lookups = list(pool.map(lookup, cited))
+        archived = pool.map(lambda source: lookup_archive(client, source.url, settings), wanted)
+        found = dict(zip(map(id, wanted), archived, strict=True))
+    lookups = [found.get(id(source)) for source in cited]
     results = [
         _result(source, outcome, lookup)
         for source, outcome, lookup in zip(cited, fetched, lookups, strict=True)
@@ -295,7 +294,8 @@ def select_sources(
     found = discover(data_dir)
     sources = {file.name: file for file in found.records if file.collection == SOURCES}
     by_id = {file.stem: file for file in sources.values()}
-    problem_names = {p.file for p in found.problems if f"/{SOURCES}/" in f"/{p.file}"}
+    folder = display_name(data_dir / SOURCES) + "/"
+    problem_names = {p.file for p in found.problems if p.file.startswith(folder)}
     if not targets:
         chosen = set(sources) | problem_names
     else:

@@ -84,17 +84,28 @@ class _Writer:
     def text(self, words: int) -> str:
         return " ".join(self.random.choice(WORDS) for _ in range(words)).capitalize() + "."
 
+    def quote(self, source: str) -> str:
+        """Words from the middle of a source's passage, so the quote rule finds them."""
+        return " ".join(_passage(int(source.rsplit("-", 1)[1])).split()[4:24])
+
     def date(self, number: int, offset_days: int = 0) -> str:
         """A date that grows with ``number`` (rounds stay in order) and with the offset."""
         days = number % _ROUNDS_PER_ERA * 3 + offset_days
         return (_EPOCH + dt.timedelta(days=days)).isoformat()
 
 
+def _passage(n: int) -> str:
+    """Source ``n``'s passage: the same words whoever asks, so quotes can be drawn from it."""
+    chooser = random.Random(n)
+    return " ".join(chooser.choice(WORDS) for _ in range(40)).capitalize() + "."
+
+
 def _source(w: _Writer, n: int) -> str:
     return (
         f"kind: news-report\naccount: third-party\npublisher: Agence {n % 97} — Nouvelles\n"
         f"agency: ANI\ntitle: {w.text(8)}\nurl: https://news.example.org/{n}/report-%C3%A9\n"
-        f"published: {w.date(n)}\nlanguage: en\n"
+        f"published: {w.date(n)}\naccessed: 2026-11-25\nlanguage: en\n"
+        f"passages:\n  - text: >-\n      {_passage(n)}\n"
     )
 
 
@@ -112,7 +123,7 @@ def _person(w: _Writer, n: int) -> str:
     cited = w.next_sources(2)
     return (
         f"name: Person Ñame {n}\naliases:\n  - name: Person Name {n}\n    sources: [{cited[0]}]\n"
-        f"country: CA\ndescription: >-\n  {w.text(40)}\npositions:\n  - title: Adviser\n"
+        f"country: CA\n{_statements(w, 40, cited[:1])}positions:\n  - title: Adviser\n"
         f"    organization: {w.ref('organizations', n)}\n    start: {w.date(n)}\n"
         f"    sources: [{cited[1]}]\nsources: [{', '.join(cited)}]\n"
     )
@@ -121,7 +132,8 @@ def _person(w: _Writer, n: int) -> str:
 def _topic(w: _Writer, n: int) -> str:
     parent = f"parent: {w.ref('topics', n - 1)}\n" if n % 4 else ""
     sources = ", ".join(w.next_sources(1))
-    return f"name: Topic {n}\ndescription: {w.text(12)}\n{parent}sources: [{sources}]\n"
+    statements = _statements(w, 12, [sources])
+    return f"name: Topic {n}\n{statements}{parent}sources: [{sources}]\n"
 
 
 def _meeting(w: _Writer, n: int) -> str:
@@ -133,8 +145,8 @@ def _meeting(w: _Writer, n: int) -> str:
         f"  - person: {w.ref('people', n)}\n    role: National Security Adviser\n"
         f"    delegation: IN\n"
         f"  - person: {w.ref('people', n + 1)}\n    role: Conseillère\n    delegation: CA\n"
-        f"summary: >-\n  {w.text(80)}\nquotes:\n  - text: {w.text(20)}\n    source: {cited[0]}\n"
-        f"    attributed_to: {w.ref('organizations', n)}\nsources: [{', '.join(cited)}]\n"
+        f"{_statements(w, 80, cited)}quotes:\n  - text: {w.quote(cited[0])}\n"
+        f"    source: {cited[0]}\nsources: [{', '.join(cited)}]\n"
     )
 
 
@@ -167,10 +179,10 @@ def _commitment(w: _Writer, n: int) -> str:
     )
     return (
         f"meeting: {w.ref('meetings', n)}\ntitle: Commitment {n} — {w.text(6)}\n"
-        f"description: >-\n  {w.text(60)}\nkind: appointment\nparties: [IN, CA]\n"
+        f"{_statements(w, 60, cited)}kind: appointment\nparties: [IN, CA]\n"
         f"topics: [{w.ref('topics', n)}, {w.ref('topics', n + 3)}]\n"
         f"qualifies:\n{qualifies}{deadline}quotes:\n"
-        f"  - text: {w.text(25)}\n    source: {cited[0]}\nassessments:\n{history}"
+        f"  - text: {w.quote(cited[0])}\n    source: {cited[0]}\nassessments:\n{history}"
         f"sources: [{', '.join(cited)}]\n{discrepancy}"
     )
 
@@ -179,8 +191,17 @@ def _event(w: _Writer, n: int) -> str:
     cited = w.next_sources(2)
     return (
         f"title: Event {n} — {w.text(5)}\ndate: {w.date(n)}\nkind: statement\n"
-        f"description: >-\n  {w.text(50)}\ncountries: [IN, CA]\npeople: [{w.ref('people', n)}]\n"
+        f"{_statements(w, 50, cited)}countries: [IN, CA]\npeople: [{w.ref('people', n)}]\n"
         f"meetings: [{w.ref('meetings', n)}]\nsources: [{', '.join(cited)}]\n"
+    )
+
+
+def _statements(w: _Writer, words: int, cited: list[str]) -> str:
+    """Statements of about ``words`` words in all, each citing one of ``cited`` in turn."""
+    parts = max(1, words // 20)
+    return "statements:\n" + "".join(
+        f"  - text: >-\n      {w.text(words // parts)}\n    sources: [{cited[k % len(cited)]}]\n"
+        for k in range(parts)
     )
 
 
