@@ -186,19 +186,15 @@ def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
 
 
 def test_csv_quotes_commas_quotes_and_line_breaks(base_data: Path, tmp_path: Path) -> None:
-    topic = base_data / "topics" / "illicit-drugs.yaml"
-    tricky = 'Drugs, "precursors"\nand Mélanie’s notes'
-    topic.write_text(
-        topic.read_text().replace(
-            "description: The illegal flow of drugs.", f"description: {json.dumps(tricky)}"
-        )
-    )
+    source = base_data / "sources" / "ministry-readout-2026-02-07.yaml"
+    tricky = 'Drugs, "precursors"\nand Mélanie’s notes'  # a passage may hold quote marks
+    source.write_text(source.read_text() + f"  - text: {json.dumps(tricky)}\n")
     dist = built(base_data, tmp_path / "dist")
-    raw = (dist / "csv" / "topics.csv").read_bytes()
+    raw = (dist / "csv" / "sources_passages.csv").read_bytes()
     assert b'"Drugs, ""precursors""\nand M\xc3\xa9lanie' in raw
     assert raw.endswith(b"\r\n")
-    [row] = read_csv(dist, "topics")
-    assert row["description"] == tricky
+    rows = read_csv(dist, "sources_passages")
+    assert tricky in [row["text"] for row in rows]
 
 
 def test_sqlite_has_keys_indexes_and_full_text_search(dist: Path) -> None:

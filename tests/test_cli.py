@@ -39,7 +39,8 @@ def test_invalid_data_exits_one_with_located_messages(
 
 def test_warnings_alone_do_not_fail(base_data: Path) -> None:
     (base_data / "sources" / "spare.yaml").write_text(
-        "id: spare\nkind: news-report\naccount: third-party\npublisher: P\nurl: https://p.example/\n"
+        "id: spare\nkind: news-report\naccount: third-party\npublisher: P\ntitle: T\n"
+        "url: https://p.example/\naccessed: 2026-11-25\n"
     )
     code, out, _ = run("validate", "--data", str(base_data))
     assert code == 0

@@ -35,7 +35,7 @@ def test_new_writes_every_field_with_the_schema_line(base_data: Path) -> None:
     assert lines[0] == "# yaml-language-server: $schema=../../schema/people.schema.json"
     assert "id: mark-carney" in lines
     assert "# name: The name in its correct official form. (required)" in lines
-    assert any(line.startswith("# description: A short, neutral description") for line in lines)
+    assert any(line.startswith("# statements: A short, neutral description") for line in lines)
     assert "# positions:" in lines  # optional fields are commented out
     assert "name:" in lines and "sources: []" in lines
 
@@ -53,7 +53,12 @@ def test_new_never_writes_through_a_link(base_data: Path, tmp_path: Path) -> Non
 def test_a_new_record_is_reported_until_filled(base_data: Path) -> None:
     run("new", "topics", "fraud", "--data", str(base_data))
     codes = {(p.code, p.path) for p in validate(base_data).problems if "fraud" in p.file}
-    assert codes == {("E-NULL", ("name",)), ("E-NULL", ("description",)), ("E-CITE", ("sources",))}
+    assert codes == {
+        ("E-NULL", ("name",)),
+        ("E-NULL", ("statements", 0, "text")),
+        ("E-CITE", ("statements", 0, "sources")),
+        ("E-CITE", ("sources",)),
+    }
 
 
 @pytest.mark.parametrize(
@@ -191,7 +196,7 @@ def test_github_annotations_point_at_the_line(base_data: Path) -> None:
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith("::error file=")
-    assert ",line=5,col=7,title=E-ENUM::kind: 'apointment' is not one of: " in first
+    assert ",line=7,col=7,title=E-ENUM::kind: 'apointment' is not one of: " in first
     assert first.endswith("%0Ahint: did you mean 'appointment'?")
 
 
@@ -274,7 +279,8 @@ def test_a_contributor_adds_a_record_from_new_to_published(
     filled = (
         record.read_text()
         .replace("\nname:\n", "\nname: Maritime security\n")
-        .replace("\ndescription:\n", '\ndescription: "Security at sea: a test topic."\n')
+        .replace("\n  - text:\n", '\n  - text: "Security at sea: a test topic."\n')
+        .replace("\n    sources: []\n", "\n    sources: [gulf-news-liaison-officers]\n")
         .replace("\nsources: []\n", "\nsources:\n- gulf-news-liaison-officers\n")
     )
     record.write_text(filled)

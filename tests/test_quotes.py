@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.checks.quotes import QuoteUse
+from toolkit.loader import load_file
 from toolkit.quoting import closest, differences, normalise, occurs, quoted_spans
 from toolkit.validate import check_data
 
@@ -27,7 +28,7 @@ PASSAGE = normalise(
         "It was agreed that each country would establish",  # a quote may start a sentence
         "security and law-enforcement liaison officers",  # non-breaking hyphen in the page
         "security and law–enforcement liaison officers",  # en dash
-        "officers,\" the statement said",  # curly against straight quote marks
+        'officers," the statement said',  # curly against straight quote marks
         "each  country\n would establish",  # runs of whitespace
         "it was agreed … liaison officers",
         "it was agreed...liaison officers",
@@ -108,16 +109,20 @@ def test_changing_one_word_of_any_quote_in_data_is_an_error_at_that_quote(
     data = tmp_path / "data"
     assert check_data(data).report.ok
     for name, use in _sample(_quotes_in_data()):
-        path = data / Path(name).relative_to(DATA)
+        path = data.joinpath(*Path(name).parts[-2:])  # <collection>/<id>.yaml
         original = path.read_text(encoding="utf-8")
         words = use.text.split()
         middle = len(words) // 2
         pattern = r"\s+".join(map(re.escape, words[middle - 1 : middle + 2]))
-        found = re.search(pattern, original)
+        start = load_file(path).position(use.path)
+        assert start is not None
+        lines = original.split("\n")
+        offset = sum(len(line) + 1 for line in lines[: start[0] - 1]) + start[1] - 1
+        found = re.compile(pattern).search(original, offset)
         assert found is not None, (name, use.text)
-        target = re.search(re.escape(words[middle]), original[found.start() :])
+        target = re.compile(re.escape(words[middle])).search(original, found.start())
         assert target is not None
-        at = found.start() + target.start()
+        at = target.start()
         line = original.count("\n", 0, at) + 1
 
         path.write_text(original[:at] + "zzz" + original[at:], encoding="utf-8")
