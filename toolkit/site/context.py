@@ -155,8 +155,14 @@ class Page:
         if not self.cited:
             return ""
         items = [self._citation(number, source) for number, source in enumerate(self.cited, 1)]
+        origins = (
+            f'<p class="origins">{text(self.origins(self.cited))} (outlets carrying one '
+            "agency's copy count as one origin).</p>\n"
+            if len(self.cited) > 1
+            else ""
+        )
         return (
-            f'<h2 id="{SOURCES_ANCHOR}">Sources</h2>\n<ol class="citations">\n'
+            f'<h2 id="{SOURCES_ANCHOR}">Sources</h2>\n{origins}<ol class="citations">\n'
             + "\n".join(items)
             + "\n</ol>"
         )

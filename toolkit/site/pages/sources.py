@@ -27,6 +27,27 @@ def pages(site: Site) -> list[Generated]:
     return [*generated, ("sources/index.md", markdown_page("Sources", table))]
 
 
+def _issuer(page: Page, site: Site, source: Source) -> str:
+    if source.issued_by is None:
+        return ""
+    collection = "people" if source.issued_by in site.by_id.get("people", {}) else "organizations"
+    return page.link(collection, source.issued_by)
+
+
+def _passages(page: Page, source: Source) -> str:
+    """The stored passages, so a reader can check each quote against the page's own words."""
+    if not source.passages:
+        return ""
+    read = f" on {text(source.accessed)}" if source.accessed else ""
+    items = "".join(
+        f"<blockquote><p>{text(passage.text)}</p></blockquote>" for passage in source.passages
+    )
+    return (
+        f'<h2 id="passages">Passages</h2>\n<p>Copied exactly from the page as read{read}; '
+        f"every quote that cites this source appears in one of them.</p>\n{items}"
+    )
+
+
 def source_page(site: Site, source: Source) -> str:
     """The page of one source."""
     page = Page(site, page_url("sources", source.id))
@@ -41,6 +62,7 @@ def source_page(site: Site, source: Source) -> str:
                 ("Publisher", text(source.publisher)),
                 ("Agency", text(source.agency or "")),
                 ("Title", text(source.title or "")),
+                ("Title not given", text(source.title_unseen or "")),
                 ("Kind", text(source.kind)),
                 ("Account", text(source.account)),
                 ("Published", text(source.published or "")),
@@ -48,9 +70,11 @@ def source_page(site: Site, source: Source) -> str:
                 ("Language", text(source.language)),
                 ("Address", external_link(source.url)),
                 ("Archived copy", external_link(source.archive_url) if source.archive_url else ""),
+                ("Issued by", _issuer(page, site, source)),
                 ("Notes", text(source.notes or "")),
             ]
         ),
+        _passages(page, source),
         f'<h2 id="cited-by">Cited by</h2>\n<ul>{listing}</ul>' if listing else "",
     ]
     return markdown_page(
