@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from toolkit.build import BuildError, build, build_steps
+from toolkit.checks.commitments import STALE_AFTER_DAYS
 from toolkit.codes import CODES
 from toolkit.dates import is_day_precise
 from toolkit.diff_report import DIFF_RENDERERS
@@ -78,10 +79,19 @@ def validate_command(
         typer.Option(
             "--as-of",
             metavar="DATE",
-            help="Also warn about commitments past their deadline with no assessment since "
-            "(YYYY-MM-DD).",
+            help="Also warn about commitments past their deadline with no assessment since, "
+            "and about assessments older than --stale-after days (YYYY-MM-DD).",
         ),
     ] = None,
+    stale_after: Annotated[
+        int,
+        typer.Option(
+            "--stale-after",
+            metavar="DAYS",
+            min=1,
+            help="With --as-of: how old a commitment's newest assessment may be.",
+        ),
+    ] = STALE_AFTER_DAYS,
 ) -> None:
     """Check records against the schema, the models and the cross-record rules."""
     if not data.is_dir():
@@ -89,7 +99,7 @@ def validate_command(
     if as_of is not None and not _is_day(as_of):
         _usage_error(f"--as-of needs a date as YYYY-MM-DD, not '{as_of}'")
     try:
-        report = validate(data, paths or (), use_cache=cache, as_of=as_of)
+        report = validate(data, paths or (), use_cache=cache, as_of=as_of, stale_after=stale_after)
     except UnknownPathError as error:
         _usage_error(str(error))
     typer.echo(REPORTERS[output](report), nl=False)

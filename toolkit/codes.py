@@ -261,6 +261,12 @@ _CODES = [
         "Add `accessed:` with the date the page was read at its `url`.",
     ),
     Code(
+        "E-ACCOUNT-PARTY",
+        "A government's account is given for a country that is not a party to the record.",
+        "accounts: [{government: US, ...}] on a meeting of Indian and Canadian delegations",
+        "Give the account of one of the meeting's delegations or the event's countries.",
+    ),
+    Code(
         "E-ORDER",
         "Dates are out of order.",
         "assessments whose second entry is older than the first; an end before a start",
@@ -299,6 +305,15 @@ _CODES = [
         "or after it (a warning).",
         "deadline: 2026-06-30 and the newest assessment dated 2026-02-12, checked as of 2026-11-25",
         "Add an assessment dated on or after the deadline, citing what the sources report.",
+    ),
+    Code(
+        "W-STALE",
+        "With `--as-of DATE`: a commitment's newest assessment is older than `--stale-after` "
+        "days (90 by default; a warning).",
+        "the newest assessment dated 2026-02-12, checked as of 2026-11-25",
+        "Search for later reports and add an assessment; if nothing is found, add one saying "
+        "what was searched and that no public report was found, scored as the methodology says "
+        "for silence.",
     ),
     Code(
         "W-UNCITED",

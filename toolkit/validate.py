@@ -15,7 +15,7 @@ from pathlib import Path
 
 from toolkit.cache import ResultCache
 from toolkit.checks import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
-from toolkit.checks.commitments import overdue
+from toolkit.checks.commitments import STALE_AFTER_DAYS, overdue, stale
 from toolkit.checks.quotes import quote_uses, source_text
 from toolkit.dates import may_precede
 from toolkit.discovery import DataFiles, RecordFile, discover, select, top_level_document
@@ -156,10 +156,12 @@ def check_data(
     keep_models: bool = False,
     use_cache: bool = False,
     as_of: str | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder. With ``as_of`` (a date),
-    also warn about commitments overdue on that date."""
+    also warn about commitments overdue on that date, or whose newest assessment is older than
+    ``stale_after`` days."""
     with _collector_paused():
         found = discover(data_dir)
         files = found.records
@@ -173,6 +175,7 @@ def check_data(
             problems.extend(check(records, index))
         if as_of is not None:
             problems.extend(overdue(records, as_of))
+            problems.extend(stale(records, as_of, stale_after))
         info, info_problems = check_info(data_dir, found)
         changelog, changelog_problems = check_changelog(data_dir, info, found)
     problems.extend(info_problems + changelog_problems)
@@ -189,9 +192,12 @@ def validate(
     *,
     use_cache: bool = False,
     as_of: str | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
 ) -> Report:
     """The validation report for ``data_dir`` (see ``check_data``)."""
-    return check_data(data_dir, only, use_cache=use_cache, as_of=as_of).report
+    return check_data(
+        data_dir, only, use_cache=use_cache, as_of=as_of, stale_after=stale_after
+    ).report
 
 
 def check_info(

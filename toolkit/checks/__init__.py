@@ -19,6 +19,7 @@ DatasetCheck = Callable[[list[CheckedRecord], IdIndex], Iterator[Problem]]
 RECORD_CHECKS: list[RecordCheck] = [
     citations.check_quote_sources,
     citations.check_statement_sources,
+    citations.check_account_governments,
     citations.check_source_reading,
     citations.check_discrepancy_fields,
     chronology.check_record_dates,

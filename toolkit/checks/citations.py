@@ -4,10 +4,11 @@ discrepancy notes point at real fields."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from toolkit.checks.records import CheckedRecord, IdIndex
 from toolkit.models import COLLECTIONS
-from toolkit.problems import Problem
+from toolkit.problems import FieldPath, Problem
 
 
 def check_quote_sources(record: CheckedRecord) -> Iterator[Problem]:
@@ -25,19 +26,46 @@ def check_quote_sources(record: CheckedRecord) -> Iterator[Problem]:
 
 
 def check_statement_sources(record: CheckedRecord) -> Iterator[Problem]:
-    """A statement's sources must be among the sources its record cites, so the record's list
-    stays the whole bibliography."""
+    """A statement's sources (the record's own, or in a government's account) must be among the
+    sources its record cites, so the record's list stays the whole bibliography."""
     fields = record.model.__dict__ if record.model is not None else {}
     cited = set(fields.get("sources", ()))
-    for number, statement in enumerate(fields.get("statements", ())):
-        for position, source in enumerate(statement.sources):
-            if source not in cited:
-                yield record.problem(
-                    "E-STATEMENT-SOURCE",
-                    f"statement source '{source}' is not among the record's sources",
-                    ("statements", number, "sources", position),
-                    hint=f"add '{source}' to `sources`",
-                )
+    for path, statements in _statement_lists(fields):
+        for number, statement in enumerate(statements):
+            for position, source in enumerate(statement.sources):
+                if source not in cited:
+                    yield record.problem(
+                        "E-STATEMENT-SOURCE",
+                        f"statement source '{source}' is not among the record's sources",
+                        (*path, number, "sources", position),
+                        hint=f"add '{source}' to `sources`",
+                    )
+
+
+def _statement_lists(fields: dict[str, Any]) -> Iterator[tuple[FieldPath, list[Any]]]:
+    yield ("statements",), fields.get("statements", [])
+    for number, account in enumerate(fields.get("accounts", ())):
+        yield ("accounts", number, "statements"), account.statements
+
+
+def check_account_governments(record: CheckedRecord) -> Iterator[Problem]:
+    """A government's account belongs to a party of the meeting (a delegation) or the event
+    (one of its countries)."""
+    fields = record.model.__dict__ if record.model is not None else {}
+    if not fields.get("accounts"):
+        return
+    if "participants" in fields:
+        parties = {participant.delegation for participant in fields["participants"]}
+    else:
+        parties = set(fields.get("countries", ()))
+    for number, account in enumerate(fields["accounts"]):
+        if account.government not in parties:
+            yield record.problem(
+                "E-ACCOUNT-PARTY",
+                f"'{account.government}' is not a party to this record",
+                ("accounts", number, "government"),
+                hint=f"one of: {', '.join(sorted(parties))}",
+            )
 
 
 def check_source_reading(record: CheckedRecord) -> Iterator[Problem]:

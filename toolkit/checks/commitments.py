@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -51,4 +52,27 @@ def overdue(records: list[CheckedRecord], as_of: str) -> Iterator[Problem]:
             f"dated {assessed}",
             ("deadline", "date"),
             hint="add an assessment dated on or after the deadline",
+        )
+
+
+STALE_AFTER_DAYS = 90
+"""How old a commitment's newest assessment may be before validation asks for a new one."""
+
+
+def stale(
+    records: list[CheckedRecord], as_of: str, days: int = STALE_AFTER_DAYS
+) -> Iterator[Problem]:
+    """Commitments whose newest assessment is older than ``days`` on ``as_of``: silence must be
+    assessed too ("no public report found as of ..."), so the record never goes quiet."""
+    cutoff = earliest(as_of) - dt.timedelta(days=days)
+    for record in records:
+        assessed = record.last_assessed
+        if assessed is None or latest(assessed) >= cutoff:
+            continue
+        yield record.problem(
+            "W-STALE",
+            f"the newest assessment is dated {assessed}, more than {days} days before {as_of}",
+            ("assessments",),
+            hint="search for later reports and add an assessment; if none is found, add one "
+            "saying what was searched and that nothing was found",
         )

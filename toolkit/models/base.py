@@ -14,7 +14,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import PartialDate, ShortText, Slug, Text
+from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug, Text
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,40 @@ class Statement(StrictModel):
                 {
                     "text": "The two advisers met in Ottawa on 7 February 2026, according to WION.",
                     "sources": ["wion-2026-02-08"],
+                }
+            ]
+        }
+    )
+
+
+class GovernmentAccount(StrictModel):
+    """One government's own account of a meeting or event: what it stated, in its own words,
+    given as much room as the other side's."""
+
+    government: CountryCode
+    """The country whose government gave the account."""
+    speaker: SpeakerRef
+    """Who gave it: the ministry, office, agency or official (e.g. `privy-council-office`)."""
+    date: PartialDate | None = None
+    """When the account was given, where the sources say."""
+    statements: list[Statement] = Field(min_length=1)
+    """What the account says, each statement attributed and cited; words in double quotes are
+    the government's own, checked against the passages of the statement's sources."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "government": "CA",
+                    "speaker": "privy-council-office",
+                    "date": "2025-09-18",
+                    "statements": [
+                        {
+                            "text": "Canada's Privy Council Office said the talks advanced "
+                            "the relationship.",
+                            "sources": ["media7-nsa-meeting"],
+                        }
+                    ],
                 }
             ]
         }
@@ -197,3 +231,12 @@ Statements = Annotated[
     ),
 ]
 """The record's prose as cited statements, read in order as one text."""
+
+Accounts = Annotated[
+    list[GovernmentAccount],
+    Field(
+        description="Each government's own account, in its own words (readouts, statements, "
+        "positions), shown side by side."
+    ),
+]
+"""Both governments' accounts of a meeting or event."""

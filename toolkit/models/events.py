@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from toolkit.models.base import (
+    Accounts,
     Discrepancies,
     MeetingRef,
     OrganizationRef,
@@ -49,6 +50,7 @@ class Event(Record):
     """What sort of event it is."""
     statements: Statements
     """What happened, neutrally, with each claim attributed to whoever made it."""
+    accounts: Accounts = []
     countries: list[CountryCode] = Field(min_length=1)
     """The countries involved."""
     people: list[PersonRef] = Field(default_factory=list)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from toolkit.models.base import (
+    Accounts,
     Discrepancies,
     MeetingRef,
     PersonRef,
@@ -80,6 +81,7 @@ class Meeting(Record):
     """The people who took part, as the sources name them."""
     statements: Statements
     """What happened, neutrally, with each claim attributed to whoever made it."""
+    accounts: Accounts = []
     quotes: Quotes = []
     sources: Sources
     discrepancies: Discrepancies = []
