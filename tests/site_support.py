@@ -19,6 +19,17 @@ HOSTILE = {
             "  - text: " + json.dumps(IMAGE + " [x](javascript:alert(1))"),
         ),
         ("role: National Security Adviser", f"role: {json.dumps(SCRIPT)}"),
+        (  # a second delegation, with no account of its own
+            "participants:\n",
+            "participants:\n  - person: asha-rao\n    role: Observer\n    delegation: CA\n",
+        ),
+        (
+            "quotes:\n",
+            "accounts:\n  - government: IN\n    speaker: example-ministry\n"
+            "    date: 2026-02-07\n    statements:\n"
+            f"      - text: {json.dumps('The ministry said: ' + IMAGE)}\n"
+            "        sources: [ministry-readout-2026-02-07]\nquotes:\n",
+        ),
         (
             "note: The report gives Saturday; the readout gives 7 February.",
             f"note: {json.dumps(IMAGE)}",

@@ -160,6 +160,18 @@ def test_meeting_page_shows_participants_commitments_conflicts_and_sources(site:
     assert 'id="cite-1"' in html and 'href="https://gov.example.org/readout"' in html
 
 
+def test_meeting_page_sets_each_governments_account_side_by_side(site: Path) -> None:
+    html = page(site, "meetings/2026-02-07-dialogue")
+    section = html.split('id="accounts"', 1)[1].split("</div>", 1)[0]
+    canada, india = section.split('<section class="account">')[1:]  # the delegations' order
+    assert "<h3>India’s account</h3>" in india and "<h3>Canada’s account</h3>" in canada
+    assert 'href="../../organizations/example-ministry/"' in india and "2026-02-07" in india
+    assert "The ministry said: &lt;img src=x" in india and 'id="cite-' not in india
+    assert 'href="#cite-' in india  # each statement cites its own sources
+    assert "No account by the Government of Canada is recorded." in canada
+    assert html.index('id="accounts"') < html.index('id="summary"')  # then the reports
+
+
 def test_commitment_page_lists_the_dated_assessments_and_why_it_counts(site: Path) -> None:
     html = page(site, "commitments/liaison-officers")
     history = html.split('class="status-history"', 1)[1].split("</ol>", 1)[0]

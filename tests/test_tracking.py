@@ -122,3 +122,31 @@ def test_validate_as_of_on_the_command_line(base_data: Path) -> None:
     assert code == 0 and "W-OVERDUE" not in out  # assessed on 2026-02-12, after the deadline
     code, out, _ = run_cli("validate", "--data", str(base_data), "--as-of", "2026-11")
     assert code == 2
+
+
+def _stale(data: Path, as_of: str, days: int | None = None) -> list[str]:
+    extra = {} if days is None else {"stale_after": days}
+    report = validate(data, as_of=as_of, **extra)
+    return [p.file.rsplit("/", 1)[-1] for p in report.problems if p.code == "W-STALE"]
+
+
+def test_an_assessment_older_than_the_allowed_age_is_stale(base_data: Path) -> None:
+    """The base commitment was last assessed on 2026-02-12: stale from day 91 on."""
+    assert _stale(base_data, "2026-05-13") == []  # exactly 90 days later
+    assert _stale(base_data, "2026-05-14") == ["liaison-officers.yaml"]
+    assert _stale(base_data, "2026-03-15", days=30) == ["liaison-officers.yaml"]
+    assert _stale(base_data, "2026-03-15") == []
+    assert validate(base_data).ok  # without --as-of nothing is judged stale
+    add_assessment(base_data)  # a newer assessment makes it current again
+    assert _stale(base_data, "2026-05-14") == []
+
+
+def test_stale_after_on_the_command_line(base_data: Path) -> None:
+    args = ("validate", "--data", str(base_data), "--as-of", "2026-03-15")
+    code, out, _ = run_cli(*args)
+    assert code == 0 and "W-STALE" not in out
+    code, out, _ = run_cli(*args, "--stale-after", "30")
+    assert code == 0  # a warning, not an error
+    assert "warning[W-STALE] assessments: the newest assessment is dated 2026-02-12" in out
+    code, _, _ = run_cli(*args, "--stale-after", "0")
+    assert code == 2

@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from toolkit.models.base import Discrepancy, Quote
+from toolkit.countries import country_name
+from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
 from toolkit.site.context import Page
 from toolkit.site.markup import line, text
 
@@ -44,12 +45,44 @@ def facts(rows: Sequence[tuple[str, str]]) -> str:
     return f'<table class="facts">\n{cells}\n</table>'
 
 
-def speaker(page: Page, quote: Quote) -> str:
-    """Who said the quoted words, linked to their page."""
-    if quote.attributed_to is None:
+def speaker(page: Page, speaker_id: str | None) -> str:
+    """A person or organisation who spoke or issued something, linked to their page."""
+    if speaker_id is None:
         return ""
-    collection = "people" if quote.attributed_to in page.site.by_id["people"] else "organizations"
-    return page.link(collection, quote.attributed_to)
+    collection = "people" if speaker_id in page.site.by_id["people"] else "organizations"
+    return page.link(collection, speaker_id)
+
+
+def accounts(
+    page: Page, items: Sequence[GovernmentAccount], parties: Sequence[str], *, level: int = 2
+) -> str:
+    """Each government's own account side by side, one column per party in the record's own
+    order, each column alike; a party with no recorded account says so rather than vanish.
+    ``level`` is the heading level of the section (its columns are one below)."""
+    if not items and len(parties) < 2:  # two sides to set side by side
+        return ""
+    columns = []
+    for party in dict.fromkeys(parties):
+        name = text(country_name(party))
+        given = [account for account in items if account.government == party]
+        body = (
+            "\n".join(
+                f'<p class="account-by">{speaker(page, account.speaker)}'
+                + (f", {text(account.date)}" if account.date else "")
+                + f"</p>\n{page.statements(account.statements)}"
+                for account in given
+            )
+            or f"<p>No account by the Government of {name} is recorded.</p>"
+        )
+        columns.append(
+            f'<section class="account"><h{level + 1}>{name}’s account</h{level + 1}>\n'
+            f"{body}</section>"
+        )
+    anchor = ' id="accounts"' if level == 2 else ""  # the page's own section
+    return (
+        f"<h{level}{anchor}>Each government’s account</h{level}>\n"
+        f'<div class="accounts">\n{"".join(columns)}\n</div>'
+    )
 
 
 def quotes(page: Page, items: Sequence[Quote]) -> str:
@@ -58,7 +91,7 @@ def quotes(page: Page, items: Sequence[Quote]) -> str:
         return ""
     blocks = []
     for quote in items:
-        said_by = speaker(page, quote)
+        said_by = speaker(page, quote.attributed_to)
         printed = text(page.site.get("sources", quote.source).publisher)
         credit = f"{said_by}, as printed by {printed}" if said_by else f"As printed by {printed}"
         blocks.append(

@@ -10,6 +10,7 @@ from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import json_ld, text
 from toolkit.site.pages.common import (
     Generated,
+    accounts,
     current_status,
     facts,
     index_table,
@@ -47,6 +48,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
                 ("Held alongside", related),
             ]
         ),
+        accounts(page, meeting.accounts, [p.delegation for p in meeting.participants]),
         '<h2 id="summary">Summary</h2>',
         page.statements(meeting.statements),
         '<h2 id="participants">Participants</h2>',

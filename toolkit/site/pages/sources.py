@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.models import Source
 from toolkit.site.context import COLLECTION_TITLES, Page, Site, page_url
 from toolkit.site.markup import external_link, text
-from toolkit.site.pages.common import Generated, facts, index_table, markdown_page
+from toolkit.site.pages.common import Generated, facts, index_table, markdown_page, speaker
 
 
 def pages(site: Site) -> list[Generated]:
@@ -25,13 +25,6 @@ def pages(site: Site) -> list[Generated]:
     ]
     table = index_table(["Source", "Publisher", "Published", "Account", "Cited by"], rows)
     return [*generated, ("sources/index.md", markdown_page("Sources", table))]
-
-
-def _issuer(page: Page, site: Site, source: Source) -> str:
-    if source.issued_by is None:
-        return ""
-    collection = "people" if source.issued_by in site.by_id.get("people", {}) else "organizations"
-    return page.link(collection, source.issued_by)
 
 
 def _passages(page: Page, source: Source) -> str:
@@ -70,7 +63,7 @@ def source_page(site: Site, source: Source) -> str:
                 ("Language", text(source.language)),
                 ("Address", external_link(source.url)),
                 ("Archived copy", external_link(source.archive_url) if source.archive_url else ""),
-                ("Issued by", _issuer(page, site, source)),
+                ("Issued by", speaker(page, source.issued_by)),
                 ("Notes", text(source.notes or "")),
             ]
         ),

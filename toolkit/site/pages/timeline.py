@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from toolkit.models import Event, Meeting
 from toolkit.site.context import Page, Site
 from toolkit.site.markup import text
-from toolkit.site.pages.common import Generated, discrepancies, markdown_page
+from toolkit.site.pages.common import Generated, accounts, discrepancies, markdown_page
 
 SVG_PATH = "assets/timeline.svg"
 ROW_HEIGHT = 26
@@ -71,6 +71,8 @@ def pages(site: Site) -> list[Generated]:
             body = f"<p>Meeting: {page.link('meetings', record.id)}{page.cite(record.sources)}</p>"
         else:
             body = page.statements(record.statements)
+            if record.accounts:
+                body += accounts(page, record.accounts, record.countries, level=4)
             body += discrepancies(page, record.discrepancies, titled=False)
         when = text(entry.date) + (f" to {text(record.end)}" if record.end else "")
         sections.append(
