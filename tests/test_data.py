@@ -80,10 +80,14 @@ def test_every_commitment_of_the_ottawa_meeting_is_recorded_with_a_quote() -> No
     assert len(ottawa) >= 5
 
 
-def test_liaison_officers_history_ends_with_the_no_timeline_statement() -> None:
-    liaison = record("commitments", "security-liaison-officers")
-    assert [entry.date for entry in liaison.assessments][-1] == "2026-02-12"
-    assert "republic-world-2026-02-12" in liaison.assessments[-1].sources
+def test_every_commitment_is_assessed_from_evidence_after_march_2026() -> None:
+    """The record is kept current: each commitment has an assessment dated after 1 March 2026,
+    and none is stale or overdue as of the day these records were last brought up to date."""
+    for path in sorted((DATA / "commitments").glob("*.yaml")):
+        commitment = record("commitments", path.stem)
+        assert commitment.assessments[-1].date > "2026-03-01", path.stem
+    report = validate(DATA, as_of="2026-11-25")
+    assert [p.code for p in report.problems] == []
 
 
 def test_the_real_data_builds_into_a_valid_data_package(tmp_path: Path) -> None:
