@@ -66,7 +66,7 @@ def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
     return value
 
 
-NO_QUOTE_MARKS = str.maketrans("", "", '"“”')
+NO_QUOTE_MARKS = str.maketrans('"“”', "'''")
 QUOTABLE = {
     "daily-news-2026-02-08": "each country would establish liaison officers",
     "ministry-readout-2026-02-07": "The two sides met.",
@@ -110,6 +110,17 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
         record["statements"] = [
             {**statement, "sources": record["sources"][:1]} for statement in record["statements"]
         ]
+    parties = [p["delegation"] for p in record.get("participants", [])] or record.get("countries")
+    record["accounts"] = [
+        {
+            **account,
+            "government": parties[0],
+            "statements": [{**s, "sources": record["sources"][:1]} for s in account["statements"]],
+        }
+        for account in record.get("accounts", [])
+    ]
+    if not record["accounts"]:
+        record.pop("accounts")
     for note in record.get("discrepancies", []):
         for claim in note["claims"]:
             if "quote" in claim:
