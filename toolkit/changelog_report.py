@@ -12,6 +12,7 @@ from toolkit.diffing import Change
 from toolkit.escaping import markdown_code, markdown_text
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.naming import page_path
 
 FEED_LIMIT = 200
 """Entries in the feed, newest first: enough for any reader catching up on a few releases."""
@@ -108,9 +109,7 @@ def atom_feed(info: DatasetInfo, changelog: Changelog | None, base_url: str) -> 
             _add(entry, "updated", _timestamp(release.date))
             _add(entry, "category").set("term", what)
             if change.change != "removed":
-                href = f"{base_url}{change.collection}/{change.id}/"
-                if change.collection == "events":
-                    href = f"{base_url}timeline/#{change.id}"
+                href = base_url + page_path(change.collection, change.id)
                 ElementTree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=href)
             _add(entry, "summary", f"Release {release.version}: {heading}.")
             entries += 1

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from toolkit.naming import record_title
 from toolkit.snapshots import RecordKey, Snapshot
 
 
@@ -124,11 +125,3 @@ def current_status(record: dict[str, Any] | None) -> str | None:
     newest = assessments[-1]
     status = newest.get("status") if isinstance(newest, dict) else None
     return status if isinstance(status, str) else None
-
-
-def record_title(record: dict[str, Any]) -> str:
-    """What a reader calls the record: its title, or its name."""
-    for key in ("title", "name"):
-        if isinstance(record.get(key), str):
-            return str(record[key])
-    return str(record.get("id", ""))

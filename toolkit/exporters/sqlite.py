@@ -13,10 +13,10 @@ from contextlib import closing
 from pathlib import Path
 
 from toolkit.dataset import Dataset
+from toolkit.naming import record_title
 from toolkit.tables import Row, Table, all_tables, collection_tables, table_rows
 
 DATABASE_FILE = "dataset.sqlite"
-TITLE_FIELDS = ("title", "name", "publisher")
 
 
 def _quote(name: str) -> str:
@@ -92,7 +92,7 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
         connection.executemany(
             "INSERT INTO search VALUES (?, ?, ?, ?)",
             (
-                (name, doc["id"], _title(doc), "\n".join(prose.pop(doc["id"], ())))
+                (name, doc["id"], record_title(doc), "\n".join(prose.pop(doc["id"], ())))
                 for doc in documents
             ),
         )
@@ -107,7 +107,3 @@ def _noting_prose(
         if searchable:
             prose[str(row[0])].extend(str(row[i]) for i in searchable if row[i])
         yield row
-
-
-def _title(document: dict[str, object]) -> str:
-    return next((str(document[key]) for key in TITLE_FIELDS if key in document), "")

@@ -11,6 +11,7 @@ from typing import Any, TypeVar, cast
 from toolkit.dataset import Dataset
 from toolkit.models import Commitment, Meeting, Record, Source
 from toolkit.models.base import Statement
+from toolkit.naming import page_path, record_title
 from toolkit.references import references_in
 from toolkit.reserved import CITE_ANCHOR, SOURCES_ANCHOR
 from toolkit.site.markup import external_link, internal_link, text
@@ -28,12 +29,8 @@ COLLECTION_TITLES = {
 }
 
 
-def page_url(collection: str, record_id: str) -> str:
-    """The site path of a record's page, derived from its id so it is stable. Events have no
-    page of their own: they are anchors on the timeline."""
-    if collection == "events":
-        return f"timeline/#{record_id}"
-    return f"{collection}/{record_id}/"
+page_url = page_path
+"""The site path of a record's page (``toolkit.naming``)."""
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -96,13 +93,8 @@ class Site:
         return later
 
     def title_of(self, collection: str, record_id: str) -> str:
-        """How a record is named in links: its title, name or publisher."""
-        record = self.get(collection, record_id)
-        for attribute in ("title", "name", "publisher"):
-            value = getattr(record, attribute, None)
-            if value:
-                return str(value)
-        return record_id
+        """How a record is named in links (``toolkit.naming``)."""
+        return record_title(self.get(collection, record_id))
 
 
 @dataclass

@@ -11,7 +11,6 @@ from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import text
 from toolkit.site.pages.common import (
     Generated,
-    current_status,
     facts,
     index_table,
     markdown_page,
@@ -47,7 +46,7 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
     body = [
         facts(
             [
-                ("Status", status_badge(current_status(commitment))),
+                ("Status", status_badge(commitment.current_status)),
                 (
                     "Compliance",
                     ", ".join(
@@ -113,7 +112,7 @@ def _assessment(page: Page, entry: Assessment) -> str:
 def overview(site: Site, commitments: list[Commitment]) -> str:
     """Every commitment in one sortable table, with counts by status."""
     page = Page(site, "commitments/")
-    counts = Counter(current_status(c) for c in commitments)
+    counts = Counter(c.current_status for c in commitments)
     summary = ", ".join(
         f"{status_badge(status)} {count}" for status, count in sorted(counts.items())
     )
@@ -121,7 +120,7 @@ def overview(site: Site, commitments: list[Commitment]) -> str:
         [
             page.link("commitments", c.id),
             page.link("meetings", c.meeting, site.get("meetings", c.meeting).date),
-            status_badge(current_status(c)),
+            status_badge(c.current_status),
             ", ".join(page.link("topics", t) for t in c.topics),
         ]
         for c in sorted(commitments, key=lambda c: c.id)

@@ -144,11 +144,6 @@ def index_table(
     return f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
 
 
-def current_status(commitment: Any) -> str:
-    """The status of the commitment's newest assessment."""
-    return str(commitment.current_status)
-
-
 def status_badge(status: str) -> str:
     """A status as a labelled badge."""
     return f'<span class="status status-{text(status)}">{text(status)}</span>'

@@ -8,7 +8,7 @@ from toolkit.models import Commitment, Meeting
 from toolkit.problems import count
 from toolkit.site.context import Page, Site
 from toolkit.site.markup import paragraphs, text
-from toolkit.site.pages.common import Generated, current_status, markdown_page, status_badge
+from toolkit.site.pages.common import Generated, markdown_page, status_badge
 
 
 def pages(site: Site) -> list[Generated]:
@@ -17,7 +17,7 @@ def pages(site: Site) -> list[Generated]:
     info = site.dataset.info
     meetings = sorted(site.of(Meeting), key=lambda m: (m.date, m.id))
     latest = meetings[-1] if meetings else None
-    counts = Counter(current_status(c) for c in site.of(Commitment))
+    counts = Counter(c.current_status for c in site.of(Commitment))
     figures = "".join(
         f"<li>{status_badge(status)} {count}</li>" for status, count in sorted(counts.items())
     )

@@ -11,7 +11,6 @@ from toolkit.site.markup import json_ld, text
 from toolkit.site.pages.common import (
     Generated,
     accounts,
-    current_status,
     facts,
     index_table,
     markdown_page,
@@ -72,7 +71,7 @@ def _commitments(page: Page, site: Site, meeting: Meeting) -> str:
     if not made:
         return ""
     rows = "".join(
-        f"<li>{page.link('commitments', c.id)} {status_badge(current_status(c))}</li>" for c in made
+        f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}</li>" for c in made
     )
     return f'<h2 id="commitments">Commitments made</h2>\n<ul>{rows}</ul>'
 

@@ -13,7 +13,6 @@ from toolkit.site.context import Page, Site
 from toolkit.site.markup import text
 from toolkit.site.pages.common import (
     Generated,
-    current_status,
     index_table,
     markdown_page,
     score_badge,
@@ -89,7 +88,7 @@ def pages(site: Site) -> list[Generated]:
     commitments = site.of(Commitment)
     page = Page(site, "scorecard/")
     rows = score_rows(commitments)
-    by_status = Counter(current_status(c) for c in commitments)
+    by_status = Counter(c.current_status for c in commitments)
     by_topic = Counter(topic for c in commitments for topic in c.topics)
     body = [
         "<p>Each score is the dataset's reading of the cited evidence, on the scale of "
@@ -118,7 +117,7 @@ def pages(site: Site) -> list[Generated]:
             [
                 [
                     page.link("commitments", row.commitment.id),
-                    status_badge(current_status(row.commitment)),
+                    status_badge(row.commitment.current_status),
                     text(country_name(row.party)),
                     score_badge(str(row.score)) if row.score else "not scored",
                     text(row.scored_on or ""),
@@ -130,7 +129,7 @@ def pages(site: Site) -> list[Generated]:
         '<h2 id="by-status">By status</h2>',
         "<ul>"
         + "".join(
-            f"<li>{status_badge(str(status))} {by_status.get(str(status), 0)}</li>"
+            f"<li>{status_badge(str(status))} {by_status.get(status, 0)}</li>"
             for status in CommitmentStatus
         )
         + "</ul>",

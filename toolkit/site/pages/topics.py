@@ -7,7 +7,6 @@ from toolkit.site.context import Page, Site, page_url
 from toolkit.site.markup import text
 from toolkit.site.pages.common import (
     Generated,
-    current_status,
     facts,
     index_table,
     markdown_page,
@@ -47,7 +46,7 @@ def topic_page(site: Site, topic: Topic) -> str:
         '<h2 id="commitments">Commitments</h2>\n<ul>'
         + "".join(
             f"<li>{page.link('commitments', c)} "
-            f"{status_badge(current_status(site.get('commitments', c)))}</li>"
+            f"{status_badge(site.get('commitments', c).current_status)}</li>"
             for c in commitments
         )
         + "</ul>"
