@@ -12,7 +12,8 @@ from case_runner import BASE, add_assessment, git, run_cli
 from inert_support import markdown_text_of, markup_elements
 from toolkit.build import build
 from toolkit.diff_report import render_markdown
-from toolkit.diffing import Change, diff_snapshots
+from toolkit.diffing import diff_snapshots
+from toolkit.models.changelog import ChangeKind
 from toolkit.snapshots import read_snapshot
 
 
@@ -47,17 +48,17 @@ def test_two_revisions_give_each_kind_of_change(history: tuple[Path, str, str]) 
     diff = diff_snapshots(read_snapshot(old, data), read_snapshot(new, data))
     changes = {(r.collection, r.id): r for r in diff.records}
     assert {key: r.change for key, r in changes.items()} == {
-        ("commitments", "liaison-officers"): Change.CHANGED,
-        ("events", "2026-02-08-statement"): Change.REMOVED,
-        ("topics", "cyber-security"): Change.ADDED,
-        ("topics", "illicit-drugs"): Change.CHANGED,
+        ("commitments", "liaison-officers"): ChangeKind.CHANGED,
+        ("events", "2026-02-08-statement"): ChangeKind.REMOVED,
+        ("topics", "cyber-security"): ChangeKind.ADDED,
+        ("topics", "illicit-drugs"): ChangeKind.CHANGED,
     }
     [renamed] = changes[("topics", "illicit-drugs")].fields
     assert (renamed.path, renamed.old, renamed.new) == ("name", "Illicit drugs", "Illegal drugs")
     liaison = changes[("commitments", "liaison-officers")]
     assert liaison.status == ("announced", "in-progress")
     [appended] = liaison.fields
-    assert appended.path == "assessments[2]" and appended.change is Change.ADDED
+    assert appended.path == "assessments[2]" and appended.change is ChangeKind.ADDED
     assert appended.new["summary"] == "The ministry said the officers had been named."
 
 

@@ -8,9 +8,8 @@ from xml.etree import ElementTree
 from toolkit.characters import scrub
 from toolkit.dates import earliest
 from toolkit.diff_report import change_counts
-from toolkit.diffing import Change
 from toolkit.escaping import markdown_code, markdown_text
-from toolkit.models.changelog import Changelog, Release, ReleasedChange
+from toolkit.models.changelog import ChangeKind, Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.naming import page_path
 
@@ -24,7 +23,7 @@ def release_summary(release: Release) -> str:
     """``3 records added, 1 removed, 2 changed; 1 status change``."""
     kinds = [str(item.change) for item in release.changes]
     moved = sum(1 for item in release.changes if item.status is not None)
-    return change_counts({change: kinds.count(change) for change in Change}, moved)
+    return change_counts({change: kinds.count(change) for change in ChangeKind}, moved)
 
 
 def status_text(change: ReleasedChange) -> str:
@@ -61,9 +60,9 @@ def release_sections(release: Release) -> list[tuple[str, list[ReleasedChange], 
     moved = [change for change in release.changes if change.status is not None]
     sections = [("Status changes", moved, True)] if moved else []
     for kind, title in (
-        (Change.ADDED, "Added"),
-        (Change.REMOVED, "Removed"),
-        (Change.CHANGED, "Changed"),
+        (ChangeKind.ADDED, "Added"),
+        (ChangeKind.REMOVED, "Removed"),
+        (ChangeKind.CHANGED, "Changed"),
     ):
         items = [change for change in release.changes if str(change.change) == kind]
         if items:

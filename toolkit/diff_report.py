@@ -7,26 +7,27 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.diffing import Change, DataDiff, FieldChange, RecordChange
+from toolkit.diffing import DataDiff, FieldChange, RecordChange
 from toolkit.escaping import markdown_code, markdown_text, terminal
+from toolkit.models.changelog import ChangeKind
 from toolkit.problems import count
 
 LONGEST_VALUE = 160
 """Characters of a value shown in text and Markdown; the JSON form keeps values whole."""
-_SIGNS = {Change.ADDED: "+", Change.REMOVED: "-", Change.CHANGED: "~"}
+_SIGNS = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~"}
 
 
 def summary(diff: DataDiff) -> str:
     """``2 records added, 1 removed, 3 changed; 1 status change``."""
-    counts = {change: diff.count(change) for change in Change}
+    counts = {change: diff.count(change) for change in ChangeKind}
     return change_counts(counts, len(diff.status_changes))
 
 
-def change_counts(counts: dict[Change, int], moved: int) -> str:
+def change_counts(counts: dict[ChangeKind, int], moved: int) -> str:
     """How a diff or a release is summed up: records by change, then status changes."""
     return (
-        f"{count(counts[Change.ADDED], 'record')} added, {counts[Change.REMOVED]} removed, "
-        f"{counts[Change.CHANGED]} changed; {count(moved, 'status change')}"
+        f"{count(counts[ChangeKind.ADDED], 'record')} added, {counts[ChangeKind.REMOVED]} removed, "
+        f"{counts[ChangeKind.CHANGED]} changed; {count(moved, 'status change')}"
     )
 
 
@@ -62,9 +63,9 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
         ]
         out.append("")
     for change, title in (
-        (Change.ADDED, "Added"),
-        (Change.REMOVED, "Removed"),
-        (Change.CHANGED, "Changed"),
+        (ChangeKind.ADDED, "Added"),
+        (ChangeKind.REMOVED, "Removed"),
+        (ChangeKind.CHANGED, "Changed"),
     ):
         records = [record for record in diff.records if record.change is change]
         if not records:
@@ -82,7 +83,7 @@ def render_json(diff: DataDiff) -> str:
     document = {
         "old": diff.old,
         "new": diff.new,
-        "summary": {str(change): diff.count(change) for change in Change},
+        "summary": {str(change): diff.count(change) for change in ChangeKind},
         "records": [_record_json(record) for record in diff.records],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
@@ -122,18 +123,18 @@ def _status(status: tuple[str | None, str | None] | None) -> str:
 
 
 def _field_line(change: FieldChange) -> str:
-    if change.change is Change.ADDED:
+    if change.change is ChangeKind.ADDED:
         return f"{change.path}: added {_value(change.new)}"
-    if change.change is Change.REMOVED:
+    if change.change is ChangeKind.REMOVED:
         return f"{change.path}: removed {_value(change.old)}"
     return f"{change.path}: {_value(change.old)} → {_value(change.new)}"
 
 
 def _md_field(change: FieldChange) -> str:
     path = markdown_code(change.path)
-    if change.change is Change.ADDED:
+    if change.change is ChangeKind.ADDED:
         return f"{path} added: {_code_value(change.new)}"
-    if change.change is Change.REMOVED:
+    if change.change is ChangeKind.REMOVED:
         return f"{path} removed: {_code_value(change.old)}"
     return f"{path}: {_code_value(change.old)} → {_code_value(change.new)}"
 

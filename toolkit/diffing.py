@@ -4,19 +4,11 @@ field, with each commitment's change of status called out."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
+from toolkit.models.changelog import ChangeKind
 from toolkit.naming import record_title
 from toolkit.snapshots import RecordKey, Snapshot
-
-
-class Change(StrEnum):
-    """What happened to a record, or to one field of it."""
-
-    ADDED = "added"
-    REMOVED = "removed"
-    CHANGED = "changed"
 
 
 @dataclass(frozen=True)
@@ -24,7 +16,7 @@ class FieldChange:
     """One field that differs; ``old`` is None when added, ``new`` is None when removed."""
 
     path: str
-    change: Change
+    change: ChangeKind
     old: Any = None
     new: Any = None
 
@@ -35,7 +27,7 @@ class RecordChange:
 
     collection: str
     id: str
-    change: Change
+    change: ChangeKind
     title: str
     fields: list[FieldChange] = field(default_factory=list)
     status: tuple[str | None, str | None] | None = None
@@ -50,7 +42,7 @@ class DataDiff:
     new: str
     records: list[RecordChange]
 
-    def count(self, change: Change) -> int:
+    def count(self, change: ChangeKind) -> int:
         """How many records were added, removed or changed."""
         return sum(1 for record in self.records if record.change is change)
 
@@ -79,11 +71,11 @@ def _record_change(
     assert shown is not None
     fields: list[FieldChange] = []
     if before is None:
-        kind = Change.ADDED
+        kind = ChangeKind.ADDED
     elif after is None:
-        kind = Change.REMOVED
+        kind = ChangeKind.REMOVED
     else:
-        kind, fields = Change.CHANGED, _field_changes(before, after, "")
+        kind, fields = ChangeKind.CHANGED, _field_changes(before, after, "")
     old_status, new_status = current_status(before), current_status(after)
     status = (old_status, new_status) if old_status != new_status else None
     return RecordChange(collection, record_id, kind, record_title(shown), fields, status)
@@ -97,9 +89,9 @@ def _field_changes(before: Any, after: Any, path: str) -> list[FieldChange]:
         for key in [*before, *(k for k in after if k not in before)]:
             where = f"{path}.{key}" if path else key
             if key not in after:
-                found.append(FieldChange(where, Change.REMOVED, old=before[key]))
+                found.append(FieldChange(where, ChangeKind.REMOVED, old=before[key]))
             elif key not in before:
-                found.append(FieldChange(where, Change.ADDED, new=after[key]))
+                found.append(FieldChange(where, ChangeKind.ADDED, new=after[key]))
             else:
                 found.extend(_field_changes(before[key], after[key], where))
         return found
@@ -108,13 +100,13 @@ def _field_changes(before: Any, after: Any, path: str) -> list[FieldChange]:
         for index in range(max(len(before), len(after))):
             where = f"{path}[{index}]"
             if index >= len(after):
-                found.append(FieldChange(where, Change.REMOVED, old=before[index]))
+                found.append(FieldChange(where, ChangeKind.REMOVED, old=before[index]))
             elif index >= len(before):
-                found.append(FieldChange(where, Change.ADDED, new=after[index]))
+                found.append(FieldChange(where, ChangeKind.ADDED, new=after[index]))
             else:
                 found.extend(_field_changes(before[index], after[index], where))
         return found
-    return [FieldChange(path, Change.CHANGED, old=before, new=after)]
+    return [FieldChange(path, ChangeKind.CHANGED, old=before, new=after)]
 
 
 def current_status(record: dict[str, Any] | None) -> str | None:
