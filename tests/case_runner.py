@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from toolkit.checking.report import Report
 from toolkit.cli import app
-from toolkit.report import Report
 
 TESTS = Path(__file__).parent
 BASE = TESTS / "fixtures" / "base"

@@ -10,9 +10,9 @@ import pytest
 from site_support import HOSTILE
 
 from case_runner import BASE
-from toolkit.build import build
-from toolkit.cache import CACHE_DIR_VARIABLE
-from toolkit.site.builder import SiteSettings
+from toolkit.checking.cache import CACHE_DIR_VARIABLE
+from toolkit.publishing.build import build
+from toolkit.publishing.site.builder import SiteSettings
 
 ROOT = Path(__file__).parent.parent
 

@@ -8,7 +8,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from toolkit.models.fields import ONE_LINE_PATTERN
-from toolkit.schema_export import resolve_ref
+from toolkit.reading.schema_export import resolve_ref
 
 _COMMONMARK = MarkdownIt("commonmark", {"linkify": True}).enable(
     ["linkify", "table", "strikethrough"]

@@ -6,9 +6,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from toolkit.characters import FORBIDDEN
+from toolkit.foundation.characters import FORBIDDEN
 from toolkit.models.fields import ONE_LINE_PATTERN
-from toolkit.schema_export import resolve_ref
+from toolkit.reading.schema_export import resolve_ref
 
 PUBLISHABLE = st.characters(blacklist_categories=("Cs", "Cc")).filter(
     lambda character: not FORBIDDEN.match(character)

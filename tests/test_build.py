@@ -17,12 +17,12 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from toolkit import exporters
-from toolkit.build import BuildError, build
+from toolkit.checking.validate import check_data
 from toolkit.cli import app
-from toolkit.dataset import Dataset
 from toolkit.models import COLLECTIONS
-from toolkit.validate import check_data
+from toolkit.publishing import exporters
+from toolkit.publishing.build import BuildError, build
+from toolkit.publishing.dataset import Dataset
 
 BIN = Path(sys.executable).parent
 ROOT = Path(__file__).parent.parent
@@ -98,7 +98,7 @@ def test_a_failing_exporter_leaves_the_previous_output_untouched(
 
     exporters_now: dict[str, Callable[[Dataset, Path], None]] = dict(exporters.EXPORTERS)
     exporters_now["csv"] = broken
-    monkeypatch.setattr("toolkit.build.EXPORTERS", exporters_now)
+    monkeypatch.setattr("toolkit.publishing.build.EXPORTERS", exporters_now)
     with pytest.raises(BuildError, match="the csv export failed: disk full"):
         build(base_data, dist)
     assert snapshot(dist) == before

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from toolkit.cache import (
+from toolkit.checking.cache import (
     CACHE_DIR_VARIABLE,
     KEY_NAME,
     MAC_CONTEXT,
@@ -26,7 +26,7 @@ from toolkit.cache import (
     code_digest,
     machine_key,
 )
-from toolkit.validate import validate
+from toolkit.checking.validate import validate
 
 OLD_CACHE = Path(".cache") / "toolkit-validate.marshal"
 """Where the cache used to live, beside the data folder: inside the checkout."""

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from case_runner import CASES, as_of, build_case, expected, observed
-from toolkit.codes import CODES
-from toolkit.validate import validate
+from toolkit.checking.validate import validate
+from toolkit.foundation.codes import CODES
 
 ALL_CASES = sorted(path for path in CASES.iterdir() if path.is_dir())
 

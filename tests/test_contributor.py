@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from case_runner import BASE, git, run_cli
-from toolkit.loader import load_file
-from toolkit.scaffold import template
-from toolkit.validate import validate
+from toolkit.authoring.scaffold import template
+from toolkit.checking.validate import validate
+from toolkit.reading.loader import load_file
 
 ROOT = Path(__file__).parent.parent
 BIN = Path(sys.executable).parent

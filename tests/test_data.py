@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from toolkit.build import build
-from toolkit.loader import load_file
+from toolkit.checking.validate import validate
 from toolkit.models import COLLECTIONS
-from toolkit.validate import validate
+from toolkit.publishing.build import build
+from toolkit.reading.loader import load_file
 
 DATA = Path(__file__).parent.parent / "data"
 

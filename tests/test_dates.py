@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from toolkit.dates import earliest, latest, may_precede, parse_partial_date
+from toolkit.foundation.dates import earliest, latest, may_precede, parse_partial_date
 from toolkit.models.fields import DATE_PATTERN
 
 

@@ -10,11 +10,11 @@ import pytest
 
 from case_runner import BASE, add_assessment, git, run_cli
 from inert_support import markdown_text_of, markup_elements
-from toolkit.build import build
-from toolkit.diff_report import render_markdown
-from toolkit.diffing import diff_snapshots
+from toolkit.history.diff_report import render_markdown
+from toolkit.history.diffing import diff_snapshots
 from toolkit.models.changelog import ChangeKind
-from toolkit.snapshots import read_snapshot
+from toolkit.publishing.build import build
+from toolkit.reading.snapshots import read_snapshot
 
 
 @pytest.fixture

@@ -14,19 +14,19 @@ from pathlib import Path
 import pytest
 
 from case_runner import git
-from toolkit.cache import content_digest
-from toolkit.discovery import (
+from toolkit.authoring.formatting import format_data
+from toolkit.checking.cache import content_digest
+from toolkit.checking.validate import check_changelog, check_info, validate
+from toolkit.foundation.problems import Problem
+from toolkit.publishing.preview import _fingerprint
+from toolkit.reading.discovery import (
     MAX_FILE_BYTES,
     FileBytes,
     UnknownPathError,
     discover,
     read_file,
 )
-from toolkit.formatting import format_data
-from toolkit.problems import Problem
-from toolkit.site.preview import _fingerprint
-from toolkit.snapshots import read_snapshot
-from toolkit.validate import check_changelog, check_info, validate
+from toolkit.reading.snapshots import read_snapshot
 
 SECRET = "id: fraud\nname: the-outside-secret\n"
 """A file outside the data folder; its contents must never be read or shown."""

@@ -18,10 +18,10 @@ import pytest
 
 from case_runner import BASE
 from inert_support import poison
-from toolkit.dataset import Dataset
-from toolkit.loader import MAX_FILE_BYTES
-from toolkit.site.generate import generate_pages
-from toolkit.validate import check_data
+from toolkit.checking.validate import check_data
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.generate import generate_pages
+from toolkit.reading.loader import MAX_FILE_BYTES
 
 HOSTILE = Path(__file__).parent / "hostile"
 CORPUS: dict[str, dict[str, object]] = json.loads((HOSTILE / "expected.json").read_text())
@@ -299,8 +299,8 @@ PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path: Path) -> None:
     import yaml
 
-    from toolkit.loader import load_file
-    from toolkit.schema_export import collection_schema
+    from toolkit.reading.loader import load_file
+    from toolkit.reading.schema_export import collection_schema
 
     root = lay_out(tmp_path)
     for path in sorted((root / "data").glob("*/*.yaml")):

@@ -32,19 +32,19 @@ from inert_support import (
     poison,
     squash,
 )
-from toolkit.build import build
-from toolkit.characters import FORBIDDEN, find_forbidden
-from toolkit.dataset import Dataset
-from toolkit.diff_report import render_markdown, render_text
-from toolkit.diffing import diff_snapshots
-from toolkit.escaping import SPREADSHEET_TRIGGERS
-from toolkit.loader import load_file
-from toolkit.reporters import render_github
-from toolkit.reporters import render_text as render_report
-from toolkit.schema_export import collection_schema
-from toolkit.site.generate import generate_pages
-from toolkit.snapshots import read_snapshot
-from toolkit.validate import check_data
+from toolkit.checking.reporters import render_github
+from toolkit.checking.reporters import render_text as render_report
+from toolkit.checking.validate import check_data
+from toolkit.foundation.characters import FORBIDDEN, find_forbidden
+from toolkit.foundation.escaping import SPREADSHEET_TRIGGERS
+from toolkit.history.diff_report import render_markdown, render_text
+from toolkit.history.diffing import diff_snapshots
+from toolkit.publishing.build import build
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.generate import generate_pages
+from toolkit.reading.loader import load_file
+from toolkit.reading.schema_export import collection_schema
+from toolkit.reading.snapshots import read_snapshot
 
 FRAGMENTS = [
     "\u2028--- \n",

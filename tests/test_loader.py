@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.loader import load_file
+from toolkit.reading.loader import load_file
 
 
 def load(tmp_path: Path, text: str) -> tuple[object, list[str]]:

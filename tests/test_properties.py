@@ -20,18 +20,18 @@ from hypothesis import strategies as st
 from schema_strategies import from_schema
 
 from case_runner import BASE
-from toolkit.build import build
-from toolkit.dataset import Dataset
-from toolkit.dates import parse_partial_date
+from toolkit.checking.report import Report
+from toolkit.checking.validate import check_data, validate
+from toolkit.foundation.dates import parse_partial_date
+from toolkit.foundation.problems import Problem
+from toolkit.foundation.urls import url_refusal
 from toolkit.models import COLLECTIONS
 from toolkit.models.fields import DATE_PATTERN, URL_PATTERN
-from toolkit.problems import Problem
-from toolkit.report import Report
-from toolkit.schema_export import collection_schema, resolve_ref
-from toolkit.site.generate import generate_pages
-from toolkit.tables import collection_tables, table_rows
-from toolkit.urls import url_refusal
-from toolkit.validate import check_data, validate
+from toolkit.publishing.build import build
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.generate import generate_pages
+from toolkit.publishing.tables import collection_tables, table_rows
+from toolkit.reading.schema_export import collection_schema, resolve_ref
 
 BASE_IDS = {name: sorted(p.stem for p in (BASE / name).glob("*.yaml")) for name in COLLECTIONS}
 NEW_ID = "generated-record"

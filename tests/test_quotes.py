@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.checks.quotes import QuoteUse
-from toolkit.loader import load_file
-from toolkit.quoting import closest, differences, normalise, occurs, quoted_spans
-from toolkit.validate import check_data
+from toolkit.checking.rules.quotes import QuoteUse
+from toolkit.checking.validate import check_data
+from toolkit.foundation.quoting import closest, differences, normalise, occurs, quoted_spans
+from toolkit.reading.loader import load_file
 
 DATA = Path(__file__).parent.parent / "data"
 PASSAGE = normalise(

@@ -12,9 +12,9 @@ import jsonschema_rs
 import pytest
 
 from case_runner import BASE, CASES
-from toolkit.loader import load_file
 from toolkit.models import COLLECTIONS
-from toolkit.schema_export import collection_schema, schema_file_name, stale_schemas
+from toolkit.reading.loader import load_file
+from toolkit.reading.schema_export import collection_schema, schema_file_name, stale_schemas
 
 ROOT = Path(__file__).parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"

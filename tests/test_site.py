@@ -15,12 +15,12 @@ import feedparser
 from site_support import SCRIPT
 
 from case_runner import BASE
-from toolkit.dataset import Dataset
+from toolkit.checking.validate import check_data
 from toolkit.models import COLLECTIONS
-from toolkit.schema_export import collection_schema
-from toolkit.site.generate import generate_pages
-from toolkit.site.markup import external_link, text
-from toolkit.validate import check_data
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.generate import generate_pages
+from toolkit.publishing.site.markup import external_link, text
+from toolkit.reading.schema_export import collection_schema
 
 ROOT = Path(__file__).parent.parent
 
@@ -228,7 +228,7 @@ def test_search_index_covers_the_records(site: Path) -> None:
 
 
 def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:
-    from toolkit.codes import CODES
+    from toolkit.foundation.codes import CODES
 
     html = page(site, "codes")
     for code in CODES:

@@ -18,9 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from case_runner import run_cli
-from toolkit.discovery import UnknownPathError
-from toolkit.escaping import terminal
-from toolkit.source_check import (
+from toolkit.authoring.source_check import (
     CheckRun,
     MissingExtraError,
     Settings,
@@ -29,7 +27,9 @@ from toolkit.source_check import (
     check_sources,
     user_agent,
 )
-from toolkit.source_report import render_json, render_text
+from toolkit.authoring.source_report import render_json, render_text
+from toolkit.foundation.escaping import terminal
+from toolkit.reading.discovery import UnknownPathError
 
 KEPT = (
     "Ottawa: India and Canada have agreed to establish security and law-enforcement liaison "

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit.build import build
 from toolkit.cli import app
-from toolkit.staging import staged
+from toolkit.foundation.staging import staged
+from toolkit.publishing.build import build
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from toolkit import validate as validation
-from toolkit.build import build
+from toolkit.authoring.synth import counts_for, synthesize
+from toolkit.checking import validate as validation
+from toolkit.checking.validate import check_data
 from toolkit.cli import app
 from toolkit.models import COLLECTIONS
-from toolkit.synth import counts_for, synthesize
-from toolkit.validate import check_data
+from toolkit.publishing.build import build
 
 
 def test_a_synthetic_folder_is_valid_and_builds(tmp_path: Path) -> None:

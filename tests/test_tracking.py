@@ -9,11 +9,11 @@ import icalendar
 import pytest
 
 from case_runner import BASE, add_assessment, git, run_cli
-from toolkit.build import build
+from toolkit.checking.validate import check_data, validate
+from toolkit.history.releases import Level, ReleaseError, bumped, make_release
 from toolkit.models import Commitment
-from toolkit.releases import Level, ReleaseError, bumped, make_release
-from toolkit.scorecard import party_summaries, score_rows, status_over_time
-from toolkit.validate import check_data, validate
+from toolkit.publishing.build import build
+from toolkit.publishing.scorecard import party_summaries, score_rows, status_over_time
 
 
 def commitment(data: Path) -> Commitment:

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from toolkit.checking.validate import validate
+from toolkit.foundation.urls import URL_PATTERN, is_web_url, url_refusal
 from toolkit.models import Source
-from toolkit.urls import URL_PATTERN, is_web_url, url_refusal
-from toolkit.validate import validate
 
 USER_INFO = "user information before the host can disguise the real host"
 SCHEMA_PATTERN = jsonschema_rs.Draft202012Validator({"type": "string", "pattern": URL_PATTERN})

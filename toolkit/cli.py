@@ -12,24 +12,9 @@ from typing import Annotated
 
 import typer
 
-from toolkit.build import BuildError, build, build_steps
-from toolkit.checks.commitments import STALE_AFTER_DAYS
-from toolkit.codes import CODES
-from toolkit.dates import is_day_precise
-from toolkit.diff_report import DIFF_RENDERERS
-from toolkit.diffing import diff_snapshots
-from toolkit.discovery import display_name
-from toolkit.formatting import format_data
-from toolkit.problems import count
-from toolkit.progress import build_progress
-from toolkit.releases import Level, ReleaseError, make_release
-from toolkit.reporters import REPORTERS, render_text
-from toolkit.scaffold import ScaffoldError, new_record
-from toolkit.schema_export import stale_schemas, write_schemas
-from toolkit.site.builder import SiteSettings
-from toolkit.site.preview import serve
-from toolkit.snapshots import SnapshotError, read_snapshot
-from toolkit.source_check import (
+from toolkit.authoring.formatting import format_data
+from toolkit.authoring.scaffold import ScaffoldError, new_record
+from toolkit.authoring.source_check import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     WAYBACK_ENDPOINT,
@@ -38,9 +23,24 @@ from toolkit.source_check import (
     check_sources,
     user_agent,
 )
-from toolkit.source_report import RENDERERS
-from toolkit.synth import synthesize
-from toolkit.validate import UnknownPathError, validate
+from toolkit.authoring.source_report import RENDERERS
+from toolkit.authoring.synth import synthesize
+from toolkit.checking.reporters import REPORTERS, render_text
+from toolkit.checking.rules.commitments import STALE_AFTER_DAYS
+from toolkit.checking.validate import UnknownPathError, validate
+from toolkit.foundation.codes import CODES
+from toolkit.foundation.dates import is_day_precise
+from toolkit.foundation.problems import count
+from toolkit.foundation.progress import build_progress
+from toolkit.history.diff_report import DIFF_RENDERERS
+from toolkit.history.diffing import diff_snapshots
+from toolkit.history.releases import Level, ReleaseError, make_release
+from toolkit.publishing.build import BuildError, build, build_steps
+from toolkit.publishing.preview import serve
+from toolkit.publishing.site.builder import SiteSettings
+from toolkit.reading.discovery import display_name
+from toolkit.reading.schema_export import stale_schemas, write_schemas
+from toolkit.reading.snapshots import SnapshotError, read_snapshot
 
 app = typer.Typer(
     help="Check and publish the India–Canada security dialogue records.",

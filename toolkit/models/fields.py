@@ -11,10 +11,12 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from toolkit.countries import COUNTRY_CODES
-from toolkit.dates import parse_partial_date
-from toolkit.urls import URL_PATTERN as URL_PATTERN  # the schema's pattern, with the rule
-from toolkit.urls import url_refusal
+from toolkit.foundation.countries import COUNTRY_CODES
+from toolkit.foundation.dates import parse_partial_date
+from toolkit.foundation.urls import (
+    URL_PATTERN as URL_PATTERN,  # the schema's pattern, with the rule
+)
+from toolkit.foundation.urls import url_refusal
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^(?:1[89]|2[01])[0-9]{2}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -75,8 +77,8 @@ Url = Annotated[
     ),
     AfterValidator(_check_url),
 ]
-"""A web address written exactly as browsers read it (see ``toolkit.urls``); other schemes
-(javascript:, data:, file:) are refused."""
+"""A web address written exactly as browsers read it (see ``toolkit.foundation.urls``); other
+schemes (javascript:, data:, file:) are refused."""
 
 CountryCode = Annotated[
     str,

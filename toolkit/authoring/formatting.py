@@ -1,0 +1,230 @@
+"""`toolkit fmt`: rewrite records into one canonical layout, keeping their comments.
+
+Keys follow the model's field order, indentation is two spaces (list dashes indented under
+their key), short lists of plain values sit on one line (`[IN, CA]`), and strings carry quotes
+only where YAML needs them. ruamel.yaml's round-trip mode keeps comments and folded text. A
+rewrite is refused if it would change any value the loader reads, so formatting never alters
+data.
+
+Files are found and read exactly as ``toolkit validate`` finds and reads them (no links, no
+special files, never past the size limit), and the loader checks each one before ruamel.yaml
+sees it: ruamel would expand an alias bomb or build tagged objects, the loader refuses both.
+A rewrite replaces the file atomically, never writing through a link.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import PlainScalarString
+
+from toolkit.checking.report import Report
+from toolkit.foundation.problems import Problem
+from toolkit.reading.discovery import RecordFile, discover, read_file, select
+from toolkit.reading.loader import parse_bytes
+from toolkit.reading.schema_export import collection_schema, resolve_ref
+
+LINE_WIDTH = 100
+"""Lists of plain values go on one line when it fits in this many columns."""
+
+
+class FormatError(Exception):
+    """The text cannot be formatted safely; the message says why."""
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """The outcome for one file: whether it changed, or why it could not be formatted."""
+
+    name: str
+    changed: bool = False
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class FormatRun:
+    """What one `toolkit fmt` run did: the files it rewrote (or, checking, would rewrite),
+    and the problems with the files it could not."""
+
+    changed: list[str]
+    report: Report
+
+
+class _Constructor(RoundTripConstructor):
+    """Round-trip construction that keeps an impossible date (2023-02-30) as text, so the
+    formatter can still lay out a file that `toolkit validate` will report on."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError:
+            return PlainScalarString(node.value)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+
+
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml in round-trip mode with the project's indentation: comments, folded text
+    and key order survive a load and dump."""
+    yaml = YAML()  # round-trip mode: comments, folded text and key order survive
+    yaml.Constructor = _Constructor
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096  # never re-wrap a long line; folded text keeps its own line breaks
+    return yaml
+
+
+def format_text(text: str, schema_name: str) -> str:
+    """The canonical form of one record's YAML text."""
+    yaml = round_trip_yaml()
+    try:
+        document = yaml.load(text)
+    except YAMLError as error:
+        raise FormatError(f"not valid YAML: {str(error).splitlines()[0]}") from None
+    except (ValueError, TypeError, RecursionError) as error:  # odd scalars the parser rejects
+        raise FormatError(f"cannot read the YAML: {error}") from None
+    root = collection_schema(schema_name)
+    _arrange(document, root, root, 0)
+    output = io.StringIO()
+    yaml.dump(document, output)
+    return output.getvalue()
+
+
+def _arrange(value: Any, root: dict[str, Any], schema: dict[str, Any], depth: int) -> None:
+    """Order keys as the schema declares them and choose list styles, recursively."""
+    schema = resolve_ref(root, schema)
+    if isinstance(value, CommentedMap):
+        properties = schema.get("properties", {})
+        order = {name: position for position, name in enumerate(properties)}
+        for key in sorted(value, key=lambda k: order.get(k, len(order))):
+            value.move_to_end(key)
+        for key, child in value.items():
+            _arrange(child, root, properties.get(key, {}), depth + 1)
+            if isinstance(child, CommentedSeq):
+                _choose_list_style(value, key, len(str(key)) + 2 * depth)
+    elif isinstance(value, CommentedSeq):
+        for item in value:
+            _arrange(item, root, schema.get("items", {}), depth + 1)
+
+
+def _choose_list_style(parent: CommentedMap, key: Any, indent: int) -> None:
+    """One line for a short list of plain values, one item per line otherwise. Full-line
+    comments that follow the list belong after it, so they move to the parent key."""
+    items: CommentedSeq = parent[key]
+    plain = bool(items) and all(isinstance(i, str) and i.strip() == i for i in items)
+    fits = indent + len(": []") + len(", ".join(map(str, items))) <= LINE_WIDTH
+    trailing = _trailing_comment(items)
+    if not (plain and fits) or (items.ca.items and trailing is None):
+        items.fa.set_block_style()
+        return
+    if trailing is not None:
+        del items.ca.items[len(items) - 1]
+        parent.ca.items[key] = [None, None, trailing, None]
+    items.fa.set_flow_style()
+
+
+def _trailing_comment(items: CommentedSeq) -> Any:
+    """Whole-line comments after the list's last item (ruamel files them under that item)."""
+    last = len(items) - 1
+    if set(items.ca.items) != {last}:
+        return None
+    token = items.ca.items[last][0]
+    if token is None or not str(token.value).startswith("\n") or any(items.ca.items[last][1:]):
+        return None
+    return token
+
+
+def format_data(data_dir: Path, only: Sequence[Path] = (), *, check: bool) -> FormatRun:
+    """Format every record and top-level document of ``data_dir`` (with ``only``, those
+    files and folders alone) in place; with ``check``, change nothing. Raises
+    ``UnknownPathError`` for a path in ``only`` that is not in the data folder."""
+    found = discover(data_dir)
+    chosen = select(found.names(), only) if only else found.names()
+    problems = [problem for problem in found.problems if problem.file in chosen]
+    changed = []
+    files = [*found.records, *found.documents.values()]
+    for file in sorted(files, key=lambda file: file.name):
+        if file.name not in chosen:
+            continue
+        result = format_file(file, check=check)
+        if result.problem is not None:
+            problems.append(result.problem)
+        elif result.changed:
+            changed.append(file.name)
+    return FormatRun(changed, Report(problems, files_checked=len(chosen)))
+
+
+def format_file(file: RecordFile, *, check: bool) -> Formatted:
+    """Format one discovered file in place (or, with ``check``, only say whether it would
+    change); ``file.collection`` names the schema it follows."""
+    name = file.name
+    content = read_file(file.path, name)
+    if isinstance(content, Problem):
+        return Formatted(name, problem=_not_formatted(name, content))
+    before = parse_bytes(content.raw, name, file.path)
+    if before.problems:  # ruamel.yaml must never see what the loader refuses
+        return Formatted(name, problem=_not_formatted(name, before.problems[0]))
+    original = content.raw.decode("utf-8")  # the loader has checked it is UTF-8
+    try:
+        formatted = format_text(original, file.collection)
+    except FormatError as error:
+        return Formatted(name, problem=Problem.at(name, "E-YAML", str(error)))
+    if formatted == original:
+        return Formatted(name)
+    after = parse_bytes(formatted.encode("utf-8"), name, file.path)
+    if after.problems or after.data != before.data:
+        return Formatted(
+            name,
+            problem=Problem.at(
+                name,
+                "E-FMT",
+                "formatting would change a value as the loader reads it",
+                hint="quote the values that look like numbers or dates (e.g. '012') and run "
+                "fmt again",
+            ),
+        )
+    if not check:
+        try:
+            replace_file(Path(file.path), formatted, stat.S_IMODE(content.mode))
+        except OSError as error:
+            problem = Problem.at(name, "E-FMT", f"cannot write the file: {error.strerror}")
+            return Formatted(name, problem=problem)
+    return Formatted(name, changed=True)
+
+
+def _not_formatted(name: str, first: Problem) -> Problem:
+    """The loader's (or the reader's) first problem, as the reason the file was left alone."""
+    return Problem.at(
+        name,
+        "E-FMT",
+        f"not formatted: the file has errors to fix first ({first.code}: {first.message})",
+        line=first.line,
+        column=first.column,
+        hint="run `toolkit validate` and fix what it reports",
+    )
+
+
+def replace_file(path: Path, text: str, mode: int) -> None:
+    """Write ``text`` to a hidden file beside ``path`` and rename it over ``path``: a reader
+    never sees half a file, and a link put in the file's place is replaced, not written
+    through."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+            handle.write(text)
+        os.chmod(temporary, mode)  # noqa: PTH101 (a plain string from mkstemp)
+        os.replace(temporary, path)  # noqa: PTH105
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

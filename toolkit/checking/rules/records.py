@@ -1,0 +1,85 @@
+"""What the per-file passes hand to the dataset-wide rules: small facts, not whole records.
+
+Each file is checked on its own (possibly in a worker process); what crosses back is its id,
+its references, the fields already reported and the few dates the global rules compare, so
+the whole-dataset pass stays light however many records there are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.foundation.problems import FieldPath, Problem, overlaps
+from toolkit.models import Record
+from toolkit.reading.loader import LoadedFile
+from toolkit.reading.node_builder import Position
+from toolkit.reading.references import Reference
+
+
+@dataclass
+class CheckedRecord:
+    """One file after the per-file passes."""
+
+    collection: str
+    name: str
+    stem: str
+    loaded: LoadedFile
+    """The parsed file; its data is dropped once checked, positions are found on demand."""
+    model: Record | None = None
+    """The validated model, kept only when the caller needs the records (a build)."""
+    id: str | None = None
+    """The id the file declares, even when the rest of the record is invalid."""
+    references: list[Reference] = field(default_factory=list)
+    problem_paths: frozenset[FieldPath] = frozenset()
+    """Fields already reported by the per-file passes, so later checks do not repeat them."""
+    date: str | None = None
+    previous: str | None = None
+    """For meetings: the date, and the previous round, which the global pass compares."""
+    deadline: str | None = None
+    last_assessed: str | None = None
+    """For commitments: the deadline, and the date of the newest assessment (``--as-of``)."""
+    quotes: tuple[Any, ...] = ()
+    """Every quoted text in the record (``checks.quotes.QuoteUse``)."""
+    source_text: Any = None
+    """For sources: the title and passages quotes are checked against (``SourceText``)."""
+
+    def already_reported(self, path: FieldPath) -> bool:
+        """Whether a problem was already reported at this field, inside it or around it."""
+        return overlaps(path, self.problem_paths)
+
+    @property
+    def indexed_id(self) -> str:
+        """The id other records may use for this one: its declared id, or its file name when
+        the id cannot be read, so one broken file does not break every reference to it."""
+        if self.id is None or self.already_reported(("id",)):
+            return self.stem
+        return self.id
+
+    def problem(
+        self,
+        code: str,
+        message: str,
+        path: FieldPath,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+        at: Position | None = None,
+    ) -> Problem:
+        """A problem located at ``path`` in this record's file (or ``at``, when known)."""
+        line, column = at or self.loaded.position(path, key=key) or (None, None)
+        return Problem.at(self.name, code, message, line=line, column=column, path=path, hint=hint)
+
+
+class IdIndex:
+    """Which ids exist in which collection, over the whole data folder."""
+
+    def __init__(self, records: list[CheckedRecord]) -> None:
+        self.ids: dict[str, set[str]] = defaultdict(set)
+        for record in records:
+            self.ids[record.collection].add(record.indexed_id)
+
+    def collections_with(self, record_id: str) -> list[str]:
+        """The collections holding a record with this id."""
+        return sorted(name for name, ids in self.ids.items() if record_id in ids)

@@ -1,0 +1,276 @@
+"""Validate a data folder: load each file, check it alone, then check the records together."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from toolkit.checking.cache import ResultCache
+from toolkit.checking.model_check import ModelT, check_model
+from toolkit.checking.report import Report
+from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
+from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
+from toolkit.checking.rules.quotes import quote_uses, source_text
+from toolkit.checking.schema_check import check_schema
+from toolkit.foundation.dates import may_precede
+from toolkit.foundation.problems import Problem
+from toolkit.models import COLLECTIONS
+from toolkit.models.changelog import Changelog
+from toolkit.models.dataset_info import DatasetInfo
+from toolkit.reading.discovery import DataFiles, RecordFile, discover, select, top_level_document
+from toolkit.reading.discovery import UnknownPathError as UnknownPathError
+from toolkit.reading.loader import LoadedFile, load_file
+from toolkit.reading.references import references_in
+
+DATASET_FILE = "dataset.yaml"
+"""The dataset's description, at the top of the data folder."""
+CHANGELOG_FILE = "changelog.yaml"
+"""The dataset's releases, beside it."""
+
+_WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
+"""Problems after which nothing else in the file can be trusted enough to check."""
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: records only accumulate while validating, and
+    collecting over ever more live objects makes model building several times slower."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecord, list[Problem]]:
+    """Everything one file can tell alone: parse, JSON Schema, the model, the record rules.
+
+    Returns the record's facts for the dataset rules (its data dropped, its model kept only if
+    asked) and the problems found.
+    """
+    loaded = load_file(file.path, file.name)
+    record = CheckedRecord(file.collection, file.name, file.stem, loaded, id=_declared_id(loaded))
+    problems = loaded.problems
+    if not problems:
+        problems = check_schema(loaded, file.collection, file.name)
+    if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
+        record.problem_paths = frozenset({()})
+    else:
+        model, model_problems = check_model(
+            loaded, COLLECTIONS[file.collection], file.name, problems
+        )
+        problems += model_problems
+        record.problem_paths = frozenset(problem.path for problem in problems)
+        record.references = list(references_in(file.collection, loaded.data))
+        if model is not None:
+            record.model = model
+            if file.collection == "meetings":
+                record.date, record.previous = model.__dict__["date"], model.__dict__["previous"]
+            elif file.collection == "commitments":
+                deadline = model.__dict__["deadline"]
+                record.deadline = deadline.date if deadline is not None else None
+                record.last_assessed = model.__dict__["assessments"][-1].date
+            record.quotes = tuple(quote_uses(model))
+            record.source_text = source_text(model)
+            for check in RECORD_CHECKS:
+                problems.extend(check(record))
+    loaded.data = None  # the facts above are all the dataset rules need
+    if not keep_model:
+        record.model = None
+    return record, problems
+
+
+def _declared_id(loaded: LoadedFile) -> str | None:
+    value = loaded.data.get("id") if isinstance(loaded.data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+PARALLEL_FROM = 2_000
+"""Below this many files, starting worker processes costs more than it saves."""
+CHUNK = 250
+
+
+def _checked(
+    data_dir: Path, files: list[RecordFile], keep_models: bool, use_cache: bool
+) -> list[tuple[CheckedRecord, list[Problem]]]:
+    """Every file's per-file result, from the cache where the file is unchanged."""
+    cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
+    results: dict[str, tuple[CheckedRecord, list[Problem]]] = {}
+    if cache is not None:
+        for file in files:
+            if (hit := cache.lookup(file.name, file.path)) is not None:
+                results[file.name] = hit
+    misses = [file for file in files if file.name not in results]
+    for file, result in zip(misses, _check_files(misses, keep_models), strict=True):
+        results[file.name] = result
+        if cache is not None:
+            cache.store(file.name, *result)
+    if cache is not None:
+        cache.save(keep={file.name for file in files})
+    return [results[file.name] for file in files]
+
+
+def _check_files(
+    files: list[RecordFile], keep_models: bool
+) -> Iterator[tuple[CheckedRecord, list[Problem]]]:
+    """The per-file passes over every file, on every core when there are enough files."""
+    check = partial(check_file, keep_model=keep_models)
+    workers = min(os.cpu_count() or 1, len(files) // CHUNK or 1)
+    if len(files) < PARALLEL_FROM or workers < 2:
+        yield from map(check, files)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
+        yield from pool.map(check, files, chunksize=CHUNK)
+
+
+def _fork_context() -> multiprocessing.context.BaseContext:
+    """Forked workers start at once with the models already built; spawn where fork is missing."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+@dataclass
+class CheckedData:
+    """Everything one validation run learnt: the report, the records, the dataset description."""
+
+    report: Report
+    records: list[CheckedRecord]
+    info: DatasetInfo | None
+    changelog: Changelog | None = None
+
+
+def check_data(
+    data_dir: Path,
+    only: Sequence[Path] = (),
+    *,
+    keep_models: bool = False,
+    use_cache: bool = False,
+    as_of: str | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
+) -> CheckedData:
+    """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
+    while still resolving their references against the whole folder. With ``as_of`` (a date),
+    also warn about commitments overdue on that date, or whose newest assessment is older than
+    ``stale_after`` days."""
+    with _collector_paused():
+        found = discover(data_dir)
+        files = found.records
+        problems = list(found.problems)
+        records = []
+        for record, file_problems in _checked(data_dir, files, keep_models, use_cache):
+            records.append(record)
+            problems.extend(file_problems)
+        index = IdIndex(records)
+        for check in CHECKS:
+            problems.extend(check(records, index))
+        if as_of is not None:
+            problems.extend(overdue(records, as_of))
+            problems.extend(stale(records, as_of, stale_after))
+        info, info_problems = check_info(data_dir, found)
+        changelog, changelog_problems = check_changelog(data_dir, info, found)
+    problems.extend(info_problems + changelog_problems)
+    checked = found.names()
+    if only:
+        checked = select(checked, only)
+        problems = [problem for problem in problems if problem.file in checked]
+    return CheckedData(Report(problems, files_checked=len(checked)), records, info, changelog)
+
+
+def validate(
+    data_dir: Path,
+    only: Sequence[Path] = (),
+    *,
+    use_cache: bool = False,
+    as_of: str | None = None,
+    stale_after: int = STALE_AFTER_DAYS,
+) -> Report:
+    """The validation report for ``data_dir`` (see ``check_data``)."""
+    return check_data(
+        data_dir, only, use_cache=use_cache, as_of=as_of, stale_after=stale_after
+    ).report
+
+
+def check_info(
+    data_dir: Path, found: DataFiles | None = None
+) -> tuple[DatasetInfo | None, list[Problem]]:
+    """The dataset description in ``dataset.yaml``, if the data folder has one (``found``:
+    what discovery found there, when it has run)."""
+    info, problems, _ = _check_document(data_dir, DATASET_FILE, DatasetInfo, found)
+    return info, problems
+
+
+def check_changelog(
+    data_dir: Path, info: DatasetInfo | None, found: DataFiles | None = None
+) -> tuple[Changelog | None, list[Problem]]:
+    """The releases in ``changelog.yaml``, if present: newest first, the newest being the
+    version ``dataset.yaml`` declares."""
+    changelog, problems, loaded = _check_document(data_dir, CHANGELOG_FILE, Changelog, found)
+    if changelog is None or loaded is None:
+        return None, problems
+
+    def misplaced(number: int, message: str, hint: str) -> Problem:
+        where = ("releases", number, "version")
+        line, column = loaded.position(where) or (None, None)
+        return Problem.at(
+            loaded.name, "E-RELEASE", message, line=line, column=column, path=where, hint=hint
+        )
+
+    releases = changelog.releases
+    for number, (newer, older) in enumerate(itertools.pairwise(releases), start=1):
+        if version_key(older.version) >= version_key(newer.version) or not may_precede(
+            older.date, newer.date
+        ):
+            problems.append(
+                misplaced(
+                    number,
+                    f"release {older.version} ({older.date}) is listed after "
+                    f"{newer.version} ({newer.date})",
+                    "list releases newest first, versions and dates descending",
+                )
+            )
+    if info is not None and releases[0].version != info.version:
+        problems.append(
+            misplaced(
+                0,
+                f"the newest release is {releases[0].version} but dataset.yaml declares "
+                f"{info.version}",
+                "run `toolkit release` to bump the version and record the release",
+            )
+        )
+    return changelog, problems
+
+
+def _check_document(
+    data_dir: Path, file_name: str, model: type[ModelT], found: DataFiles | None
+) -> tuple[ModelT | None, list[Problem], LoadedFile | None]:
+    """A top-level document of the data folder, found the way discovery finds files (a link
+    is refused, never read; a problem discovery reported already is not repeated) and checked
+    through the same passes as a record; also the loaded file, to locate later problems in
+    it."""
+    if found is None:
+        file, problems = top_level_document(data_dir, file_name)
+    else:
+        file, problems = found.documents.get(file_name), []
+    if file is None:
+        return None, problems, None
+    loaded = load_file(file.path, file.name)
+    if loaded.problems:
+        return None, loaded.problems, loaded
+    problems = check_schema(loaded, file.collection, loaded.name)
+    document, model_problems = check_model(loaded, model, loaded.name, problems)
+    return document, problems + model_problems, loaded
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A MAJOR.MINOR.PATCH version as numbers, for ordering."""
+    return tuple(int(part) for part in version.split("."))

@@ -1,0 +1,1 @@
+"""Stage 5, history: comparing two versions of the data, releases and the change log."""

@@ -1,0 +1,119 @@
+"""What changed between two versions of the data: records added, removed and changed, field by
+field, with each commitment's change of status called out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from toolkit.foundation.naming import record_title
+from toolkit.models.changelog import ChangeKind
+from toolkit.reading.snapshots import RecordKey, Snapshot
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that differs; ``old`` is None when added, ``new`` is None when removed."""
+
+    path: str
+    change: ChangeKind
+    old: Any = None
+    new: Any = None
+
+
+@dataclass
+class RecordChange:
+    """One record that differs between the two versions."""
+
+    collection: str
+    id: str
+    change: ChangeKind
+    title: str
+    fields: list[FieldChange] = field(default_factory=list)
+    status: tuple[str | None, str | None] | None = None
+    """For commitments whose current status differs: (old, new)."""
+
+
+@dataclass
+class DataDiff:
+    """Every record that differs, in collection and id order."""
+
+    old: str
+    new: str
+    records: list[RecordChange]
+
+    def count(self, change: ChangeKind) -> int:
+        """How many records were added, removed or changed."""
+        return sum(1 for record in self.records if record.change is change)
+
+    @property
+    def status_changes(self) -> list[RecordChange]:
+        """Commitments whose current status changed (including new ones)."""
+        return [record for record in self.records if record.status is not None]
+
+
+def diff_snapshots(old: Snapshot, new: Snapshot) -> DataDiff:
+    """Compare two versions of the data record by record."""
+    changes = []
+    for key in sorted(old.records.keys() | new.records.keys()):
+        before, after = old.records.get(key), new.records.get(key)
+        if before == after:
+            continue
+        changes.append(_record_change(key, before, after))
+    return DataDiff(old.label, new.label, changes)
+
+
+def _record_change(
+    key: RecordKey, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> RecordChange:
+    collection, record_id = key
+    shown = after if after is not None else before
+    assert shown is not None
+    fields: list[FieldChange] = []
+    if before is None:
+        kind = ChangeKind.ADDED
+    elif after is None:
+        kind = ChangeKind.REMOVED
+    else:
+        kind, fields = ChangeKind.CHANGED, _field_changes(before, after, "")
+    old_status, new_status = current_status(before), current_status(after)
+    status = (old_status, new_status) if old_status != new_status else None
+    return RecordChange(collection, record_id, kind, record_title(shown), fields, status)
+
+
+def _field_changes(before: Any, after: Any, path: str) -> list[FieldChange]:
+    if before == after:
+        return []
+    if isinstance(before, dict) and isinstance(after, dict):
+        found = []
+        for key in [*before, *(k for k in after if k not in before)]:
+            where = f"{path}.{key}" if path else key
+            if key not in after:
+                found.append(FieldChange(where, ChangeKind.REMOVED, old=before[key]))
+            elif key not in before:
+                found.append(FieldChange(where, ChangeKind.ADDED, new=after[key]))
+            else:
+                found.extend(_field_changes(before[key], after[key], where))
+        return found
+    if isinstance(before, list) and isinstance(after, list):
+        found = []
+        for index in range(max(len(before), len(after))):
+            where = f"{path}[{index}]"
+            if index >= len(after):
+                found.append(FieldChange(where, ChangeKind.REMOVED, old=before[index]))
+            elif index >= len(before):
+                found.append(FieldChange(where, ChangeKind.ADDED, new=after[index]))
+            else:
+                found.extend(_field_changes(before[index], after[index], where))
+        return found
+    return [FieldChange(path, ChangeKind.CHANGED, old=before, new=after)]
+
+
+def current_status(record: dict[str, Any] | None) -> str | None:
+    """A commitment's status: that of its newest assessment (None for other records)."""
+    assessments = record.get("assessments") if record else None
+    if not isinstance(assessments, list) or not assessments:
+        return None
+    newest = assessments[-1]
+    status = newest.get("status") if isinstance(newest, dict) else None
+    return status if isinstance(status, str) else None

@@ -1,0 +1,137 @@
+"""Releasing the dataset: bump its version and record what changed since the last release.
+
+The previous release is, by default, the last commit that changed the version line of
+``dataset.yaml``; the change log is the semantic diff from there to the data folder as it is.
+The release is written into the data (``changelog.yaml``), so builds read it without git.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from enum import StrEnum
+from pathlib import Path
+
+import yaml
+
+from toolkit.authoring.formatting import format_text
+from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_changelog, check_info
+from toolkit.history.diffing import DataDiff, diff_snapshots
+from toolkit.models.changelog import Changelog, Release, ReleasedChange
+from toolkit.reading.snapshots import Snapshot, SnapshotError, read_snapshot
+
+_VERSION_LINE = re.compile(r"^version: *(\S+) *$", re.MULTILINE)
+
+
+class Level(StrEnum):
+    """Which part of MAJOR.MINOR.PATCH a release bumps (see the dataset schema)."""
+
+    MAJOR = "major"
+    MINOR = "minor"
+    PATCH = "patch"
+
+
+class ReleaseError(ValueError):
+    """The release cannot be made; the message says why and what to do."""
+
+
+def bumped(version: str, level: Level) -> str:
+    """The next version at ``level``: 0.1.3 → 0.2.0 for minor."""
+    major, minor, patch = (int(part) for part in version.split("."))
+    if level is Level.MAJOR:
+        return f"{major + 1}.0.0"
+    if level is Level.MINOR:
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def previous_release(data_dir: Path) -> str:
+    """The git commit that last changed the dataset's version: the previous release."""
+    dataset = (data_dir / DATASET_FILE).resolve()
+    done = subprocess.run(
+        ["git", "log", "-1", "--format=%H", "-G", "^version:", "--", dataset.name],
+        cwd=dataset.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise ReleaseError(
+            "no earlier release found in the git history of dataset.yaml; name it with --since"
+        )
+    return done.stdout.strip()
+
+
+def release_of(diff: DataDiff, version: str, date: str, summary: str | None) -> Release:
+    """The changelog entry for a diff."""
+    changes = [
+        ReleasedChange.model_validate(
+            _present(
+                collection=record.collection,
+                id=record.id,
+                change=record.change.value,
+                title=record.title,
+                fields=[field.path for field in record.fields],
+                status=_present(old=record.status[0], new=record.status[1])
+                if record.status
+                else None,
+            )
+        )
+        for record in diff.records
+    ]
+    return Release.model_validate(
+        _present(version=version, date=date, summary=summary, changes=changes)
+    )
+
+
+def _present(**values: object) -> dict[str, object]:
+    """Keyword values without the absent ones: the models refuse explicit nulls."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def make_release(
+    data_dir: Path,
+    level: Level,
+    date: str,
+    *,
+    since: str | None = None,
+    summary: str | None = None,
+) -> Release:
+    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml``."""
+    info, problems = check_info(data_dir)
+    if info is None or problems:
+        raise ReleaseError(f"{data_dir / DATASET_FILE} is missing or invalid: run toolkit validate")
+    changelog, problems = check_changelog(data_dir, info)
+    if problems:
+        raise ReleaseError(f"{data_dir / CHANGELOG_FILE} is invalid: run toolkit validate")
+    try:
+        before = read_snapshot(since or previous_release(data_dir), data_dir)
+    except SnapshotError as error:
+        raise ReleaseError(str(error)) from None
+    diff = diff_snapshots(before, read_snapshot(str(data_dir), data_dir))
+    if not diff.records:
+        raise ReleaseError(f"nothing changed since {before.label}: no release needed")
+    release = release_of(diff, bumped(info.version, level), date, summary)
+    releases = [release, *(changelog.releases if changelog else [])]
+    write_changelog(data_dir, Changelog(releases=releases))
+    dataset = data_dir / DATASET_FILE
+    text = dataset.read_text(encoding="utf-8")
+    dataset.write_text(_VERSION_LINE.sub(f"version: {release.version}", text, count=1))
+    return release
+
+
+def first_release(data_dir: Path, version: str, date: str, summary: str | None) -> Release:
+    """The changelog's first entry: every record, added."""
+    diff = diff_snapshots(Snapshot("nothing", {}), read_snapshot(str(data_dir), data_dir))
+    release = release_of(diff, version, date, summary)
+    write_changelog(data_dir, Changelog(releases=[release]))
+    return release
+
+
+def write_changelog(data_dir: Path, changelog: Changelog) -> None:
+    """Write ``changelog.yaml`` in the data's canonical layout."""
+    document = changelog.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    text = yaml.safe_dump(
+        document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+    (data_dir / CHANGELOG_FILE).write_text(format_text(text, "changelog"), encoding="utf-8")

@@ -1,0 +1,73 @@
+"""Build the outputs: validate, export every dataset format, then the site; swap them in.
+
+Everything is written to staging folders first: invalid data, a failing exporter or a failing
+site build leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import ExitStack
+from pathlib import Path
+
+from toolkit.checking.validate import DATASET_FILE, CheckedData, check_data
+from toolkit.foundation.staging import staged
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.exporters import EXPORTERS
+from toolkit.publishing.site.builder import SiteBuildError, SiteSettings, build_site
+
+Progress = Callable[[str], None]
+
+SITE_STEP = "site"
+
+
+class BuildError(Exception):
+    """The build could not finish; the previous outputs are unchanged."""
+
+
+def build_steps(with_site: bool) -> list[str]:
+    """The names of the build's steps, for progress reporting."""
+    return [*EXPORTERS, *([SITE_STEP] if with_site else [])]
+
+
+def build(
+    data_dir: Path,
+    out: Path,
+    progress: Progress = lambda step: None,
+    site: SiteSettings | None = None,
+) -> CheckedData:
+    """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
+    when ``site`` is given). Returns the validation result; nothing is written when it is not ok.
+    """
+    checked = check_data(data_dir, keep_models=True)
+    if not checked.report.ok:
+        return checked
+    if checked.info is None:
+        raise BuildError(f"{data_dir / DATASET_FILE} is missing: it names and versions the dataset")
+    dataset = Dataset.from_checked(checked)
+    try:
+        _write_outputs(dataset, out, progress, site)
+    except OSError as error:  # staging or swapping the folders failed; the old ones are back
+        raise BuildError(f"could not write the outputs: {error}") from error
+    return checked
+
+
+def _write_outputs(
+    dataset: Dataset, out: Path, progress: Progress, site: SiteSettings | None
+) -> None:
+    """Every exporter into a staging folder, then the site; both are swapped in at the end."""
+    with ExitStack() as stack:
+        dist = stack.enter_context(staged(out))
+        for name, exporter in EXPORTERS.items():
+            progress(name)
+            try:
+                exporter(dataset, dist)
+            except Exception as error:  # any failure must leave the old output in place
+                raise BuildError(f"the {name} export failed: {error}") from error
+        if site is not None:
+            progress(SITE_STEP)
+            site_dir = stack.enter_context(staged(site.out))
+            try:
+                build_site(dataset, dist, site, site_dir)
+            except SiteBuildError as error:
+                raise BuildError(str(error)) from error

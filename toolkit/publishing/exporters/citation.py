@@ -1,0 +1,34 @@
+"""CITATION.cff, so the dataset can be cited with its version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.foundation.dates import is_day_precise
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.exporters.files import write_text
+
+
+def export(dataset: Dataset, out: Path) -> None:
+    """Write a Citation File Format 1.2.0 file describing the dataset."""
+    info = dataset.info
+    citation: dict[str, Any] = {
+        "cff-version": "1.2.0",
+        "message": "If you use this dataset, please cite it as below.",
+        "type": "dataset",
+        "title": info.title,
+        "abstract": info.description,
+        "version": info.version,
+        "license": info.licence.id,
+        "authors": [{"name": maintainer.name} for maintainer in info.maintainers],
+    }
+    released = dataset.changelog.releases[0].date if dataset.changelog else dataset.last_updated
+    if released and is_day_precise(released):
+        citation["date-released"] = released
+    if info.keywords:
+        citation["keywords"] = list(info.keywords)
+    text = yaml.safe_dump(citation, sort_keys=False, allow_unicode=True, width=100)
+    write_text(out / "CITATION.cff", text)

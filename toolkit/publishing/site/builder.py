@@ -1,0 +1,62 @@
+"""Run mkdocs (Material theme) over the generated pages, strictly: any warning fails the build."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.generate import copy_raw_downloads, write_sources
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """Where the site's configuration, hand-written pages and build folders are."""
+
+    config: Path = Path("mkdocs.yml")
+    docs: Path = Path("docs")
+    work: Path = Path("build/docs")
+    """Where the generated Markdown goes; mkdocs.yml's ``docs_dir`` points here."""
+    out: Path = Path("site")
+
+
+class SiteBuildError(Exception):
+    """mkdocs reported warnings or errors; the messages are in the exception text."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: Path) -> None:
+    """Generate the pages, then build the site into ``site_dir`` with ``mkdocs build --strict``."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, see README
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    write_sources(dataset, settings.docs, dist, settings.work)
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(
+            config_file=str(settings.config),
+            docs_dir=str(settings.work.absolute()),
+            site_dir=str(site_dir.absolute()),
+            strict=True,
+        )
+        build(config)
+        copy_raw_downloads(dist, site_dir)
+    except (MkDocsException, SystemExit, OSError) as error:
+        details = "; ".join(collector.messages[-5:]) or str(error)
+        raise SiteBuildError(f"mkdocs build failed: {details}") from error
+    finally:
+        logger.removeHandler(collector)

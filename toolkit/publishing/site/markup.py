@@ -1,0 +1,60 @@
+"""Turn contributor text into safe page content: escaped everywhere, links only to http(s).
+
+Records come from strangers' pull requests, so every value is treated as text, never markup.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from toolkit.foundation.characters import one_line, scrub
+from toolkit.foundation.urls import url_refusal
+
+
+def text(value: object) -> str:
+    """Any value as HTML text: ``<``, ``>``, ``&`` and quotes escaped, and any character HTML
+    or Python-Markdown would read as more than text (controls, separators) replaced."""
+    return html.escape(scrub(str(value)), quote=True)
+
+
+def line(value: object) -> str:
+    """A value as HTML text on one line (a heading, a title): line breaks become spaces."""
+    return html.escape(one_line(str(value)), quote=True)
+
+
+def is_web_url(url: str) -> bool:
+    """Whether a URL is an http(s) address the validator accepts, the only kind the site links
+    to: read as browsers read it, its text shows exactly where it leads."""
+    return url_refusal(url) is None
+
+
+def external_link(url: str, label: object | None = None) -> str:
+    """A link to another site, or the plain escaped text when the URL is not http(s)."""
+    shown = text(url if label is None else label)
+    if not is_web_url(url):
+        return shown
+    return f'<a href="{text(url)}" rel="noopener noreferrer nofollow">{shown}</a>'
+
+
+def internal_link(href: str, label: object) -> str:
+    """A link to another page of the site (``href`` is built by the generator, not from data)."""
+    return f'<a href="{text(href)}">{text(label)}</a>'
+
+
+def json_ld(document: dict[str, Any]) -> str:
+    """A JSON-LD script element whose content cannot close the element or open another."""
+    # All ASCII: no character of the data appears raw inside the script element.
+    encoded = json.dumps(document, ensure_ascii=True, indent=1, sort_keys=True)
+    encoded = encoded.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">\n{encoded}\n</script>'
+
+
+def paragraphs(value: str, citations: str = "") -> str:
+    """Free text as HTML paragraphs, split on blank lines; ``citations`` (already-safe markup)
+    close the last paragraph, so the markers sit right after the words they support."""
+    parts = [text(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
+    parts[-1:] = [f"{parts[-1]}{citations}"] if parts else []
+    return "\n".join(f"<p>{part}</p>" for part in parts)

@@ -1,0 +1,164 @@
+"""Pieces shared by record pages: the page frame, quotes, discrepancies, status labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from toolkit.foundation.countries import country_name
+from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
+from toolkit.publishing.site.context import Page
+from toolkit.publishing.site.markup import line, text
+
+Generated = tuple[str, str]
+"""A generated page: its path under the docs folder, and its Markdown."""
+
+
+def markdown_page(title: str, body: str, description: str | None = None) -> str:
+    """A page: YAML front matter, then the heading and body as one raw HTML block.
+
+    The front matter is written by a YAML serialiser in ASCII with every other character
+    escaped, so no character of a title can end it early. The theme prints its title and
+    description into the page head unescaped, so they are HTML-escaped first. The heading is
+    HTML rather than Markdown, so Markdown never reads record text.
+    """
+    meta = {"title": line(title)}
+    if description:
+        meta["description"] = line(description)
+    front = yaml.safe_dump(
+        meta, allow_unicode=False, default_style='"', sort_keys=False, width=_NO_WRAP
+    )
+    return f'---\n{front}---\n\n<h1>{line(title)}</h1>\n\n<div class="record">\n{body}\n</div>\n'
+
+
+_NO_WRAP = 1 << 30
+"""A line width no front matter reaches: PyYAML would otherwise fold long titles."""
+
+
+def facts(rows: Sequence[tuple[str, str]]) -> str:
+    """A two-column table of labelled facts; values are already-safe HTML."""
+    cells = "\n".join(
+        f"<tr><th>{text(label)}</th><td>{value}</td></tr>" for label, value in rows if value
+    )
+    return f'<table class="facts">\n{cells}\n</table>'
+
+
+def speaker(page: Page, speaker_id: str | None) -> str:
+    """A person or organisation who spoke or issued something, linked to their page."""
+    if speaker_id is None:
+        return ""
+    collection = "people" if speaker_id in page.site.by_id["people"] else "organizations"
+    return page.link(collection, speaker_id)
+
+
+def accounts(
+    page: Page, items: Sequence[GovernmentAccount], parties: Sequence[str], *, level: int = 2
+) -> str:
+    """Each government's own account side by side, one column per party in the record's own
+    order, each column alike; a party with no recorded account says so rather than vanish.
+    ``level`` is the heading level of the section (its columns are one below)."""
+    if not items and len(parties) < 2:  # two sides to set side by side
+        return ""
+    columns = []
+    for party in dict.fromkeys(parties):
+        name = text(country_name(party))
+        given = [account for account in items if account.government == party]
+        body = (
+            "\n".join(
+                f'<p class="account-by">{speaker(page, account.speaker)}'
+                + (f", {text(account.date)}" if account.date else "")
+                + f"</p>\n{page.statements(account.statements)}"
+                for account in given
+            )
+            or f"<p>No account by the Government of {name} is recorded.</p>"
+        )
+        columns.append(
+            f'<section class="account"><h{level + 1}>{name}’s account</h{level + 1}>\n'
+            f"{body}</section>"
+        )
+    anchor = ' id="accounts"' if level == 2 else ""  # the page's own section
+    return (
+        f"<h{level}{anchor}>Each government’s account</h{level}>\n"
+        f'<div class="accounts">\n{"".join(columns)}\n</div>'
+    )
+
+
+def quotes(page: Page, items: Sequence[Quote]) -> str:
+    """Verbatim quotes, each with who said it and the source that printed it."""
+    if not items:
+        return ""
+    blocks = []
+    for quote in items:
+        said_by = speaker(page, quote.attributed_to)
+        printed = text(page.site.get("sources", quote.source).publisher)
+        credit = f"{said_by}, as printed by {printed}" if said_by else f"As printed by {printed}"
+        blocks.append(
+            f"<blockquote><p>“{text(quote.text)}”</p>"
+            f"<footer>— {credit}{page.cite([quote.source])}</footer></blockquote>"
+        )
+    return '<h2 id="quotes">In the sources’ words</h2>\n' + "\n".join(blocks)
+
+
+def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = True) -> str:
+    """Where sources disagree or a claim is unconfirmed, each account with its sources."""
+    if not items:
+        return ""
+    blocks = []
+    for note in items:
+        label = "Sources disagree" if note.kind == "conflict" else "Unconfirmed"
+        about = f" on <code>{text(note.field)}</code>" if note.field else ""
+        claims = "\n".join(
+            f"<li>{text(claim.value)}{page.cite(claim.sources)}"
+            + (f"<br><q>{text(claim.quote)}</q>" if claim.quote else "")
+            + "</li>"
+            for claim in note.claims
+        )
+        title = f'<p class="admonition-title">{label}{about} (noted {text(note.noted)})</p>'
+        blocks.append(
+            f'<div class="admonition warning discrepancy">{title}\n'
+            f"<p>{text(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
+        )
+    title = '<h2 id="discrepancies">Where the sources differ</h2>\n' if titled else ""
+    return title + "\n".join(blocks)
+
+
+def record_footer(page: Page, record: Any) -> str:
+    """The record's own citations, its discrepancies and the numbered source list."""
+    cited = f'<p class="record-sources">Sources for this record: {page.cite(record.sources)}</p>'
+    return "\n".join(
+        part
+        for part in (cited, discrepancies(page, record.discrepancies), page.citation_list())
+        if part
+    )
+
+
+def index_table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True
+) -> str:
+    """A table of records for a section's index page; cells are already-safe HTML."""
+    head = "".join(f"<th>{text(h)}</th>" for h in headers)
+    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    css = ' class="sortable"' if sortable else ""
+    return f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def status_badge(status: str) -> str:
+    """A status as a labelled badge."""
+    return f'<span class="status status-{text(status)}">{text(status)}</span>'
+
+
+SCORE_LABELS = {
+    "full": "+1 full",
+    "partial": "0 partial",
+    "none": "−1 none",
+    "too-early": "too early",
+}
+"""How scores read on the page: the number compliance research uses, then the word."""
+
+
+def score_badge(score: str) -> str:
+    """A compliance score as a labelled badge."""
+    label = SCORE_LABELS.get(score, score)
+    return f'<span class="score score-{text(score)}">{text(label)}</span>'

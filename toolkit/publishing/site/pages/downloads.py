@@ -1,0 +1,62 @@
+"""The downloads page: every dataset file with its format, size, checksum and how to open it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
+
+DATA_FOLDER = "data"
+"""Where the dataset files are published inside the site."""
+
+FORMATS = {
+    ".json": "JSON",
+    ".jsonl": "JSON Lines",
+    ".csv": "CSV",
+    ".sqlite": "SQLite",
+    ".cff": "Citation File Format",
+    "": "checksums",
+}
+EXAMPLES = [
+    ("pandas", 'pd.read_csv("data/csv/commitments_assessments.csv")'),
+    ("pandas (JSON Lines)", 'pd.read_json("data/people.jsonl", lines=True)'),
+    (
+        "DuckDB",
+        "SELECT status, count(*) FROM 'data/csv/commitments_assessments.csv' GROUP BY status",
+    ),
+    (
+        "sqlite3",
+        "sqlite3 data/dataset.sqlite \"SELECT id FROM search WHERE search MATCH 'fentanyl'\"",
+    ),
+    ("Datasette", "datasette data/dataset.sqlite"),
+    ("Frictionless", "frictionless validate data/datapackage.json"),
+    ("Checksums", "cd data && sha256sum -c SHA256SUMS"),
+]
+
+
+def pages(site: Site, dist: Path) -> list[Generated]:
+    """The downloads page, listing the files of the built datasets in ``dist``."""
+    page = Page(site, "downloads/")
+    sums: dict[str, str] = {}
+    for line in (dist / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split("  ", 1)
+        sums[name] = digest
+    rows = []
+    for name in sorted(sums):
+        size = (dist / name).stat().st_size
+        fmt = "JSON Schema" if name.startswith("schema/") else FORMATS.get(Path(name).suffix, "")
+        link = f'<a href="{page.href(f"{DATA_FOLDER}/{name}")}">{text(name)}</a>'
+        rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
+    examples = "\n".join(
+        f"<dt>{text(tool)}</dt><dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
+    )
+    info = site.dataset.info
+    body = (
+        f"<p>Version {text(info.version)} of the dataset, under {text(info.licence.title)}. "
+        "Every file is listed with its SHA-256 checksum.</p>\n"
+        + index_table(["File", "Format", "Size", "SHA-256"], rows)
+        + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>'
+    )
+    return [("downloads.md", markdown_page("Downloads", body))]

@@ -1,0 +1,42 @@
+"""The home page: what this is, the latest meeting, commitments by status, the downloads."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from toolkit.foundation.problems import count
+from toolkit.models import Commitment, Meeting
+from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.markup import paragraphs, text
+from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
+
+
+def pages(site: Site) -> list[Generated]:
+    """The home page."""
+    page = Page(site, "")
+    info = site.dataset.info
+    meetings = sorted(site.of(Meeting), key=lambda m: (m.date, m.id))
+    latest = meetings[-1] if meetings else None
+    counts = Counter(c.current_status for c in site.of(Commitment))
+    figures = "".join(
+        f"<li>{status_badge(status)} {count}</li>" for status, count in sorted(counts.items())
+    )
+    parts = [
+        paragraphs(info.description),
+        '<h2 id="latest-meeting">Latest meeting</h2>',
+        f"<p>{page.link('meetings', latest.id)} — {text(latest.date)}, "
+        f"{text(latest.location.city)}</p>"
+        if latest
+        else "<p>No meeting recorded yet.</p>",
+        '<h2 id="commitments">Commitments by current status</h2>',
+        f'<ul class="figures">{figures}</ul>',
+        f"<p>{count(counts.total(), 'commitment')} in all: see the "
+        f'<a href="{page.href("commitments/")}">overview</a> and the '
+        f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
+        '<h2 id="data">The data</h2>',
+        f"<p>Version {text(info.version)}, last updated {text(site.dataset.last_updated)}, "
+        f"published under {text(info.licence.title)}. "
+        f'<a href="{page.href("downloads/")}">Download it</a> as JSON, CSV, SQLite or a '
+        "Frictionless data package.</p>",
+    ]
+    return [("index.md", markdown_page(info.title, "\n".join(parts), info.description))]

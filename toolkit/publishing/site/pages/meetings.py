@@ -1,0 +1,116 @@
+"""Meeting pages: when, where, who, what was committed, with schema.org Event data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from toolkit.foundation.countries import country_name
+from toolkit.models import Meeting
+from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.publishing.site.markup import json_ld, text
+from toolkit.publishing.site.pages.common import (
+    Generated,
+    accounts,
+    facts,
+    index_table,
+    markdown_page,
+    quotes,
+    record_footer,
+    status_badge,
+)
+
+
+def pages(site: Site) -> list[Generated]:
+    """One page per meeting, and the section index."""
+    meetings = site.of(Meeting)
+    generated = [(f"meetings/{m.id}.md", meeting_page(site, m)) for m in meetings]
+    return [*generated, ("meetings/index.md", index(site, meetings))]
+
+
+def meeting_page(site: Site, meeting: Meeting) -> str:
+    """The page of one meeting."""
+    page = Page(site, page_url("meetings", meeting.id))
+    when = text(meeting.date) + (f" to {text(meeting.end)}" if meeting.end else "")
+    where = f"{text(meeting.location.city)}, {text(country_name(meeting.location.country))}"
+    earlier = page.link("meetings", meeting.previous) if meeting.previous else ""
+    later = ", ".join(page.link("meetings", m.id) for m in site.later_rounds.get(meeting.id, []))
+    related = ", ".join(page.link("meetings", m) for m in meeting.related)
+    body = [
+        facts(
+            [
+                ("Date", when),
+                ("Place", where),
+                ("Kind", text(meeting.kind)),
+                ("Series", text(meeting.series or "")),
+                ("Previous round", earlier),
+                ("Next round", later),
+                ("Held alongside", related),
+            ]
+        ),
+        accounts(page, meeting.accounts, [p.delegation for p in meeting.participants]),
+        '<h2 id="summary">Summary</h2>',
+        page.statements(meeting.statements),
+        '<h2 id="participants">Participants</h2>',
+        "<ul>"
+        + "".join(
+            f"<li>{page.link('people', p.person)} — {text(p.role)} "
+            f"({text(country_name(p.delegation))})</li>"
+            for p in meeting.participants
+        )
+        + "</ul>",
+        _commitments(page, site, meeting),
+        quotes(page, meeting.quotes),
+        record_footer(page, meeting),
+        json_ld(_event(site, meeting)),
+    ]
+    return markdown_page(meeting.title, "\n".join(part for part in body if part))
+
+
+def _commitments(page: Page, site: Site, meeting: Meeting) -> str:
+    made = site.commitments_by_meeting.get(meeting.id, [])
+    if not made:
+        return ""
+    rows = "".join(
+        f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}</li>" for c in made
+    )
+    return f'<h2 id="commitments">Commitments made</h2>\n<ul>{rows}</ul>'
+
+
+def _event(site: Site, meeting: Meeting) -> dict[str, Any]:
+    """schema.org Event data for search engines and other tools."""
+    event: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": meeting.title,
+        "startDate": meeting.date,
+        "description": " ".join(s.text for s in meeting.statements),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": meeting.location.city,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": meeting.location.city,
+                "addressCountry": meeting.location.country,
+            },
+        },
+        "attendee": [
+            {"@type": "Person", "name": site.title_of("people", p.person), "jobTitle": p.role}
+            for p in meeting.participants
+        ],
+    }
+    if meeting.end:
+        event["endDate"] = meeting.end
+    return event
+
+
+def index(site: Site, meetings: list[Meeting]) -> str:
+    """The meetings section: every meeting, newest first."""
+    page = Page(site, "meetings/")
+    ordered = sorted(meetings, key=lambda m: m.date, reverse=True)
+    rows = [
+        [text(m.date), page.link("meetings", m.id), text(m.location.city), text(m.kind)]
+        for m in ordered
+    ]
+    table = index_table(["Date", "Meeting", "Place", "Kind"], rows)
+    return markdown_page("Meetings", table)

@@ -1,0 +1,69 @@
+"""Organisation pages: names, parent body, members and their meetings."""
+
+from __future__ import annotations
+
+from toolkit.foundation.countries import country_name
+from toolkit.models import Organization, Person
+from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.pages.common import (
+    Generated,
+    facts,
+    index_table,
+    markdown_page,
+    record_footer,
+)
+
+
+def pages(site: Site) -> list[Generated]:
+    """One page per organisation, and the section index."""
+    organizations = site.of(Organization)
+    generated = [(f"organizations/{o.id}.md", organization_page(site, o)) for o in organizations]
+    page = Page(site, "organizations/")
+    rows = [
+        [
+            page.link("organizations", o.id),
+            text(o.abbreviation or ""),
+            text(country_name(o.country)),
+            text(o.kind),
+        ]
+        for o in organizations
+    ]
+    table = index_table(["Name", "Abbreviation", "Country", "Kind"], rows)
+    return [*generated, ("organizations/index.md", markdown_page("Organisations", table))]
+
+
+def organization_page(site: Site, organization: Organization) -> str:
+    """The page of one organisation, with the people who held posts in it."""
+    page = Page(site, page_url("organizations", organization.id))
+    members = sorted(
+        {
+            person.id
+            for person in site.of(Person)
+            for position in person.positions
+            if position.organization == organization.id
+        }
+    )
+    parts_of = [o.id for o in site.of(Organization) if o.parent == organization.id]
+    body = [
+        facts(
+            [
+                ("Abbreviation", text(organization.abbreviation or "")),
+                ("Also called", "; ".join(text(a) for a in organization.aliases)),
+                ("Country", text(country_name(organization.country))),
+                ("Kind", text(organization.kind)),
+                (
+                    "Part of",
+                    page.link("organizations", organization.parent) if organization.parent else "",
+                ),
+                ("Includes", ", ".join(page.link("organizations", o) for o in parts_of)),
+            ]
+        ),
+        '<h2 id="people">People</h2>\n<ul>'
+        + "".join(f"<li>{page.link('people', p)}</li>" for p in members)
+        + "</ul>"
+        if members
+        else "",
+        record_footer(page, organization),
+    ]
+    return markdown_page(organization.name, "\n".join(part for part in body if part))

@@ -1,0 +1,57 @@
+"""Topic pages: what a topic covers and the commitments about it."""
+
+from __future__ import annotations
+
+from toolkit.models import Commitment, Topic
+from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.pages.common import (
+    Generated,
+    facts,
+    index_table,
+    markdown_page,
+    record_footer,
+    status_badge,
+)
+
+
+def pages(site: Site) -> list[Generated]:
+    """One page per topic, and the section index."""
+    topics = site.of(Topic)
+    generated = [(f"topics/{t.id}.md", topic_page(site, t)) for t in topics]
+    page = Page(site, "topics/")
+    rows = [[page.link("topics", t.id), str(len(_commitments(site, t.id)))] for t in topics]
+    index = markdown_page("Topics", index_table(["Topic", "Commitments"], rows))
+    return [*generated, ("topics/index.md", index)]
+
+
+def _commitments(site: Site, topic_id: str) -> list[str]:
+    return [c.id for c in site.of(Commitment) if topic_id in c.topics]
+
+
+def topic_page(site: Site, topic: Topic) -> str:
+    """The page of one topic."""
+    page = Page(site, page_url("topics", topic.id))
+    narrower = [t.id for t in site.of(Topic) if t.parent == topic.id]
+    commitments = _commitments(site, topic.id)
+    body = [
+        facts(
+            [
+                ("Also called", "; ".join(text(a) for a in topic.aliases)),
+                ("Part of", page.link("topics", topic.parent) if topic.parent else ""),
+                ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
+            ]
+        ),
+        page.statements(topic.statements),
+        '<h2 id="commitments">Commitments</h2>\n<ul>'
+        + "".join(
+            f"<li>{page.link('commitments', c)} "
+            f"{status_badge(site.get('commitments', c).current_status)}</li>"
+            for c in commitments
+        )
+        + "</ul>"
+        if commitments
+        else "",
+        record_footer(page, topic),
+    ]
+    return markdown_page(topic.name, "\n".join(part for part in body if part))

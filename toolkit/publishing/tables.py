@@ -1,0 +1,203 @@
+"""Tidy tables derived from the record schemas, for CSV, SQLite and the data package.
+
+Each collection gives one table of its scalar fields (nested objects flattened as
+``location_city``), and each list gives a child table keyed by its parent's key plus the item's
+index (``people_positions``: ``person_id``, ``positions_index``, ...), so nothing is crammed into
+one cell and nothing is lost. Lists inside list items give grandchild tables the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from toolkit.models import COLLECTIONS, SINGULAR
+from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
+from toolkit.reading.schema_export import collection_schema, resolve_ref
+
+Row = list[str | int | None]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its name, type, meaning and constraints."""
+
+    name: str
+    description: str
+    type: str = "string"
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    pattern: str | None = None
+    references: str | None = None
+    """The collection whose ``id`` this column holds, when it is a reference."""
+    source: tuple[str, ...] = ()
+    """Where the value sits inside a list item (empty for the item itself)."""
+    prose: bool = False
+    """Free text worth searching (descriptions, summaries, notes, quotes)."""
+
+    @property
+    def is_date(self) -> bool:
+        """Whether the column holds partial dates."""
+        return self.pattern == DATE_PATTERN
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its columns, keys, and where its rows sit in a record."""
+
+    name: str
+    collection: str
+    description: str
+    columns: list[Column]
+    primary_key: list[str]
+    path: tuple[tuple[str, ...], ...] = ()
+    """For child tables, the chain of lists from the record down to this table's items."""
+    parent: Table | None = field(default=None, repr=False)
+
+    @property
+    def parent_columns(self) -> list[str]:
+        """This table's columns that hold its parent row's primary key (all but its own index)."""
+        return self.primary_key[:-1] if self.parent else []
+
+
+@cache
+def collection_tables(collection: str) -> tuple[Table, ...]:
+    """The collection's main table, then its child tables, in schema order."""
+    root = collection_schema(collection)
+    id_column = Column("id", "The record's id.", required=True)
+    columns, children = _flatten(root, root, ())
+    main = Table(
+        collection,
+        collection,
+        str(root.get("description", "")),
+        [id_column, *(c for c in columns if c.name != "id")],
+        ["id"],
+    )
+    tables = [main]
+    key = Column(
+        f"{SINGULAR[collection]}_id",
+        f"The {SINGULAR[collection]} this row belongs to.",
+        required=True,
+        references=collection,
+    )
+    for prefix, name, schema in children:
+        tables.extend(_child_tables(root, main, [key], ((*prefix, name),), name, schema))
+    return tuple(tables)
+
+
+def all_tables() -> list[Table]:
+    """Every table of every collection."""
+    return [table for collection in COLLECTIONS for table in collection_tables(collection)]
+
+
+def _flatten(
+    root: dict[str, Any], node: dict[str, Any], prefix: tuple[str, ...]
+) -> tuple[list[Column], list[tuple[tuple[str, ...], str, dict[str, Any]]]]:
+    """Scalar columns of an object (nested objects flattened) and the lists found in it."""
+    columns: list[Column] = []
+    lists = []
+    required = set(node.get("required", ()))
+    for name, raw in node.get("properties", {}).items():
+        schema = resolve_ref(root, raw)
+        if schema.get("type") == "object":
+            nested, nested_lists = _flatten(root, schema, (*prefix, name))
+            columns += nested
+            lists += nested_lists
+        elif schema.get("type") == "array":
+            lists.append((prefix, name, schema))
+        else:
+            columns.append(
+                _column(
+                    "_".join((*prefix, name)),
+                    schema,
+                    (*prefix, name),
+                    required=name in required and not prefix,
+                )
+            )
+    return columns, lists
+
+
+def _column(
+    name: str, schema: dict[str, Any], source: tuple[str, ...], *, required: bool
+) -> Column:
+    references = schema.get("x-references", ())
+    return Column(
+        name,
+        str(schema.get("description", "")),
+        "boolean" if schema.get("type") == "boolean" else "string",
+        required,
+        tuple(schema.get("enum", ())),
+        schema.get("pattern"),
+        references[0] if len(references) == 1 else None,
+        source,
+        schema.get("maxLength") == TEXT_MAX_LENGTH,
+    )
+
+
+def _child_tables(
+    root: dict[str, Any],
+    parent: Table,
+    parent_keys: list[Column],
+    path: tuple[tuple[str, ...], ...],
+    name: str,
+    schema: dict[str, Any],
+) -> list[Table]:
+    index = Column(f"{name}_index", f"Position in the `{name}` list, from 0.", "integer", True)
+    keys = [*parent_keys, index]
+    items = resolve_ref(root, schema.get("items", {}))
+    table_name = f"{parent.name}_{'_'.join(path[-1])}"
+    if items.get("type") == "object":
+        columns, lists = _flatten(root, items, ())
+    else:
+        value_name = (
+            f"{SINGULAR[items['x-references'][0]]}_id" if "x-references" in items else "value"
+        )
+        if value_name in {key.name for key in keys}:  # a list pointing into its own collection
+            value_name = f"{name}_{value_name}"
+        columns, lists = [_column(value_name, items, (), required=True)], []
+    table = Table(
+        table_name,
+        parent.collection,
+        str(schema.get("description", "")),
+        [*keys, *columns],
+        [key.name for key in keys],
+        path,
+        parent,
+    )
+    tables = [table]
+    for prefix, child_name, child in lists:
+        tables += _child_tables(
+            root, table, keys, (*path, (*prefix, child_name)), child_name, child
+        )
+    return tables
+
+
+def table_rows(table: Table, records: list[dict[str, Any]]) -> Iterator[Row]:
+    """The rows of ``table`` for a collection's records (as JSON-ready dicts, sorted by id)."""
+    for record in records:
+        if not table.path:
+            yield [_get(record, column.source or (column.name,)) for column in table.columns]
+        else:
+            yield from _item_rows(table, record, table.path, [record["id"]])
+
+
+def _item_rows(
+    table: Table, item: Any, path: tuple[tuple[str, ...], ...], keys: list[str | int | None]
+) -> Iterator[Row]:
+    values = _get(item, path[0]) or []
+    for index, child in enumerate(values):
+        if len(path) > 1:
+            yield from _item_rows(table, child, path[1:], [*keys, index])
+            continue
+        value_columns = table.columns[len(keys) + 1 :]
+        yield [*keys, index, *(_get(child, column.source) for column in value_columns)]
+
+
+def _get(item: Any, source: tuple[str, ...]) -> Any:
+    for part in source:
+        if not isinstance(item, dict):
+            return None
+        item = item.get(part)
+    return item
