@@ -18,9 +18,9 @@ import time
 import traceback
 from pathlib import Path
 
-from toolkit.discovery import RecordFile
+from toolkit.checking.validate import check_file
 from toolkit.models import COLLECTIONS
-from toolkit.validate import check_file
+from toolkit.reading.discovery import RecordFile
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_FOLDERS = [ROOT / "data", ROOT / "tests" / "fixtures", ROOT / "tests" / "hostile"]

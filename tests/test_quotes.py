@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.checking.rules.quotes import QuoteUse
+from toolkit.checking.rules.quotes import uses as quote_uses_of
 from toolkit.checking.validate import check_data
 from toolkit.foundation.quoting import closest, differences, normalise, occurs, quoted_spans
 from toolkit.reading.loader import load_file
@@ -81,7 +82,7 @@ def test_quoted_spans_in_free_text() -> None:
 
 def _quotes_in_data() -> list[tuple[str, QuoteUse]]:
     checked = check_data(DATA)
-    uses = [(record.name, use) for record in checked.records for use in record.quotes]
+    uses = [(record.name, use) for record in checked.records for use in quote_uses_of(record)]
     assert uses, "the records hold quotes"
     return uses
 
@@ -120,7 +121,9 @@ def test_changing_one_word_of_any_quote_in_data_is_an_error_at_that_quote(
         offset = sum(len(line) + 1 for line in lines[: start[0] - 1]) + start[1] - 1
         found = re.compile(pattern).search(original, offset)
         assert found is not None, (name, use.text)
-        target = re.compile(re.escape(words[middle])).search(original, found.start())
+        target = re.compile(rf"(?<!\w){re.escape(words[middle])}(?!\w)").search(
+            original, found.start()
+        )
         assert target is not None
         at = target.start()
         line = original.count("\n", 0, at) + 1

@@ -38,7 +38,6 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from toolkit.checking.rules.quotes import QuoteUse, SourceText, StoredPassage
 from toolkit.checking.rules.records import CheckedRecord
 from toolkit.foundation.problems import FieldPath, Problem, Severity
 from toolkit.reading.discovery import read_file
@@ -62,10 +61,11 @@ FRAME = struct.Struct("<Q")
 COMPACT_RATIO = 4
 """Rewrite the snapshot when the journal grows past a quarter of it."""
 
+ROW_LENGTH = 11
 Row = tuple[Any, ...]
-"""(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths,
-date, previous, deadline, last_assessed, quotes, source_text, problems): one file's result, in
-types ``marshal`` writes."""
+"""(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths, facts,
+problems): one file's result, in types ``marshal`` writes (``facts`` is a dict of plain values,
+whatever the collection declares)."""
 
 
 @dataclass
@@ -145,7 +145,7 @@ class ResultCache:
     def lookup(self, name: str, path: StrPath) -> tuple[CheckedRecord, list[Problem]] | None:
         """The cached result if the file's content is unchanged (``name`` as messages show it)."""
         row = self.rows.get(name)
-        if row is None:
+        if row is None or len(row) != ROW_LENGTH:  # written by another version of the code
             return None
         try:
             stat = os.stat(path)  # noqa: PTH116 (plain strings: see RecordFile.path)
@@ -303,12 +303,7 @@ def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> 
         record.id,
         tuple(tuple(reference) for reference in record.references),
         tuple(record.problem_paths),
-        record.date,
-        record.previous,
-        record.deadline,
-        record.last_assessed,
-        tuple(tuple(use) for use in record.quotes),
-        _plain_source_text(record.source_text),
+        record.facts,
         tuple(_problem_fields(problem) for problem in problems),
     )
 
@@ -325,12 +320,7 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         record_id,
         references,
         paths,
-        date,
-        previous,
-        deadline,
-        last_assessed,
-        quotes,
-        source_text,
+        facts,
         problems,
     ) = row
     record = CheckedRecord(
@@ -341,25 +331,9 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         id=record_id,
         references=list(map(Reference._make, references)),
         problem_paths=frozenset(paths),
-        date=date,
-        previous=previous,
-        deadline=deadline,
-        last_assessed=last_assessed,
-        quotes=tuple(QuoteUse(tuple(path), *rest) for path, *rest in quotes),
-        source_text=None if source_text is None else _source_text(*source_text),
+        facts=facts,
     )
     return record, [_problem(*fields) for fields in problems]
-
-
-def _plain_source_text(text: SourceText | None) -> tuple[Any, ...] | None:
-    """A source's passages as plain tuples (``marshal`` refuses named tuples)."""
-    if text is None:
-        return None
-    return (text.title, text.issued_by, tuple(tuple(passage) for passage in text.passages))
-
-
-def _source_text(title: str, issued_by: str | None, passages: tuple[Any, ...]) -> SourceText:
-    return SourceText(title, issued_by, tuple(StoredPassage(*passage) for passage in passages))
 
 
 def _problem(

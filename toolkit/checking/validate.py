@@ -18,7 +18,7 @@ from toolkit.checking.model_check import ModelT, check_model
 from toolkit.checking.report import Report
 from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
-from toolkit.checking.rules.quotes import quote_uses, source_text
+from toolkit.checking.rules.quotes import quote_facts
 from toolkit.checking.schema_check import check_schema
 from toolkit.foundation.dates import may_precede
 from toolkit.foundation.problems import Problem
@@ -74,14 +74,7 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
         record.references = list(references_in(file.collection, loaded.data))
         if model is not None:
             record.model = model
-            if file.collection == "meetings":
-                record.date, record.previous = model.__dict__["date"], model.__dict__["previous"]
-            elif file.collection == "commitments":
-                deadline = model.__dict__["deadline"]
-                record.deadline = deadline.date if deadline is not None else None
-                record.last_assessed = model.__dict__["assessments"][-1].date
-            record.quotes = tuple(quote_uses(model))
-            record.source_text = source_text(model)
+            record.facts = {**model.cross_record_facts(), **quote_facts(model)}
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
     loaded.data = None  # the facts above are all the dataset rules need

@@ -203,6 +203,11 @@ class Record(StrictModel):
     id: Slug
     """Stable id of the record; the file is named ``<id>.yaml``. Never change it once published."""
 
+    def cross_record_facts(self) -> dict[str, str | None]:
+        """The few values the dataset-wide rules compare with other records' (plain strings,
+        so the result cache keeps them as they are); a collection that has some declares them."""
+        return {}
+
 
 Sources = Annotated[
     list[SourceRef],

@@ -150,6 +150,11 @@ class Commitment(Record):
         """The status of the newest assessment."""
         return self.assessments[-1].status
 
+    def cross_record_facts(self) -> dict[str, str | None]:
+        """The deadline and the newest assessment's date, for the ``--as-of`` warnings."""
+        deadline = self.deadline.date if self.deadline is not None else None
+        return {"deadline": deadline, "last_assessed": self.assessments[-1].date}
+
     def current_scores(self) -> dict[str, PartyScore]:
         """Each party's newest score (parties never scored are absent)."""
         scores: dict[str, PartyScore] = {}

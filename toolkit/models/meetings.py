@@ -86,6 +86,10 @@ class Meeting(Record):
     sources: Sources
     discrepancies: Discrepancies = []
 
+    def cross_record_facts(self) -> dict[str, str | None]:
+        """The date and previous round, so rounds can be checked to be in order."""
+        return {"date": self.date, "previous": self.previous}
+
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [

@@ -27,17 +27,16 @@ def check_record_dates(record: CheckedRecord) -> Iterator[Problem]:
 
 def check_rounds_in_order(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """A meeting's previous round took place before it."""
-    dates = {r.id: r.date for r in records if r.collection == "meetings" and r.date is not None}
+    dates = {r.id: r.fact("date") for r in records if r.fact("date") is not None}
     for record in records:
-        if record.previous is None or record.date is None or record.previous not in dates:
+        date, previous = record.fact("date"), record.fact("previous")
+        if previous is None or date is None or previous not in dates:
             continue
-        earlier = dates[record.previous]
-        if earlier is not None and (
-            earlier == record.date or not may_precede(earlier, record.date)
-        ):
+        earlier = dates[previous]
+        if earlier == date or not may_precede(earlier, date):
             yield record.problem(
                 "E-ORDER",
-                f"previous round '{record.previous}' ({earlier}) is not before this one",
+                f"previous round '{previous}' ({earlier}) is not before this one",
                 ("previous",),
             )
 

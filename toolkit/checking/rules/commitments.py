@@ -41,7 +41,7 @@ def check_scored_parties(record: CheckedRecord) -> Iterator[Problem]:
 def overdue(records: list[CheckedRecord], as_of: str) -> Iterator[Problem]:
     """Commitments whose deadline passed before ``as_of`` with no assessment since."""
     for record in records:
-        deadline, assessed = record.deadline, record.last_assessed
+        deadline, assessed = record.fact("deadline"), record.fact("last_assessed")
         if deadline is None or latest(deadline) >= earliest(as_of):
             continue  # no deadline, or it has not passed
         if assessed is not None and may_precede(deadline, assessed):
@@ -66,7 +66,7 @@ def stale(
     assessed too ("no public report found as of ..."), so the record never goes quiet."""
     cutoff = earliest(as_of) - dt.timedelta(days=days)
     for record in records:
-        assessed = record.last_assessed
+        assessed = record.fact("last_assessed")
         if assessed is None or latest(assessed) >= cutoff:
             continue
         yield record.problem(

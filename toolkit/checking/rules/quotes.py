@@ -95,16 +95,38 @@ def source_text(model: Record) -> SourceText | None:
     return SourceText(model.title, model.issued_by, passages)
 
 
+def quote_facts(model: Record) -> dict[str, Any]:
+    """The record's quotes and, for a source, its passages, as plain tuples for the cache."""
+    facts: dict[str, Any] = {"quotes": tuple(tuple(use) for use in quote_uses(model))}
+    text = source_text(model)
+    if text is not None:
+        passages = tuple(tuple(passage) for passage in text.passages)
+        facts["source_text"] = (text.title, text.issued_by, passages)
+    return facts
+
+
+def uses(record: CheckedRecord) -> Iterator[QuoteUse]:
+    """The quotes a checked record holds (from its facts, so also from the cache)."""
+    for path, *rest in record.fact("quotes") or ():
+        yield QuoteUse(tuple(path), *rest)
+
+
+def _source_text(record: CheckedRecord) -> SourceText | None:
+    plain = record.fact("source_text")
+    if plain is None:
+        return None
+    title, issued_by, passages = plain
+    return SourceText(title, issued_by, tuple(StoredPassage(*p) for p in passages))
+
+
 def check_quotes(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """Each quote must occur in a stored passage of one of its sources, and a quote attributed
     to a speaker must come from a passage crediting them or from their own document."""
     texts = {
-        record.indexed_id: record.source_text
-        for record in records
-        if record.source_text is not None
+        record.indexed_id: text for record in records if (text := _source_text(record)) is not None
     }
     for record in records:
-        for use in record.quotes:
+        for use in uses(record):
             if not record.already_reported(use.path):
                 yield from _check_use(record, use, texts)
 

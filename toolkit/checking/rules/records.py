@@ -34,16 +34,14 @@ class CheckedRecord:
     references: list[Reference] = field(default_factory=list)
     problem_paths: frozenset[FieldPath] = frozenset()
     """Fields already reported by the per-file passes, so later checks do not repeat them."""
-    date: str | None = None
-    previous: str | None = None
-    """For meetings: the date, and the previous round, which the global pass compares."""
-    deadline: str | None = None
-    last_assessed: str | None = None
-    """For commitments: the deadline, and the date of the newest assessment (``--as-of``)."""
-    quotes: tuple[Any, ...] = ()
-    """Every quoted text in the record (``checks.quotes.QuoteUse``)."""
-    source_text: Any = None
-    """For sources: the title and passages quotes are checked against (``SourceText``)."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """What the dataset-wide rules compare across records, in plain values the cache keeps as
+    they are: the facts the record's model declares (``cross_record_facts``), and the quotes
+    and passages the quote rule collects."""
+
+    def fact(self, name: str) -> Any:
+        """One fact, None when the record has none by that name."""
+        return self.facts.get(name)
 
     def already_reported(self, path: FieldPath) -> bool:
         """Whether a problem was already reported at this field, inside it or around it."""
