@@ -4,11 +4,12 @@ the tools data users reach for."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
+import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,8 @@ def test_a_failing_exporter_leaves_the_previous_output_untouched(
         (out / "partial.csv").write_text("half")
         raise OSError("disk full")
 
-    exporters_now: dict[str, Callable[[Dataset, Path], None]] = dict(exporters.EXPORTERS)
-    exporters_now["csv"] = broken
+    exporters_now = dict(exporters.EXPORTERS)
+    exporters_now["csv"] = dataclasses.replace(exporters.EXPORTERS["csv"], export=broken)
     monkeypatch.setattr("toolkit.publishing.build.EXPORTERS", exporters_now)
     with pytest.raises(BuildError, match="the csv export failed: disk full"):
         build(base_data, dist)
@@ -348,3 +349,30 @@ def test_a_deadline_past_the_range_is_refused_before_any_export(
         ("E-DATE", "'9999-12-31' is not a valid date: years run from 1800 to 2199")
     ]
     assert not (tmp_path / "dist").exists()
+
+
+def test_every_file_written_has_a_declared_format(dist: Path) -> None:
+    """The downloads page names every file's format from the exporters' own declarations."""
+    written = [p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()]
+    unknown = [name for name in written if exporters.format_of(name) is None]
+    assert unknown == []
+    assert exporters.format_of("datapackage.json") is exporters.EXPORTERS["datapackage"]
+    assert exporters.format_of("schema/people.schema.json") is exporters.EXPORTERS["schema"]
+    assert exporters.format_of("calendar/x.ics") is exporters.EXPORTERS["calendar"]
+
+
+def test_the_readme_lists_every_format_and_only_real_ones() -> None:
+    """The README's table of dataset files follows the exporters' registry both ways."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("| file | for |", 1)[1].split("\n\n", 1)[0]
+    named = [
+        re.sub(r"<[^>]+>", "x", name)
+        for row in section.splitlines()[2:]
+        for name in re.findall(r"`([^`]+)`", row.split("|")[1])
+    ]
+    formats = [
+        exporters.format_of(name.rstrip("/") + ("/x.json" if name.endswith("/") else ""))
+        for name in named
+    ]
+    assert None not in formats, named
+    assert {id(f) for f in formats} == {id(f) for f in exporters.EXPORTERS.values()}

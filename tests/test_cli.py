@@ -159,3 +159,26 @@ def test_paths_are_matched_whatever_way_they_are_written(
         assert out.startswith("dataset.yaml:")
     code, out, _ = run("validate", "--data", ".", "people", "./topics", "../data/events")
     assert (code, out) == (0, "3 files valid\n")
+
+
+def test_the_format_choices_are_the_registries() -> None:
+    """The command line offers exactly the report and diff formats that exist."""
+    from toolkit.checking.reporters import REPORTERS
+    from toolkit.cli import DiffFormat, OutputFormat
+    from toolkit.history.diff_report import DIFF_RENDERERS
+
+    assert {str(f) for f in OutputFormat} == set(REPORTERS)
+    assert {str(f) for f in DiffFormat} == set(DIFF_RENDERERS)
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    from toolkit.cli import app
+
+    names = [command.name for command in app.registered_commands]
+    groups = [group.name for group in app.registered_groups]
+    assert names and groups
+    for name in [*names, *groups]:
+        code, out, _ = run(*(name or "").split(), "--help")
+        assert code == 0 and "Usage" in out, name
+        assert f"toolkit {name}" in readme, f"`toolkit {name}` is not in the README"

@@ -18,7 +18,7 @@ from toolkit.authoring.formatting import format_text
 from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_changelog, check_info
 from toolkit.history.diffing import DataDiff, diff_snapshots
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
-from toolkit.reading.snapshots import Snapshot, SnapshotError, read_snapshot
+from toolkit.reading.snapshots import SnapshotError, read_snapshot
 
 _VERSION_LINE = re.compile(r"^version: *(\S+) *$", re.MULTILINE)
 
@@ -117,14 +117,6 @@ def make_release(
     dataset = data_dir / DATASET_FILE
     text = dataset.read_text(encoding="utf-8")
     dataset.write_text(_VERSION_LINE.sub(f"version: {release.version}", text, count=1))
-    return release
-
-
-def first_release(data_dir: Path, version: str, date: str, summary: str | None) -> Release:
-    """The changelog's first entry: every record, added."""
-    diff = diff_snapshots(Snapshot("nothing", {}), read_snapshot(str(data_dir), data_dir))
-    release = release_of(diff, version, date, summary)
-    write_changelog(data_dir, Changelog(releases=[release]))
     return release
 
 

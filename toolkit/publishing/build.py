@@ -58,10 +58,10 @@ def _write_outputs(
     """Every exporter into a staging folder, then the site; both are swapped in at the end."""
     with ExitStack() as stack:
         dist = stack.enter_context(staged(out))
-        for name, exporter in EXPORTERS.items():
+        for name, output in EXPORTERS.items():
             progress(name)
             try:
-                exporter(dataset, dist)
+                output.export(dataset, dist)
             except Exception as error:  # any failure must leave the old output in place
                 raise BuildError(f"the {name} export failed: {error}") from error
         if site is not None:

@@ -1,12 +1,15 @@
 """Exporters: one module per output format, each a function ``export(dataset, out)``.
 
 They run in this order into a staging folder; checksums come last because they cover every
-other file. Adding a format is adding a module and a line here.
+other file. Adding a format is adding a module and a line here, with the files it writes and
+their type.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from toolkit.publishing.dataset import Dataset
@@ -25,16 +28,47 @@ from toolkit.publishing.exporters import (
 
 Exporter = Callable[[Dataset, Path], None]
 
-EXPORTERS: dict[str, Exporter] = {
-    "json": json_files.export,
-    "jsonl": jsonl.export,
-    "csv": csv_tables.export,
-    "sqlite": sqlite.export,
-    "schema": schemas.export,
-    "datapackage": datapackage.export,
-    "citation": citation.export,
-    "changes": changes.export,
-    "calendar": calendar.export,
-    "checksums": checksums.export,
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: how it is written and what it writes, so the downloads page, the
+    README and the checks all read one description."""
+
+    export: Exporter
+    files: tuple[str, ...]
+    """The files it writes, as patterns relative to the output folder (``csv/*.csv``)."""
+    title: str
+    """The format's name as readers know it."""
+    media_type: str
+
+
+EXPORTERS: dict[str, Format] = {
+    "json": Format(json_files.export, ("dataset.json", "*.json"), "JSON", "application/json"),
+    "jsonl": Format(jsonl.export, ("*.jsonl",), "JSON Lines", "application/jsonl"),
+    "csv": Format(csv_tables.export, ("csv/*.csv",), "CSV", "text/csv"),
+    "sqlite": Format(sqlite.export, ("dataset.sqlite",), "SQLite", "application/vnd.sqlite3"),
+    "schema": Format(schemas.export, ("schema/*.json",), "JSON Schema", "application/schema+json"),
+    "datapackage": Format(
+        datapackage.export, ("datapackage.json",), "Frictionless Data Package", "application/json"
+    ),
+    "citation": Format(
+        citation.export, ("CITATION.cff",), "Citation File Format", "application/x-yaml"
+    ),
+    "changes": Format(changes.export, ("CHANGES.md",), "Markdown change log", "text/markdown"),
+    "calendar": Format(calendar.export, ("calendar/*.ics",), "iCalendar", "text/calendar"),
+    "checksums": Format(checksums.export, ("SHA256SUMS",), "SHA-256 checksums", "text/plain"),
 }
 """Every output format, in the order they are written."""
+
+
+def format_of(name: str) -> Format | None:
+    """The format that writes the file ``name`` (relative to the output folder); the most
+    specific pattern (fewest wildcards, then longest) wins, so ``datapackage.json`` is not read
+    as plain JSON."""
+    matches = [
+        (len(pattern) - pattern.count("*") * 100, fmt)
+        for fmt in EXPORTERS.values()
+        for pattern in fmt.files
+        if fnmatchcase(name, pattern)
+    ]
+    return max(matches, key=lambda match: match[0])[1] if matches else None

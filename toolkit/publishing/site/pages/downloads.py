@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.publishing.exporters import format_of
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
@@ -11,14 +12,6 @@ from toolkit.publishing.site.pages.common import Generated, index_table, markdow
 DATA_FOLDER = "data"
 """Where the dataset files are published inside the site."""
 
-FORMATS = {
-    ".json": "JSON",
-    ".jsonl": "JSON Lines",
-    ".csv": "CSV",
-    ".sqlite": "SQLite",
-    ".cff": "Citation File Format",
-    "": "checksums",
-}
 EXAMPLES = [
     ("pandas", 'pd.read_csv("data/csv/commitments_assessments.csv")'),
     ("pandas (JSON Lines)", 'pd.read_json("data/people.jsonl", lines=True)'),
@@ -46,7 +39,8 @@ def pages(site: Site, dist: Path) -> list[Generated]:
     rows = []
     for name in sorted(sums):
         size = (dist / name).stat().st_size
-        fmt = "JSON Schema" if name.startswith("schema/") else FORMATS.get(Path(name).suffix, "")
+        output = format_of(name)
+        fmt = output.title if output else ""
         link = f'<a href="{page.href(f"{DATA_FOLDER}/{name}")}">{text(name)}</a>'
         rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
     examples = "\n".join(
