@@ -1,8 +1,8 @@
-"""How a record is named and where its page lives: one rule for every output.
+"""How a record is named: one rule for every output.
 
 The site, the diff, ``CHANGES.md``, the feed, ``changelog.yaml`` and the SQLite search table all
-name a record the same way, and every link to a record's page follows one path rule, so a reader
-who meets a record in one output finds it under the same name and address in another.
+name a record the same way, so a reader who meets a record in one output finds it under the same
+name in another (where its page lives is declared by its model: ``toolkit.models.page_path``).
 """
 
 from __future__ import annotations
@@ -24,11 +24,3 @@ def record_title(record: Mapping[str, Any] | Any) -> str:
         if isinstance(value, str) and value:
             return value
     return str(values.get("id", ""))
-
-
-def page_path(collection: str, record_id: str) -> str:
-    """The site path of a record's page, derived from its id so it is stable. Events have no
-    page of their own: they are anchors on the timeline."""
-    if collection == "events":
-        return f"timeline/#{record_id}"
-    return f"{collection}/{record_id}/"

@@ -8,8 +8,8 @@ from xml.etree import ElementTree
 from toolkit.foundation.characters import scrub
 from toolkit.foundation.dates import earliest
 from toolkit.foundation.escaping import markdown_code, markdown_text
-from toolkit.foundation.naming import page_path
 from toolkit.history.diff_report import change_counts
+from toolkit.models import page_path
 from toolkit.models.changelog import ChangeKind, Changelog, Release, ReleasedChange
 from toolkit.models.dataset_info import DatasetInfo
 

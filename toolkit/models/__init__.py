@@ -20,6 +20,13 @@ COLLECTIONS: dict[str, type[Record]] = {
 SINGULAR: dict[str, str] = {name: model.__name__.lower() for name, model in COLLECTIONS.items()}
 """What one record of each collection is called (``people`` → ``person``), for column names."""
 
+
+def page_path(collection: str, record_id: str) -> str:
+    """The site path of a record's page: the one rule for the site, the feed and every link,
+    declared by each collection's model."""
+    return COLLECTIONS[collection].page_path(record_id)
+
+
 __all__ = [
     "COLLECTIONS",
     "SINGULAR",
@@ -31,4 +38,5 @@ __all__ = [
     "Record",
     "Source",
     "Topic",
+    "page_path",
 ]

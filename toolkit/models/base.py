@@ -199,6 +199,19 @@ class Record(StrictModel):
     """Fields common to every collection: a stable id and notes on discrepancies."""
 
     collection: ClassVar[str]
+    """The collection's folder under ``data/`` and its name in every output."""
+    title_plural: ClassVar[str]
+    """The collection's name for readers (a site section, a heading)."""
+
+    @classmethod
+    def page_path(cls, record_id: str) -> str:
+        """The site path of a record's page, derived from its id so it is stable."""
+        return f"{cls.collection}/{record_id}/"
+
+    @classmethod
+    def has_pages(cls) -> bool:
+        """Whether each record has a page of its own (and the collection a site section)."""
+        return True
 
     id: Slug
     """Stable id of the record; the file is named ``<id>.yaml``. Never change it once published."""

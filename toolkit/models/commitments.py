@@ -114,6 +114,7 @@ class Commitment(Record):
     """Something the two sides agreed to at a meeting."""
 
     collection = "commitments"
+    title_plural = "Commitments"
 
     meeting: MeetingRef
     """The meeting where it was agreed."""

@@ -39,6 +39,17 @@ class Event(Record):
     """Something that happened, placed on the timeline for context."""
 
     collection = "events"
+    title_plural = "Events"
+
+    @classmethod
+    def page_path(cls, record_id: str) -> str:
+        """Events have no page of their own: they are anchors on the timeline."""
+        return f"timeline/#{record_id}"
+
+    @classmethod
+    def has_pages(cls) -> bool:
+        """Events are read on the timeline, in order, not one page each."""
+        return False
 
     title: ShortText
     """A short, neutral title."""

@@ -60,6 +60,7 @@ class Meeting(Record):
     """A meeting, with who took part and what it was about."""
 
     collection = "meetings"
+    title_plural = "Meetings"
 
     title: ShortText
     """A short, neutral title."""

@@ -32,6 +32,7 @@ class Organization(Record):
     """A government body or other organisation."""
 
     collection = "organizations"
+    title_plural = "Organisations"
 
     name: ShortText
     """The official name in English."""

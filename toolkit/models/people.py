@@ -45,6 +45,7 @@ class Person(Record):
     """A person named in the records."""
 
     collection = "people"
+    title_plural = "People"
 
     name: ShortText
     """The name in its correct official form."""

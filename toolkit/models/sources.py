@@ -62,6 +62,7 @@ class Source(Record):
     """A document that supports facts in other records."""
 
     collection = "sources"
+    title_plural = "Sources"
 
     kind: SourceKind
     """What sort of document this is."""

@@ -12,6 +12,7 @@ class Topic(Record):
     """A subject of cooperation, possibly part of a broader one."""
 
     collection = "topics"
+    title_plural = "Topics"
 
     name: ShortText
     """The topic's name."""

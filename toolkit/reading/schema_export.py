@@ -18,13 +18,13 @@ from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
 
-SCHEMA_MODELS: dict[str, type[BaseModel]] = {
-    **COLLECTIONS,
-    "dataset": DatasetInfo,
-    "changelog": Changelog,
-}
-"""Every exported schema: the seven collections, ``dataset`` for ``data/dataset.yaml`` and
-``changelog`` for ``data/changelog.yaml``."""
+
+def schema_models() -> dict[str, type[BaseModel]]:
+    """Every exported schema: the collections, ``dataset`` for ``data/dataset.yaml`` and
+    ``changelog`` for ``data/changelog.yaml`` (read from the registry each time, so it never
+    lags behind it)."""
+    return {**COLLECTIONS, "dataset": DatasetInfo, "changelog": Changelog}
+
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 ID_PREFIX = "urn:india-canada-security-dialogue:schema:"
@@ -59,7 +59,7 @@ def schema_file_name(collection: str) -> str:
 
 def collection_schema(collection: str) -> dict[str, Any]:
     """The JSON Schema of one collection, with ``$schema``, ``$id`` and a title."""
-    model = SCHEMA_MODELS[collection]
+    model = schema_models()[collection]
     generated = model.model_json_schema(schema_generator=_OmitNotNull)
     header = {
         "$schema": DRAFT,
@@ -82,7 +82,7 @@ def write_schemas(directory: Path) -> list[Path]:
     """Write every collection's schema into ``directory``; returns the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for collection in SCHEMA_MODELS:
+    for collection in schema_models():
         target = directory / schema_file_name(collection)
         target.write_text(render_schema(collection), encoding="utf-8")
         written.append(target)
@@ -92,7 +92,7 @@ def write_schemas(directory: Path) -> list[Path]:
 def stale_schemas(directory: Path) -> list[str]:
     """Collections whose schema file is missing or differs from the models."""
     stale = []
-    for collection in SCHEMA_MODELS:
+    for collection in schema_models():
         target = directory / schema_file_name(collection)
         current = target.read_text(encoding="utf-8") if target.is_file() else None
         if current != render_schema(collection):

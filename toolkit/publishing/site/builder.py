@@ -6,7 +6,9 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.generate import copy_raw_downloads, write_sources
 
@@ -35,6 +37,30 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def with_every_section(nav: list[Any] | None) -> list[Any] | None:
+    """The configured navigation, plus a section for every collection with pages that it does
+    not list yet (after the last section it does list), so a new collection is never left out
+    of the menu."""
+    if nav is None:
+        return None  # mkdocs lists every page by itself
+    listed = {path for entry in nav if isinstance(entry, dict) for path in entry.values()}
+    sections = {
+        f"{name}/index.md": model.title_plural
+        for name, model in COLLECTIONS.items()
+        if model.has_pages()
+    }
+    missing = [{title: path} for path, title in sections.items() if path not in listed]
+    last = max(
+        (
+            n
+            for n, entry in enumerate(nav)
+            if isinstance(entry, dict) and set(entry.values()) & set(sections)
+        ),
+        default=len(nav) - 1,
+    )
+    return [*nav[: last + 1], *missing, *nav[last + 1 :]]
+
+
 def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: Path) -> None:
     """Generate the pages, then build the site into ``site_dir`` with ``mkdocs build --strict``."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, see README
@@ -53,6 +79,7 @@ def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: P
             site_dir=str(site_dir.absolute()),
             strict=True,
         )
+        config["nav"] = with_every_section(config["nav"])
         build(config)
         copy_raw_downloads(dist, site_dir)
     except (MkDocsException, SystemExit, OSError) as error:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from toolkit.foundation.naming import page_path, record_title
+from toolkit.foundation.naming import record_title
 from toolkit.foundation.reserved import CITE_ANCHOR, SOURCES_ANCHOR
-from toolkit.models import Commitment, Meeting, Record, Source
+from toolkit.models import COLLECTIONS, Commitment, Meeting, Record, Source, page_path
 from toolkit.models.base import Statement
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.markup import external_link, internal_link, text
@@ -18,19 +18,10 @@ from toolkit.reading.references import references_in
 
 RecordT = TypeVar("RecordT", bound=Record)
 
-COLLECTION_TITLES = {
-    "meetings": "Meetings",
-    "commitments": "Commitments",
-    "people": "People",
-    "organizations": "Organisations",
-    "topics": "Topics",
-    "sources": "Sources",
-    "events": "Events",
-}
 
-
-page_url = page_path
-"""The site path of a record's page (``toolkit.foundation.naming``)."""
+def collection_title(collection: str) -> str:
+    """A collection's name for readers, as its model declares it."""
+    return COLLECTIONS[collection].title_plural
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -107,7 +98,7 @@ class Page:
 
     def link(self, collection: str, record_id: str, label: str | None = None) -> str:
         """A link to a record's page, labelled with its title unless told otherwise."""
-        href = relative(self.url, page_url(collection, record_id))
+        href = relative(self.url, page_path(collection, record_id))
         return internal_link(href, label or self.site.title_of(collection, record_id))
 
     def href(self, to_url: str) -> str:

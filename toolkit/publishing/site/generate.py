@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters.files import write_text
 from toolkit.publishing.site.context import Site
@@ -13,6 +14,7 @@ from toolkit.publishing.site.pages import (
     changes,
     commitments,
     downloads,
+    generic,
     home,
     meetings,
     organizations,
@@ -26,28 +28,37 @@ from toolkit.publishing.site.pages import (
 )
 from toolkit.publishing.site.pages.common import Generated
 
-PAGE_FAMILIES = [
-    home,
-    meetings,
-    commitments,
-    scorecard,
-    changes,
-    people,
-    organizations,
-    topics,
-    sources,
-    timeline,
-    schema_reference,
-    problem_codes,
-]
-"""Page generators that need only the records; downloads also needs the built datasets."""
+RECORD_PAGES = {
+    "meetings": meetings,
+    "commitments": commitments,
+    "people": people,
+    "organizations": organizations,
+    "topics": topics,
+    "sources": sources,
+}
+"""Collections with a page family of their own; any other collection with pages gets the generic
+family, so every collection the models declare is on the site."""
+
+SITE_PAGES = [home, scorecard, changes, timeline, schema_reference, problem_codes]
+"""Pages about the whole dataset rather than one collection."""
+
+
+def collection_families(site: Site) -> list[Generated]:
+    """The pages of every collection whose records have pages, in the models' order."""
+    generated: list[Generated] = []
+    for name, model in COLLECTIONS.items():
+        if not model.has_pages():
+            continue
+        family = RECORD_PAGES.get(name)
+        generated += family.pages(site) if family is not None else generic.pages(site, name)
+    return generated
 
 
 def generate_pages(dataset: Dataset, dist: Path) -> list[Generated]:
     """Every generated page as (path, content), in a stable order."""
     site = Site(dataset)
-    generated = [page for family in PAGE_FAMILIES for page in family.pages(site)]
-    return [*generated, *downloads.pages(site, dist)]
+    generated = [page for family in SITE_PAGES for page in family.pages(site)]
+    return [*generated, *collection_families(site), *downloads.pages(site, dist)]
 
 
 def write_sources(dataset: Dataset, docs: Path, dist: Path, target: Path) -> None:

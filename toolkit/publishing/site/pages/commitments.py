@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 
 from toolkit.foundation.countries import country_name
-from toolkit.models import Commitment
+from toolkit.models import Commitment, page_path
 from toolkit.models.commitments import Assessment
-from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -40,7 +40,7 @@ QUALIFICATION = [
 
 def commitment_page(site: Site, commitment: Commitment) -> str:
     """The page of one commitment: what was agreed, why it counts, and its dated assessments."""
-    page = Page(site, page_url("commitments", commitment.id))
+    page = Page(site, page_path("commitments", commitment.id))
     scores = commitment.current_scores()
     deadline = commitment.deadline
     body = [

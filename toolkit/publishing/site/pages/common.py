@@ -129,7 +129,11 @@ def record_footer(page: Page, record: Any) -> str:
     cited = f'<p class="record-sources">Sources for this record: {page.cite(record.sources)}</p>'
     return "\n".join(
         part
-        for part in (cited, discrepancies(page, record.discrepancies), page.citation_list())
+        for part in (
+            cited,
+            discrepancies(page, getattr(record, "discrepancies", [])),
+            page.citation_list(),
+        )
         if part
     )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.foundation.countries import country_name
-from toolkit.models import Meeting
-from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.models import Meeting, page_path
+from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import json_ld, text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -29,7 +29,7 @@ def pages(site: Site) -> list[Generated]:
 
 def meeting_page(site: Site, meeting: Meeting) -> str:
     """The page of one meeting."""
-    page = Page(site, page_url("meetings", meeting.id))
+    page = Page(site, page_path("meetings", meeting.id))
     when = text(meeting.date) + (f" to {text(meeting.end)}" if meeting.end else "")
     where = f"{text(meeting.location.city)}, {text(country_name(meeting.location.country))}"
     earlier = page.link("meetings", meeting.previous) if meeting.previous else ""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from toolkit.foundation.countries import country_name
-from toolkit.models import Organization, Person
-from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.models import Organization, Person, page_path
+from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -35,7 +35,7 @@ def pages(site: Site) -> list[Generated]:
 
 def organization_page(site: Site, organization: Organization) -> str:
     """The page of one organisation, with the people who held posts in it."""
-    page = Page(site, page_url("organizations", organization.id))
+    page = Page(site, page_path("organizations", organization.id))
     members = sorted(
         {
             person.id

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from toolkit.foundation.countries import country_name
-from toolkit.models import Meeting, Person
-from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.models import Meeting, Person, page_path
+from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -34,7 +34,7 @@ def pages(site: Site) -> list[Generated]:
 
 def person_page(site: Site, person: Person) -> str:
     """The page of one person."""
-    page = Page(site, page_url("people", person.id))
+    page = Page(site, page_path("people", person.id))
     aliases = "; ".join(f"{text(a.name)}{page.cite(a.sources)}" for a in person.aliases)
     positions = "".join(
         f"<li>{text(p.title)}, {page.link('organizations', p.organization)}"

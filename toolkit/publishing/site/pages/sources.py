@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.models import Source
-from toolkit.publishing.site.context import COLLECTION_TITLES, Page, Site, page_url
+from toolkit.models import Source, page_path
+from toolkit.publishing.site.context import Page, Site, collection_title
 from toolkit.publishing.site.markup import external_link, text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -49,10 +49,10 @@ def _passages(page: Page, source: Source) -> str:
 
 def source_page(site: Site, source: Source) -> str:
     """The page of one source."""
-    page = Page(site, page_url("sources", source.id))
+    page = Page(site, page_path("sources", source.id))
     citing = site.cited_by.get(source.id, [])
     listing = "".join(
-        f"<li>{text(COLLECTION_TITLES[collection])}: {page.link(collection, record_id)}</li>"
+        f"<li>{text(collection_title(collection))}: {page.link(collection, record_id)}</li>"
         for collection, record_id in citing
     )
     body = [

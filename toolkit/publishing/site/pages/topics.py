@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from toolkit.models import Commitment, Topic
-from toolkit.publishing.site.context import Page, Site, page_url
+from toolkit.models import Commitment, Topic, page_path
+from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
     Generated,
@@ -31,7 +31,7 @@ def _commitments(site: Site, topic_id: str) -> list[str]:
 
 def topic_page(site: Site, topic: Topic) -> str:
     """The page of one topic."""
-    page = Page(site, page_url("topics", topic.id))
+    page = Page(site, page_path("topics", topic.id))
     narrower = [t.id for t in site.of(Topic) if t.parent == topic.id]
     commitments = _commitments(site, topic.id)
     body = [
