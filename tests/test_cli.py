@@ -182,3 +182,15 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
         code, out, _ = run(*(name or "").split(), "--help")
         assert code == 0 and "Usage" in out, name
         assert f"toolkit {name}" in readme, f"`toolkit {name}` is not in the README"
+
+
+def test_fmt_check_diff_shows_what_would_change(base_data: Path) -> None:
+    person = base_data / "people" / "asha-rao.yaml"
+    before = person.read_text()
+    person.write_text(before.replace("country: IN", "country:   IN"))
+    code, out, err = run("fmt", "--data", str(base_data), "--check", "--diff")
+    assert code == 1
+    assert "would reformat" in out and "(formatted)" in out
+    assert "-country:   IN" in out and "+country: IN" in out
+    assert person.read_text() != before  # --check changes nothing
+    assert err.strip().endswith("1 file would reformat")

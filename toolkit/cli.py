@@ -243,21 +243,22 @@ def fmt_command(
     check: Annotated[
         bool, typer.Option("--check", help="Change nothing; list the files that would change.")
     ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Also show each change as a unified diff.")
+    ] = False,
 ) -> None:
     """Rewrite records into the canonical layout (key order, quoting, indentation)."""
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
     try:
-        run = format_data(data, paths or (), check=check)
+        run = format_data(data, paths or (), check=check, diff=diff)
     except UnknownPathError as error:
         _usage_error(str(error))
-    verb = "would reformat" if check else "reformatted"
-    for name in run.changed:
-        typer.echo(f"{verb} {name}")
-    if run.report.problems:
-        typer.echo(render_text(run.report), nl=False)
-    typer.echo(f"{count(len(run.changed), 'file')} {verb}", err=True)
-    raise typer.Exit(EXIT_INVALID if run.report.problems or (check and run.changed) else 0)
+    lines, summary = run.lines(check=check)
+    for line in lines:
+        typer.echo(line)
+    typer.echo(summary, err=True)
+    raise typer.Exit(EXIT_INVALID if run.failed or (check and run.changed) else 0)
 
 
 @app.command("synth")

@@ -14,12 +14,13 @@ A rewrite replaces the file atomically, never writing through a link.
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
 import stat
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,9 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import PlainScalarString
 
 from toolkit.checking.report import Report
-from toolkit.foundation.problems import Problem
+from toolkit.checking.reporters import render_text
+from toolkit.foundation.escaping import terminal
+from toolkit.foundation.problems import Problem, count
 from toolkit.reading.discovery import RecordFile, discover, read_file, select
 from toolkit.reading.loader import parse_bytes
 from toolkit.reading.schema_export import collection_schema, resolve_ref
@@ -50,6 +53,8 @@ class Formatted:
     name: str
     changed: bool = False
     problem: Problem | None = None
+    diff: str = ""
+    """A unified diff of the change, when one was asked for."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,22 @@ class FormatRun:
 
     changed: list[str]
     report: Report
+    diffs: list[str] = field(default_factory=list)
+    """Unified diffs of the changes (with ``diff``), record text escaped for a terminal."""
+
+    def lines(self, *, check: bool) -> tuple[list[str], str]:
+        """What the command prints: a line per file (then the diffs and problems), and the
+        one-line summary for standard error."""
+        verb = "would reformat" if check else "reformatted"
+        out = [f"{verb} {terminal(name)}" for name in self.changed] + self.diffs
+        if self.report.problems:
+            out.append(render_text(self.report).rstrip("\n"))
+        return out, f"{count(len(self.changed), 'file')} {verb}"
+
+    @property
+    def failed(self) -> bool:
+        """Whether any file could not be formatted."""
+        return bool(self.report.problems)
 
 
 class _Constructor(RoundTripConstructor):
@@ -145,27 +166,31 @@ def _trailing_comment(items: CommentedSeq) -> Any:
     return token
 
 
-def format_data(data_dir: Path, only: Sequence[Path] = (), *, check: bool) -> FormatRun:
+def format_data(
+    data_dir: Path, only: Sequence[Path] = (), *, check: bool, diff: bool = False
+) -> FormatRun:
     """Format every record and top-level document of ``data_dir`` (with ``only``, those
-    files and folders alone) in place; with ``check``, change nothing. Raises
-    ``UnknownPathError`` for a path in ``only`` that is not in the data folder."""
+    files and folders alone) in place; with ``check``, change nothing; with ``diff``, keep a
+    unified diff of each change. Raises ``UnknownPathError`` for a path in ``only`` that is not
+    in the data folder."""
     found = discover(data_dir)
     chosen = select(found.names(), only) if only else found.names()
     problems = [problem for problem in found.problems if problem.file in chosen]
-    changed = []
+    changed, diffs = [], []
     files = [*found.records, *found.documents.values()]
     for file in sorted(files, key=lambda file: file.name):
         if file.name not in chosen:
             continue
-        result = format_file(file, check=check)
+        result = format_file(file, check=check, diff=diff)
         if result.problem is not None:
             problems.append(result.problem)
         elif result.changed:
             changed.append(file.name)
-    return FormatRun(changed, Report(problems, files_checked=len(chosen)))
+            diffs += [result.diff] if result.diff else []
+    return FormatRun(changed, Report(problems, files_checked=len(chosen)), diffs)
 
 
-def format_file(file: RecordFile, *, check: bool) -> Formatted:
+def format_file(file: RecordFile, *, check: bool, diff: bool = False) -> Formatted:
     """Format one discovered file in place (or, with ``check``, only say whether it would
     change); ``file.collection`` names the schema it follows."""
     name = file.name
@@ -200,7 +225,17 @@ def format_file(file: RecordFile, *, check: bool) -> Formatted:
         except OSError as error:
             problem = Problem.at(name, "E-FMT", f"cannot write the file: {error.strerror}")
             return Formatted(name, problem=problem)
-    return Formatted(name, changed=True)
+    return Formatted(
+        name, changed=True, diff=unified_diff(name, original, formatted) if diff else ""
+    )
+
+
+def unified_diff(name: str, before: str, after: str) -> str:
+    """What formatting changes, as a unified diff with every line escaped for a terminal."""
+    lines = difflib.unified_diff(
+        before.splitlines(), after.splitlines(), f"{name} (now)", f"{name} (formatted)", lineterm=""
+    )
+    return "\n".join(terminal(line) for line in lines)
 
 
 def _not_formatted(name: str, first: Problem) -> Problem:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import itertools
 import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
@@ -17,10 +16,10 @@ from toolkit.checking.cache import ResultCache
 from toolkit.checking.model_check import ModelT, check_model
 from toolkit.checking.report import Report
 from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
+from toolkit.checking.rules.changelog import check_releases
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
 from toolkit.checking.rules.quotes import quote_facts
 from toolkit.checking.schema_check import check_schema
-from toolkit.foundation.dates import may_precede
 from toolkit.foundation.problems import Problem
 from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog
@@ -211,36 +210,7 @@ def check_changelog(
     if changelog is None or loaded is None:
         return None, problems
 
-    def misplaced(number: int, message: str, hint: str) -> Problem:
-        where = ("releases", number, "version")
-        line, column = loaded.position(where) or (None, None)
-        return Problem.at(
-            loaded.name, "E-RELEASE", message, line=line, column=column, path=where, hint=hint
-        )
-
-    releases = changelog.releases
-    for number, (newer, older) in enumerate(itertools.pairwise(releases), start=1):
-        if version_key(older.version) >= version_key(newer.version) or not may_precede(
-            older.date, newer.date
-        ):
-            problems.append(
-                misplaced(
-                    number,
-                    f"release {older.version} ({older.date}) is listed after "
-                    f"{newer.version} ({newer.date})",
-                    "list releases newest first, versions and dates descending",
-                )
-            )
-    if info is not None and releases[0].version != info.version:
-        problems.append(
-            misplaced(
-                0,
-                f"the newest release is {releases[0].version} but dataset.yaml declares "
-                f"{info.version}",
-                "run `toolkit release` to bump the version and record the release",
-            )
-        )
-    return changelog, problems
+    return changelog, problems + check_releases(changelog, info, loaded)
 
 
 def _check_document(
@@ -262,8 +232,3 @@ def _check_document(
     problems = check_schema(loaded, file.collection, loaded.name)
     document, model_problems = check_model(loaded, model, loaded.name, problems)
     return document, problems + model_problems, loaded
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    """A MAJOR.MINOR.PATCH version as numbers, for ordering."""
-    return tuple(int(part) for part in version.split("."))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from toolkit.history.changelog_report import render_changes
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.files import write_text
+from toolkit.publishing.files import write_text
 
 
 def export(dataset: Dataset, out: Path) -> None:

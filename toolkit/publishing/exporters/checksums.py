@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.files import write_text
+from toolkit.publishing.files import write_text
 
 CHECKSUM_FILE = "SHA256SUMS"
 

@@ -9,7 +9,7 @@ import yaml
 
 from toolkit.foundation.dates import is_day_precise
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.files import write_text
+from toolkit.publishing.files import write_text
 
 
 def export(dataset: Dataset, out: Path) -> None:

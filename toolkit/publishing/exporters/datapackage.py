@@ -8,7 +8,7 @@ from typing import Any
 from toolkit.foundation.dates import is_day_precise
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters.csv_tables import PROTECTION_NOTE, csv_path
-from toolkit.publishing.exporters.files import write_json
+from toolkit.publishing.files import write_json
 from toolkit.publishing.tables import Column, Table, all_tables
 
 DESCRIPTOR_FILE = "datapackage.json"

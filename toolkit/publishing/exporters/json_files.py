@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.files import write_json
+from toolkit.publishing.files import write_json
 from toolkit.reading.schema_export import schema_file_name
 
 SCHEMA_FOLDER = "schema"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.files import write_text
+from toolkit.publishing.files import write_text
 from toolkit.publishing.site.context import Site
 from toolkit.publishing.site.pages import (
     changes,
