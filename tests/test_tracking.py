@@ -150,3 +150,16 @@ def test_stale_after_on_the_command_line(base_data: Path) -> None:
     assert "warning[W-STALE] assessments: the newest assessment is dated 2026-02-12" in out
     code, _, _ = run_cli(*args, "--stale-after", "0")
     assert code == 2
+
+
+def test_one_status_rule_for_models_and_plain_data() -> None:
+    """The diff reads plain data, the site reads models: both give a commitment one status."""
+    from toolkit.models.commitments import status_of
+
+    data = Path(__file__).parent.parent / "data"
+    checked = check_data(data, keep_models=True)
+    commitments = [r.model for r in checked.records if isinstance(r.model, Commitment)]
+    assert commitments
+    for model in commitments:
+        assert status_of(model.model_dump(mode="json")) == model.current_status
+    assert status_of({"id": "not-a-commitment"}) is None

@@ -8,6 +8,7 @@ from typing import Any
 
 from toolkit.foundation.naming import record_title
 from toolkit.models.changelog import ChangeKind
+from toolkit.models.commitments import status_of
 from toolkit.reading.snapshots import RecordKey, Snapshot
 
 
@@ -76,7 +77,7 @@ def _record_change(
         kind = ChangeKind.REMOVED
     else:
         kind, fields = ChangeKind.CHANGED, _field_changes(before, after, "")
-    old_status, new_status = current_status(before), current_status(after)
+    old_status, new_status = status_of(before), status_of(after)
     status = (old_status, new_status) if old_status != new_status else None
     return RecordChange(collection, record_id, kind, record_title(shown), fields, status)
 
@@ -107,13 +108,3 @@ def _field_changes(before: Any, after: Any, path: str) -> list[FieldChange]:
                 found.extend(_field_changes(before[index], after[index], where))
         return found
     return [FieldChange(path, ChangeKind.CHANGED, old=before, new=after)]
-
-
-def current_status(record: dict[str, Any] | None) -> str | None:
-    """A commitment's status: that of its newest assessment (None for other records)."""
-    assessments = record.get("assessments") if record else None
-    if not isinstance(assessments, list) or not assessments:
-        return None
-    newest = assessments[-1]
-    status = newest.get("status") if isinstance(newest, dict) else None
-    return status if isinstance(status, str) else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ConfigDict, Field
 
 from toolkit.models.base import (
@@ -108,6 +110,17 @@ class Deadline(StrictModel):
     """The deadline, as precisely as the sources give it."""
     sources: list[SourceRef] = Field(min_length=1)
     """Sources that give the deadline."""
+
+
+def status_of(document: dict[str, Any] | None) -> str | None:
+    """A commitment's status from its plain data (as a snapshot holds it): that of its newest
+    assessment; None for anything else. ``Commitment.current_status`` is the same rule."""
+    assessments = document.get("assessments") if document else None
+    if not isinstance(assessments, list) or not assessments:
+        return None
+    newest = assessments[-1]
+    status = newest.get("status") if isinstance(newest, dict) else None
+    return status if isinstance(status, str) else None
 
 
 class Commitment(Record):
