@@ -45,3 +45,12 @@ def test_overdue_commitments_are_flagged_only_when_asked(tmp_path: Path) -> None
     assert [p.code for p in validate(data, as_of="2026-04-01").problems] == ["W-OVERDUE"]
     late = validate(data, as_of="2026-11-26").problems
     assert [p.code for p in late if p.code == "W-OVERDUE"] == ["W-OVERDUE"] * 2
+
+
+def test_the_code_type_lists_exactly_the_documented_codes() -> None:
+    """``ProblemCode`` makes a misspelt code a type error; it must name every documented code."""
+    from typing import get_args
+
+    from toolkit.foundation.codes import CODES, ProblemCode
+
+    assert sorted(get_args(ProblemCode)) == sorted(CODES)

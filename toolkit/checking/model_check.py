@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem, overlaps
 from toolkit.reading.loader import LoadedFile
 
@@ -19,7 +20,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 _BEYOND_SCHEMA = {"date_invalid", "url_invalid", "dates_out_of_order", "value_error"}
 """Error types only the models can find; any other error the schema pass has reported already."""
 
-_CODES = {
+_CODES: dict[str, ProblemCode] = {
     "missing": "E-KEY-MISSING",
     "extra_forbidden": "E-KEY-UNKNOWN",
     "null_forbidden": "E-NULL",

@@ -13,6 +13,7 @@ from typing import Any
 import jsonschema_rs
 import pycountry
 
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.countries import COUNTRY_CODES
 from toolkit.foundation.dates import YearRangeError, parse_partial_date
 from toolkit.foundation.problems import FieldPath, Problem
@@ -23,7 +24,7 @@ from toolkit.models.fields import DATE_PATTERN, ONE_LINE_PATTERN, SLUG_PATTERN, 
 from toolkit.reading.loader import LoadedFile
 from toolkit.reading.schema_export import collection_schema
 
-_PATTERN_CODES = {
+_PATTERN_CODES: dict[str, ProblemCode] = {
     SLUG_PATTERN: "E-ID",
     DATE_PATTERN: "E-DATE",
     URL_PATTERN: "E-URL",
@@ -163,7 +164,7 @@ def _translate(error: Any, loaded: LoadedFile, name: str, collection: str) -> Pr
 
 def _describe(
     error: Any, kind: str, path: FieldPath, collection: str
-) -> tuple[str, str, str | None]:
+) -> tuple[ProblemCode, str, str | None]:
     value = error.instance
     if kind == "required":
         field = error.kind.property
@@ -204,7 +205,9 @@ def _date_detail(value: str, shape: str) -> str:
     return shape
 
 
-def _describe_type(value: Any, types: list[str], path: FieldPath) -> tuple[str, str, str | None]:
+def _describe_type(
+    value: Any, types: list[str], path: FieldPath
+) -> tuple[ProblemCode, str, str | None]:
     if value is None:
         return "E-NULL", "value is empty (null)", "give a value, or remove the key"
     expected = " or ".join(_TYPE_NAMES.get(t, t) for t in types)
@@ -234,7 +237,7 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _describe_enum(value: Any, options: list[str]) -> tuple[str, str, str | None]:
+def _describe_enum(value: Any, options: list[str]) -> tuple[ProblemCode, str, str | None]:
     if set(options) == COUNTRY_CODES:
         guess = _country_guess(str(value))
         hint = f"did you mean '{guess}'?" if guess else "use the two-letter code: IN, CA, ..."

@@ -7,13 +7,66 @@ a test fails when the validator reports a code that is not listed here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+ProblemCode = Literal[
+    "E-FILE-READ",
+    "E-FILE-SIZE",
+    "E-FILE-ENCODING",
+    "E-FILE-EMPTY",
+    "E-PATH",
+    "E-YAML",
+    "E-YAML-MULTIDOC",
+    "E-YAML-DUPKEY",
+    "E-YAML-ALIAS",
+    "E-YAML-TAG",
+    "E-YAML-KEY",
+    "E-YAML-LIMIT",
+    "E-TEXT-CHAR",
+    "E-TEXT-LINE",
+    "E-TOP",
+    "E-KEY-UNKNOWN",
+    "E-KEY-MISSING",
+    "E-TYPE",
+    "E-NULL",
+    "E-ENUM",
+    "E-ID",
+    "E-DATE",
+    "E-URL",
+    "E-COUNTRY",
+    "E-VALUE",
+    "E-CITE",
+    "E-ID-FILE",
+    "E-ID-RESERVED",
+    "E-ID-DUP",
+    "E-REF",
+    "E-REF-KIND",
+    "E-QUOTE-SOURCE",
+    "E-STATEMENT-SOURCE",
+    "E-QUOTE-TEXT",
+    "E-QUOTE-PASSAGE",
+    "E-QUOTE-SPEAKER",
+    "E-SOURCE-TITLE",
+    "E-SOURCE-ACCESSED",
+    "E-ACCOUNT-PARTY",
+    "E-ORDER",
+    "E-FIELD",
+    "E-FMT",
+    "E-PARTY",
+    "E-RELEASE",
+    "W-OVERDUE",
+    "W-STALE",
+    "W-UNCITED",
+]
+"""Every problem code, as a type: a misspelt code is a type error where it is reported, and a
+test keeps this list and the documentation below the same."""
 
 
 @dataclass(frozen=True)
 class Code:
     """A stable problem code and its documentation."""
 
-    code: str
+    code: ProblemCode
     summary: str
     example: str
     fix: str

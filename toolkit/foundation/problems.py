@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from toolkit.foundation.codes import ProblemCode
+
 FieldPath = tuple[str | int, ...]
 """Where a value sits inside a record: keys and list indexes from the top."""
 
@@ -55,7 +57,7 @@ class Problem:
     def at(
         cls,
         file: str,
-        code: str,
+        code: ProblemCode,
         message: str,
         *,
         line: int | None = None,

@@ -21,6 +21,7 @@ from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.foundation.characters import FORBIDDEN
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
 from toolkit.reading.discovery import MAX_FILE_BYTES, read_file, too_large
 from toolkit.reading.discovery import StrPath as StrPath
@@ -179,7 +180,7 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
         message = _yaml_message(error)
-        code = "E-YAML-MULTIDOC" if "single document" in message else "E-YAML"
+        code: ProblemCode = "E-YAML-MULTIDOC" if "single document" in message else "E-YAML"
         hint = (
             "put one record in each file; remove the `---` line and what follows"
             if code == "E-YAML-MULTIDOC"

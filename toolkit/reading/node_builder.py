@@ -14,6 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from toolkit.foundation.characters import FORBIDDEN, describe, scrub
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
 
 MAX_DEPTH = 32
@@ -114,7 +115,9 @@ class LocatedBuilder:
         except LimitExceededError:
             return None
 
-    def _problem(self, code: str, message: str, node: Node, path: FieldPath, hint: str) -> None:
+    def _problem(
+        self, code: ProblemCode, message: str, node: Node, path: FieldPath, hint: str
+    ) -> None:
         mark = node.start_mark
         self.problems.append(
             Problem.at(

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
 from toolkit.foundation.quoting import closest, normalise, occurs, quoted_spans
 from toolkit.models import Record
@@ -194,7 +195,9 @@ def _credited(
     )
 
 
-def _problem(record: CheckedRecord, use: QuoteUse, code: str, message: str, hint: str) -> Problem:
+def _problem(
+    record: CheckedRecord, use: QuoteUse, code: ProblemCode, message: str, hint: str
+) -> Problem:
     position = record.loaded.fragment_position(use.path, use.text) if use.inline else None
     return record.problem(code, message, use.path, hint=hint, at=position)
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem, overlaps
 from toolkit.models import Record
 from toolkit.reading.loader import LoadedFile
@@ -57,7 +58,7 @@ class CheckedRecord:
 
     def problem(
         self,
-        code: str,
+        code: ProblemCode,
         message: str,
         path: FieldPath,
         *,
