@@ -52,3 +52,11 @@ def test_the_parallel_pass_reports_exactly_what_the_serial_one_does(tmp_path: Pa
         serial = check_data(data).report.problems
     assert parallel == serial
     assert [p.code for p in parallel] == ["E-COUNTRY"]
+
+
+def test_every_collection_has_a_synthetic_writer() -> None:
+    from toolkit.authoring.synth import WRITERS
+    from toolkit.models import COLLECTIONS
+
+    assert set(WRITERS) == set(COLLECTIONS)
+    assert abs(sum(share for share, _ in WRITERS.values()) - 1) < 1e-9

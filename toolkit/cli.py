@@ -53,12 +53,9 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
-class OutputFormat(StrEnum):
-    """How ``validate`` prints its report."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in REPORTERS})  # type: ignore[misc]
+"""How ``validate`` prints its report: one choice per reporter."""
+TEXT_REPORT = OutputFormat("text")
 
 
 @app.command("validate")
@@ -68,9 +65,7 @@ def validate_command(
         typer.Argument(help="Record files or folders to report on (default: all of --data)."),
     ] = None,
     data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
-    output: Annotated[
-        OutputFormat, typer.Option("--format", help="Report format.")
-    ] = OutputFormat.TEXT,
+    output: Annotated[OutputFormat, typer.Option("--format", help="Report format.")] = TEXT_REPORT,
     cache: Annotated[
         bool, typer.Option("--cache/--no-cache", help="Reuse results for unchanged files.")
     ] = True,
@@ -113,12 +108,9 @@ def _is_day(text: str) -> bool:
         return False
 
 
-class DiffFormat(StrEnum):
-    """How ``toolkit diff`` prints the change log."""
-
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
+DiffFormat = StrEnum("DiffFormat", {name.upper(): name for name in DIFF_RENDERERS})  # type: ignore[misc]
+"""How ``toolkit diff`` prints the change log: one choice per renderer."""
+TEXT_DIFF = DiffFormat("text")
 
 
 @app.command("diff")
@@ -130,9 +122,7 @@ def diff_command(
     data: Annotated[
         Path, typer.Option(help="The data folder; git revisions are read from its repository.")
     ] = Path("data"),
-    output: Annotated[
-        DiffFormat, typer.Option("--format", help="Change log format.")
-    ] = DiffFormat.TEXT,
+    output: Annotated[DiffFormat, typer.Option("--format", help="Change log format.")] = TEXT_DIFF,
 ) -> None:
     """Compare two versions of the data: records added, removed and changed, field by field."""
     try:

@@ -12,26 +12,8 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-SHARES = {
-    "sources": 0.35,
-    "events": 0.20,
-    "commitments": 0.18,
-    "meetings": 0.08,
-    "people": 0.10,
-    "organizations": 0.06,
-    "topics": 0.03,
-}
-"""Share of each collection in a synthetic dataset: many sources, few topics."""
+from toolkit.models import SINGULAR
 
-PREFIX = {
-    "sources": "source",
-    "events": "event",
-    "commitments": "commitment",
-    "meetings": "meeting",
-    "people": "person",
-    "organizations": "organization",
-    "topics": "topic",
-}
 _EPOCH = dt.date(2000, 1, 1)
 _ROUNDS_PER_ERA = 20_000
 """Rounds after which dates start again from ``_EPOCH`` (and a new series of meetings), so every
@@ -59,7 +41,7 @@ maintainers:
 
 def counts_for(total: int) -> dict[str, int]:
     """How many records each collection gets, summing to ``total`` (at least one each)."""
-    counts = {name: max(1, int(total * share)) for name, share in SHARES.items()}
+    counts = {name: max(1, int(total * share)) for name, (share, _) in WRITERS.items()}
     counts["sources"] += max(0, total - sum(counts.values()))
     return counts
 
@@ -73,7 +55,7 @@ class _Writer:
         self.cited = 0
 
     def ref(self, collection: str, number: int) -> str:
-        return f"{PREFIX[collection]}-{number % self.counts[collection]:07d}"
+        return f"{SINGULAR[collection]}-{number % self.counts[collection]:07d}"
 
     def next_sources(self, how_many: int) -> list[str]:
         """Sources in turn, so that every source is cited by someone."""
@@ -205,15 +187,17 @@ def _statements(w: _Writer, words: int, cited: list[str]) -> str:
     )
 
 
-_RECORDS: dict[str, Callable[[_Writer, int], str]] = {
-    "organizations": _organization,
-    "people": _person,
-    "topics": _topic,
-    "meetings": _meeting,
-    "commitments": _commitment,
-    "events": _event,
-    "sources": _source,
+WRITERS: dict[str, tuple[float, Callable[[_Writer, int], str]]] = {
+    "organizations": (0.06, _organization),
+    "people": (0.10, _person),
+    "topics": (0.03, _topic),
+    "meetings": (0.08, _meeting),
+    "commitments": (0.18, _commitment),
+    "events": (0.20, _event),
+    "sources": (0.35, _source),
 }
+"""Each collection's share of a synthetic dataset (many sources, few topics) and how one of its
+records is written; written in this order, sources last, so every earlier record cites some."""
 
 
 def synthesize(out: Path, records: int, seed: int = 0) -> Path:
@@ -223,11 +207,11 @@ def synthesize(out: Path, records: int, seed: int = 0) -> Path:
     writer = _Writer(counts, seed)
     data.mkdir(parents=True, exist_ok=True)
     (data / "dataset.yaml").write_text(DATASET_YAML, encoding="utf-8")
-    for collection, render in _RECORDS.items():  # sources last: every earlier record cites some
+    for collection, (_, render) in WRITERS.items():
         folder = data / collection
         folder.mkdir(exist_ok=True)
         for n in range(counts[collection]):
-            record_id = f"{PREFIX[collection]}-{n:07d}"
+            record_id = f"{SINGULAR[collection]}-{n:07d}"
             text = f"id: {record_id}\n" + render(writer, n)
             (folder / f"{record_id}.yaml").write_text(text, encoding="utf-8")
     return data
