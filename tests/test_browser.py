@@ -125,3 +125,49 @@ def test_the_overview_table_sorts_when_a_header_is_clicked(reader: Reader) -> No
     descending = page.evaluate(first_cells)
     assert ascending == sorted(ascending, key=str.casefold) or ascending == sorted(ascending)
     assert descending == list(reversed(ascending))
+
+
+FAMILY_PAGES = [
+    "",
+    "meetings/",
+    "meetings/2026-02-07-dialogue/",
+    "commitments/",
+    "commitments/liaison-officers/",
+    "scorecard/",
+    "timeline/",
+    "people/",
+    "people/asha-rao/",
+    "organizations/",
+    "organizations/example-ministry/",
+    "topics/",
+    "topics/illicit-drugs/",
+    "sources/",
+    "sources/daily-news-2026-02-08/",
+    "changes/",
+    "downloads/",
+    "schema/",
+    "codes/",
+]
+"""One page of every page family (and each section index)."""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_page_scrolls_sideways(reader: Reader, width: int, scheme: str) -> None:
+    """On a phone as on a desktop, in either palette, no page is wider than the screen: wide
+    tables scroll inside their own box."""
+    browser = reader.page.context.browser
+    assert browser is not None
+    page = browser.new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    try:
+        wider = []
+        for path in FAMILY_PAGES:
+            page.goto(reader.base_url + path)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                wider.append((path, scroll_width))
+        assert wider == []
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    finally:
+        page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -143,9 +144,20 @@ def index_table(
 ) -> str:
     """A table of records for a section's index page; cells are already-safe HTML."""
     head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "\n".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "\n".join(
+        "<tr>" + "".join(f"<td>{_unbroken(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    )
     css = ' class="sortable"' if sortable else ""
-    return f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    table = f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f'<div class="table-scroll">{table}</div>'  # a wide table scrolls in its own box
+
+
+_DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+
+
+def _unbroken(cell: str) -> str:
+    """A date never breaks across lines ("2026-" / "02-07"); other cells wrap as they need."""
+    return f'<span class="date">{cell}</span>' if _DATE.fullmatch(cell) else cell
 
 
 def status_badge(status: str) -> str:
