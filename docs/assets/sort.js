@@ -1,4 +1,5 @@
-// Sort tables with class "sortable" by clicking a column header. Served with the site: no CDN.
+// Sort tables with class "sortable" with a button in each column header (mouse or keyboard);
+// the header carries aria-sort. Served with the site: no CDN.
 (function () {
   function cellText(row, index) {
     return (row.cells[index] && row.cells[index].textContent.trim()) || "";
@@ -22,6 +23,16 @@
       if (!table.tHead || table.dataset.sortReady) { return; }
       table.dataset.sortReady = "1";
       Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
+        // A button in each header, so sorting works from the keyboard and is announced.
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "sort";
+        button.textContent = header.textContent;
+        button.setAttribute("aria-label", "Sort by " + header.textContent);
+        header.textContent = "";
+        header.appendChild(button);
+        // The header listens, so a click anywhere in it sorts, and so does the button's own
+        // click from the keyboard (Enter or Space), which reaches the header.
         header.addEventListener("click", function () { sortBy(table, index, header); });
       });
     });

@@ -149,7 +149,9 @@ def index_table(
     )
     css = ' class="sortable"' if sortable else ""
     table = f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
-    return f'<div class="table-scroll">{table}</div>'  # a wide table scrolls in its own box
+    # A wide table scrolls in its own box, which the keyboard can reach (tabindex) and a screen
+    # reader can name.
+    return f'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">{table}</div>'
 
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")
