@@ -294,3 +294,19 @@ def test_the_site_links_no_address_the_validator_refuses(tmp_path: Path) -> None
             assert not [h for h in hrefs if re.search("evil|192.0.2.1|javascript", h)], path
         assert text(url) in pages["sources/daily-news-2026-02-08.md"]
         assert 'href="https://gov.example.org/readout"' in pages["meetings/2026-02-07-dialogue.md"]
+
+
+def test_home_lists_each_commitment_with_its_status_and_newest_assessment(site: Path) -> None:
+    html = page(site, "")
+    listing = html.split('class="commitment-list"', 1)[1].split("</ul>", 1)[0]
+    assert 'href="commitments/liaison-officers/"' in listing
+    assert 'class="status status-announced"' in listing
+    assert "2026-02-12" in listing and 'href="#cite-1"' in listing  # the newest, cited
+    assert 'id="sources"' in html
+
+
+def test_closed_list_values_read_as_words_with_their_meaning(site: Path) -> None:
+    html = page(site, "meetings/2026-02-07-dialogue")
+    assert ">Security dialogue</span>" in html
+    assert 'title="A round of the bilateral dialogue' in html
+    assert ">security-dialogue<" not in html

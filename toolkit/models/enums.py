@@ -23,6 +23,12 @@ class DocumentedEnum(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
 
+    @property
+    def label(self) -> str:
+        """The value as readers read it: ``security-dialogue`` is "Security dialogue"."""
+        words = str(self.value).replace("-", " ")
+        return words[:1].upper() + words[1:]
+
     @classmethod
     def __get_pydantic_json_schema__(
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler

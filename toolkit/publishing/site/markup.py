@@ -12,6 +12,7 @@ from typing import Any
 
 from toolkit.foundation.characters import one_line, scrub
 from toolkit.foundation.urls import url_refusal
+from toolkit.models.enums import DocumentedEnum
 
 
 def text(value: object) -> str:
@@ -58,3 +59,8 @@ def paragraphs(value: str, citations: str = "") -> str:
     parts = [text(part.strip()) for part in re.split(r"\n\s*\n", value) if part.strip()]
     parts[-1:] = [f"{parts[-1]}{citations}"] if parts else []
     return "\n".join(f"<p>{part}</p>" for part in parts)
+
+
+def label(member: DocumentedEnum) -> str:
+    """A value from a closed list as words, its documented meaning on hover."""
+    return f'<span title="{text(member.meaning)}">{text(member.label)}</span>'

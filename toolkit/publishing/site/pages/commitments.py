@@ -8,7 +8,7 @@ from toolkit.foundation.countries import country_name
 from toolkit.models import Commitment, page_path
 from toolkit.models.commitments import Assessment
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     facts,
@@ -62,7 +62,7 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
                     else "none given in the sources",
                 ),
                 ("Made at", page.link("meetings", commitment.meeting)),
-                ("Kind", text(commitment.kind)),
+                ("Kind", label(commitment.kind)),
                 ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
                 (
                     "Responsible",

@@ -11,6 +11,16 @@ from toolkit.publishing.site.markup import paragraphs, text
 from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
 
 
+def _commitments(page: Page, site: Site) -> str:
+    """Each commitment with its status and its newest assessment, newest meeting first."""
+    items = [
+        f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}"
+        f"<br>{text(c.current.date)}: {text(c.current.summary)}{page.cite(c.current.sources)}</li>"
+        for c in sorted(site.of(Commitment), key=lambda c: (c.meeting, c.id), reverse=True)
+    ]
+    return f'<ul class="commitment-list">{"".join(items)}</ul>' if items else ""
+
+
 def pages(site: Site) -> list[Generated]:
     """The home page."""
     page = Page(site, "")
@@ -30,6 +40,7 @@ def pages(site: Site) -> list[Generated]:
         else "<p>No meeting recorded yet.</p>",
         '<h2 id="commitments">Commitments by current status</h2>',
         f'<ul class="figures">{figures}</ul>',
+        _commitments(page, site),
         f"<p>{count(counts.total(), 'commitment')} in all: see the "
         f'<a href="{page.href("commitments/")}">overview</a> and the '
         f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
@@ -39,4 +50,5 @@ def pages(site: Site) -> list[Generated]:
         f'<a href="{page.href("downloads/")}">Download it</a> as JSON, CSV, SQLite or a '
         "Frictionless data package.</p>",
     ]
+    parts.append(page.citation_list())
     return [("index.md", markdown_page(info.title, "\n".join(parts), info.description))]

@@ -7,7 +7,7 @@ from typing import Any
 from toolkit.foundation.countries import country_name
 from toolkit.models import Meeting, page_path
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import json_ld, text
+from toolkit.publishing.site.markup import json_ld, label, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     accounts,
@@ -40,7 +40,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
             [
                 ("Date", when),
                 ("Place", where),
-                ("Kind", text(meeting.kind)),
+                ("Kind", label(meeting.kind)),
                 ("Series", text(meeting.series or "")),
                 ("Previous round", earlier),
                 ("Next round", later),
@@ -109,7 +109,7 @@ def index(site: Site, meetings: list[Meeting]) -> str:
     page = Page(site, "meetings/")
     ordered = sorted(meetings, key=lambda m: m.date, reverse=True)
     rows = [
-        [text(m.date), page.link("meetings", m.id), text(m.location.city), text(m.kind)]
+        [text(m.date), page.link("meetings", m.id), text(m.location.city), label(m.kind)]
         for m in ordered
     ]
     table = index_table(["Date", "Meeting", "Place", "Kind"], rows)

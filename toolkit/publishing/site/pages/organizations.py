@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.foundation.countries import country_name
 from toolkit.models import Organization, Person, page_path
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     facts,
@@ -25,7 +25,7 @@ def pages(site: Site) -> list[Generated]:
             page.link("organizations", o.id),
             text(o.abbreviation or ""),
             text(country_name(o.country)),
-            text(o.kind),
+            label(o.kind),
         ]
         for o in organizations
     ]
@@ -51,7 +51,7 @@ def organization_page(site: Site, organization: Organization) -> str:
                 ("Abbreviation", text(organization.abbreviation or "")),
                 ("Also called", "; ".join(text(a) for a in organization.aliases)),
                 ("Country", text(country_name(organization.country))),
-                ("Kind", text(organization.kind)),
+                ("Kind", label(organization.kind)),
                 (
                     "Part of",
                     page.link("organizations", organization.parent) if organization.parent else "",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.models import Source, page_path
 from toolkit.publishing.site.context import Page, Site, collection_title
-from toolkit.publishing.site.markup import external_link, text
+from toolkit.publishing.site.markup import external_link, label, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     facts,
@@ -24,7 +24,7 @@ def pages(site: Site) -> list[Generated]:
             page.link("sources", s.id, s.title or s.publisher),
             text(s.publisher),
             text(s.published or ""),
-            text(s.account),
+            label(s.account),
             str(len(site.cited_by.get(s.id, []))),
         ]
         for s in sources
@@ -62,8 +62,8 @@ def source_page(site: Site, source: Source) -> str:
                 ("Agency", text(source.agency or "")),
                 ("Title", text(source.title or "")),
                 ("Title not given", text(source.title_unseen or "")),
-                ("Kind", text(source.kind)),
-                ("Account", text(source.account)),
+                ("Kind", label(source.kind)),
+                ("Account", label(source.account)),
                 ("Published", text(source.published or "")),
                 ("Accessed", text(source.accessed or "")),
                 ("Language", text(source.language)),
