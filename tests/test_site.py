@@ -310,3 +310,11 @@ def test_closed_list_values_read_as_words_with_their_meaning(site: Path) -> None
     assert ">Security dialogue</span>" in html
     assert 'title="A round of the bilateral dialogue' in html
     assert ">security-dialogue<" not in html
+
+
+def test_the_overview_shows_the_first_sentence_of_an_assessment() -> None:
+    from toolkit.publishing.site.pages.home import first_sentence
+
+    assert first_sentence("No report was found. The search covered X.") == "No report was found."
+    assert first_sentence("Dinesh K. Patnaik said so. Then more.") == "Dinesh K. Patnaik said so."
+    assert first_sentence("One sentence only") == "One sentence only"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from toolkit.foundation.problems import count
@@ -10,12 +11,22 @@ from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import paragraphs, text
 from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"”][.!?])\s+(?=[A-Z“\"])")
+
+
+def first_sentence(summary: str) -> str:
+    """The summary's first sentence, enough for an overview; the commitment's page has the rest.
+    A full stop after a capital (an initial, as in "Dinesh K. Patnaik") does not end it."""
+    return _SENTENCE_END.split(summary, maxsplit=1)[0]
+
 
 def _commitments(page: Page, site: Site) -> str:
-    """Each commitment with its status and its newest assessment, newest meeting first."""
+    """Each commitment with its status and the first sentence of its newest assessment, newest
+    meeting first."""
     items = [
         f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}"
-        f"<br>{text(c.current.date)}: {text(c.current.summary)}{page.cite(c.current.sources)}</li>"
+        f"<br>{text(c.current.date)}: {text(first_sentence(c.current.summary))}"
+        f"{page.cite(c.current.sources)}</li>"
         for c in sorted(site.of(Commitment), key=lambda c: (c.meeting, c.id), reverse=True)
     ]
     return f'<ul class="commitment-list">{"".join(items)}</ul>' if items else ""
