@@ -3,10 +3,11 @@ discrepancy notes point at real fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
+from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
 from toolkit.models import COLLECTIONS
 
@@ -14,32 +15,43 @@ from toolkit.models import COLLECTIONS
 def check_quote_sources(record: CheckedRecord) -> Iterator[Problem]:
     """A quote's source must be among the sources its record cites."""
     fields = record.model.__dict__ if record.model is not None else {}
-    cited = set(fields.get("sources", ()))
-    for number, quote in enumerate(fields.get("quotes", ())):
-        if quote.source not in cited:
-            yield record.problem(
-                "E-QUOTE-SOURCE",
-                f"quote source '{quote.source}' is not among the record's sources",
-                ("quotes", number, "source"),
-                hint=f"add '{quote.source}' to `sources`",
-            )
+    places = (
+        (("quotes", number, "source"), quote.source)
+        for number, quote in enumerate(fields.get("quotes", ()))
+    )
+    yield from _outside_bibliography(record, fields, places, "E-QUOTE-SOURCE", "quote")
 
 
 def check_statement_sources(record: CheckedRecord) -> Iterator[Problem]:
     """A statement's sources (the record's own, or in a government's account) must be among the
     sources its record cites, so the record's list stays the whole bibliography."""
     fields = record.model.__dict__ if record.model is not None else {}
+    places = (
+        ((*path, number, "sources", position), source)
+        for path, statements in _statement_lists(fields)
+        for number, statement in enumerate(statements)
+        for position, source in enumerate(statement.sources)
+    )
+    yield from _outside_bibliography(record, fields, places, "E-STATEMENT-SOURCE", "statement")
+
+
+def _outside_bibliography(
+    record: CheckedRecord,
+    fields: dict[str, Any],
+    places: Iterable[tuple[FieldPath, str]],
+    code: ProblemCode,
+    what: str,
+) -> Iterator[Problem]:
+    """A problem for each cited source (at its place) that the record's `sources` lacks."""
     cited = set(fields.get("sources", ()))
-    for path, statements in _statement_lists(fields):
-        for number, statement in enumerate(statements):
-            for position, source in enumerate(statement.sources):
-                if source not in cited:
-                    yield record.problem(
-                        "E-STATEMENT-SOURCE",
-                        f"statement source '{source}' is not among the record's sources",
-                        (*path, number, "sources", position),
-                        hint=f"add '{source}' to `sources`",
-                    )
+    for path, source in places:
+        if source not in cited:
+            yield record.problem(
+                code,
+                f"{what} source '{source}' is not among the record's sources",
+                path,
+                hint=f"add '{source}' to `sources`",
+            )
 
 
 def _statement_lists(fields: dict[str, Any]) -> Iterator[tuple[FieldPath, list[Any]]]:
