@@ -216,3 +216,36 @@ def test_sorting_works_from_the_keyboard(reader: Reader) -> None:
     assert header.get_attribute("aria-sort") == "ascending"
     page.keyboard.press("Enter")
     assert header.get_attribute("aria-sort") == "descending"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_timeline_entries_link_to_their_records_and_filter_by_kind_and_topic(
+    reader: Reader, width: int
+) -> None:
+    browser = reader.page.context.browser
+    assert browser is not None
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        page.goto(reader.base_url + "timeline/")
+        form = page.locator("form.timeline-filter")
+        form.wait_for()  # shown by its script
+        assert page.locator(".timeline-count").inner_text() == "Showing 2 of 2 entries."
+        smallest = page.evaluate(
+            "Math.min(...Array.from(document.querySelectorAll('article.timeline-entry *'))"
+            ".filter(e => e.textContent.trim()).map(e => parseFloat(getComputedStyle(e).fontSize)))"
+        )
+        assert smallest >= 12  # readable as rendered, at phone width too
+        form.locator("select[name=kind]").select_option("statement")
+        assert page.locator("article.timeline-entry:visible").count() == 1
+        assert page.locator(".timeline-count").inner_text() == "Showing 1 of 2 entries."
+        form.locator("select[name=kind]").select_option("")
+        form.locator("select[name=topic]").select_option("illicit-drugs")
+        visible = page.locator("article.timeline-entry:visible")
+        assert visible.count() == 1  # the meeting, whose commitment is about illicit drugs
+        visible.locator("h3 a").click()
+        page.wait_for_url("**/meetings/2026-02-07-dialogue/")
+        assert errors == []
+    finally:
+        page.close()

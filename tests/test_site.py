@@ -4,6 +4,7 @@ as HTML and in a real headless Chromium."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import xml.etree.ElementTree as ElementTree
@@ -18,8 +19,10 @@ from case_runner import BASE
 from toolkit.checking.validate import check_data
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.context import Site
 from toolkit.publishing.site.generate import generate_pages
 from toolkit.publishing.site.markup import external_link, text
+from toolkit.publishing.site.pages import timeline
 from toolkit.reading.schema_export import collection_schema
 
 ROOT = Path(__file__).parent.parent
@@ -195,13 +198,49 @@ def test_source_pages_list_the_records_that_cite_them(site: Path) -> None:
         assert f'href="../../{url}"' in html
 
 
-def test_timeline_is_an_svg_drawn_at_build_time(site: Path) -> None:
-    drawing = ElementTree.parse(site / "assets" / "timeline.svg").getroot()
-    texts = "".join(drawing.itertext())
-    assert "2026-02-07" in texts and "2026-02-08" in texts
-    assert SCRIPT in texts  # as text, inside an image that cannot run scripts
+def test_the_timeline_is_html_grouped_by_year_each_entry_linked_to_its_record(site: Path) -> None:
     html = page(site, "timeline")
-    assert html.index('id="2026-02-07-dialogue"') < html.index('id="2026-02-08-statement"')
+    assert not (site / "assets" / "timeline.svg").exists()  # text, not a picture of text
+    assert '<h2 id="year-2026">2026</h2>' in html
+    meeting = html.index(
+        '<article class="timeline-entry timeline-meeting" id="2026-02-07-dialogue"'
+    )
+    event = html.index('<article class="timeline-entry timeline-event" id="2026-02-08-statement"')
+    assert meeting < event  # oldest first
+    assert 'href="../meetings/2026-02-07-dialogue/"' in html[meeting:event]
+    assert 'href="#2026-02-08-statement"' in html[event:]  # an event's record is its entry
+    assert 'data-kind="statement"' in html[event:] and "Statement</span>" in html[event:]
+    assert SCRIPT not in html and text(SCRIPT) in html  # record text is shown, never run
+    assert '<form class="timeline-filter" hidden' in html  # shown by its script only
+    headings = [int(level) for level in re.findall(r"<h([1-6])[ >]", html)]
+    assert all(b - a <= 1 for a, b in itertools.pairwise(headings)), headings
+
+
+def test_a_meeting_told_by_an_event_on_the_same_day_is_one_timeline_entry(
+    base_data: Path,
+) -> None:
+    """An event of kind "meeting" naming a meeting record of the same date joins its entry:
+    one entry per happening, both ids still anchors, its topics the entry's topics."""
+    told = (base_data / "events" / "2026-02-08-statement.yaml").read_text()
+    told = told.replace("id: 2026-02-08-statement", "id: 2026-02-07-talks")
+    told = told.replace("date: 2026-02-08", "date: 2026-02-07").replace(
+        "kind: statement", "kind: meeting"
+    )
+    (base_data / "events" / "2026-02-07-talks.yaml").write_text(told + "topics: [illicit-drugs]\n")
+    later = (base_data / "events" / "2026-02-08-statement.yaml").read_text()
+    (base_data / "events" / "2026-02-08-statement.yaml").write_text(
+        later + "topics: [illicit-drugs]\n"
+    )
+    checked = check_data(base_data, keep_models=True)
+    assert checked.report.ok, checked.report.problems
+    entries = timeline.entries(Site(Dataset.from_checked(checked)))
+    assert [(e.anchor, [v.id for v in e.events]) for e in entries] == [
+        ("2026-02-07-dialogue", ["2026-02-07-talks"]),
+        ("2026-02-08-statement", ["2026-02-08-statement"]),  # a statement, another day
+    ]
+    [(_, html)] = timeline.pages(Site(Dataset.from_checked(checked)))
+    assert '<span id="2026-02-07-talks"></span>' in html
+    assert html.count('data-topics="illicit-drugs"') == 2
 
 
 def test_downloads_list_every_file_with_size_and_checksum(site: Path) -> None:

@@ -18,10 +18,15 @@ CITE_ANCHOR = "cite-{number}"
 """Each numbered citation in that list."""
 COMBINED_CALENDAR = "commitments"
 """``calendar/commitments.ics``, every commitment's milestones, beside ``calendar/<id>.ics``."""
+TIMELINE_KEY = "key"
+"""The timeline's legend."""
+TIMELINE_YEAR = "year-{year}"
+"""Each year's heading on the timeline."""
 TIMELINE_COLLECTIONS = ("events", "meetings")
 """Collections whose ids are anchors on the timeline page, beside its own anchors."""
 
 _CITE_ANCHORS = re.compile("^" + re.escape(CITE_ANCHOR).replace(r"\{number\}", "[0-9]+") + "$")
+_YEAR_ANCHORS = re.compile("^" + re.escape(TIMELINE_YEAR).replace(r"\{year\}", "[0-9]+") + "$")
 _WINDOWS_DEVICES = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 """Names Windows reserves for devices, with any extension: such a file cannot be checked out."""
 
@@ -35,7 +40,9 @@ def reserved_reason(collection: str, record_id: str) -> str | None:
     if collection == "commitments" and record_id == COMBINED_CALENDAR:
         return f"'{record_id}' is the name of the calendar that combines every commitment"
     if collection in TIMELINE_COLLECTIONS and (
-        record_id == SOURCES_ANCHOR or _CITE_ANCHORS.match(record_id)
+        record_id in (SOURCES_ANCHOR, TIMELINE_KEY) or _CITE_ANCHORS.match(record_id)
     ):
-        return f"'{record_id}' is an anchor the timeline page uses for its citations"
+        return f"'{record_id}' is an anchor the timeline page uses for its key or citations"
+    if collection in TIMELINE_COLLECTIONS and _YEAR_ANCHORS.match(record_id):
+        return f"'{record_id}' is an anchor the timeline page uses for a year's heading"
     return None

@@ -14,6 +14,7 @@ from toolkit.models.base import (
     Record,
     Sources,
     Statements,
+    TopicRef,
 )
 from toolkit.models.enums import DocumentedEnum
 from toolkit.models.fields import CountryCode, PartialDate, ShortText
@@ -70,6 +71,8 @@ class Event(Record):
     """Organisations involved that have a record."""
     meetings: list[MeetingRef] = Field(default_factory=list)
     """Meetings this event is part of or follows from."""
+    topics: list[TopicRef] = Field(default_factory=list)
+    """Topics of the dialogue that the event's own statements bear on, if any."""
     quotes: Quotes = []
     sources: Sources
     discrepancies: Discrepancies = []
