@@ -357,3 +357,35 @@ def test_the_overview_shows_the_first_sentence_of_an_assessment() -> None:
     assert first_sentence("No report was found. The search covered X.") == "No report was found."
     assert first_sentence("Dinesh K. Patnaik said so. Then more.") == "Dinesh K. Patnaik said so."
     assert first_sentence("One sentence only") == "One sentence only"
+
+
+def test_pages_show_words_not_ids(site: Path) -> None:
+    """Readers see a round number, a language's name and the markup of the project's own help,
+    never a series id, a language code or raw backticks."""
+    meeting = page(site, "meetings/2026-02-07-dialogue")
+    assert "Round 1 of 1 recorded in this series" in meeting and "example-dialogue" not in meeting
+    assert "<td>English</td>" in page(site, "sources/daily-news-2026-02-08")
+    for reference in ("schema", "codes"):
+        html = page(site, reference)
+        outside_examples = re.sub(r"<pre>.*?</pre>", "", html, flags=re.DOTALL)
+        assert "`" not in outside_examples, reference
+    assert "named <code>&lt;id&gt;.yaml</code>" in page(site, "schema")
+
+
+def test_a_source_without_a_known_headline_is_named_by_publisher_and_date() -> None:
+    from toolkit.publishing.site.pages.sources import untitled_name
+
+    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    source = Site(dataset).get("sources", "daily-news-2026-02-08")
+    assert untitled_name(source) == "Daily News, 2026-02-08"
+    assert untitled_name(source.model_copy(update={"published": None})) == "Daily News"
+
+
+def test_long_pages_open_with_their_sections_and_short_ones_do_not(site: Path) -> None:
+    meeting = page(site, "meetings/2026-02-07-dialogue")
+    contents = meeting.split('<nav class="page-toc" aria-label="On this page">', 1)[1]
+    contents = contents.split("</nav>", 1)[0]
+    sections = re.findall(r'<h2 id="([^"]+)"', meeting.split("</nav>", 1)[1])
+    assert re.findall(r'href="#([^"]+)"', contents) == sections
+    assert len(sections) >= 3
+    assert 'class="page-toc"' not in page(site, "organizations")  # a table, no sections

@@ -21,6 +21,16 @@ def text(value: object) -> str:
     return html.escape(scrub(str(value)), quote=True)
 
 
+_CODE_SPAN = re.compile(r"(`+)([^`\n]+?)\1(?!`)")
+
+
+def documentation(value: object) -> str:
+    """The project's own documentation (field descriptions, problem-code help) as HTML: text
+    escaped like any other, then the one piece of Markdown it uses, `code`, rendered. Never for
+    record text, which is shown exactly as written."""
+    return _CODE_SPAN.sub(r"<code>\2</code>", text(value))
+
+
 def line(value: object) -> str:
     """A value as HTML text on one line (a heading, a title): line breaks become spaces."""
     return html.escape(one_line(str(value)), quote=True)

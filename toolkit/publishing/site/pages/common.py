@@ -31,7 +31,35 @@ def markdown_page(title: str, body: str, description: str | None = None) -> str:
     front = yaml.safe_dump(
         meta, allow_unicode=False, default_style='"', sort_keys=False, width=_NO_WRAP
     )
-    return f'---\n{front}---\n\n<h1>{line(title)}</h1>\n\n<div class="record">\n{body}\n</div>\n'
+    contents = table_of_contents(body)
+    return (
+        f"---\n{front}---\n\n<h1>{line(title)}</h1>\n\n"
+        f'<div class="record">\n{contents}{body}\n</div>\n'
+    )
+
+
+TOC_MIN_SECTIONS = 3
+"""A page with this many sections is longer than a screen and opens with their list."""
+_SECTION = re.compile(r'<h2 id="([^"<>]+)">(.*?)</h2>')
+_TAG = re.compile(r"<[^>]*>")
+
+
+def table_of_contents(body: str) -> str:
+    """ "On this page": a list of the page's own sections, for pages long enough to need one.
+
+    The sections are found in the generated HTML, whose headings the generators write (record
+    text in them is already escaped). The theme builds its own list only from Markdown
+    headings, which these pages do not use, so that Markdown never reads record text."""
+    sections = _SECTION.findall(body)
+    if len(sections) < TOC_MIN_SECTIONS:
+        return ""
+    items = "".join(
+        f'<li><a href="#{anchor}">{_TAG.sub("", heading)}</a></li>' for anchor, heading in sections
+    )
+    return (
+        '<nav class="page-toc" aria-label="On this page">'
+        f'<p class="page-toc-title">On this page</p><ol>{items}</ol></nav>\n'
+    )
 
 
 _NO_WRAP = 1 << 30

@@ -41,7 +41,7 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
                 ("Date", when),
                 ("Place", where),
                 ("Kind", label(meeting.kind)),
-                ("Series", text(meeting.series or "")),
+                ("Round", _round(site, meeting)),
                 ("Previous round", earlier),
                 ("Next round", later),
                 ("Held alongside", related),
@@ -64,6 +64,17 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
         json_ld(_event(site, meeting)),
     ]
     return markdown_page(meeting.title, "\n".join(part for part in body if part))
+
+
+def _round(site: Site, meeting: Meeting) -> str:
+    """Which round of its series a meeting is, in words: the series id is for machines."""
+    if not meeting.series:
+        return ""
+    rounds = sorted(
+        (m for m in site.of(Meeting) if m.series == meeting.series), key=lambda m: (m.date, m.id)
+    )
+    number = [m.id for m in rounds].index(meeting.id) + 1
+    return f"Round {number} of {len(rounds)} recorded in this series"
 
 
 def _commitments(page: Page, site: Site, meeting: Meeting) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from toolkit.foundation.codes import CODES
 from toolkit.publishing.site.context import Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.markup import documentation, text
 from toolkit.publishing.site.pages.common import Generated, markdown_page
 
 
@@ -12,9 +12,9 @@ def pages(site: Site) -> list[Generated]:
     """One section per code, anchored by the code so messages can link to it."""
     sections = [
         f'<h2 id="{text(entry.code.lower())}"><code>{text(entry.code)}</code></h2>\n'
-        f"<p>{text(entry.summary)}</p>\n"
+        f"<p>{documentation(entry.summary)}</p>\n"
         f"<p>Example:</p>\n<pre><code>{text(entry.example)}</code></pre>\n"
-        f"<p>Fix: {text(entry.fix)}</p>"
+        f"<p>Fix: {documentation(entry.fix)}</p>"
         for entry in CODES.values()
     ]
     intro = (

@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from toolkit.models import COLLECTIONS
-from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.context import Page, Site, collection_title
+from toolkit.publishing.site.markup import documentation, text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
 from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
 
@@ -44,9 +44,11 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any
     rows = [
         [
             f"<code>{text(name)}</code>",
-            text(_type(root, field)),
+            documentation(_type(root, field)),
             "yes" if name in required else "",
-            text(field.get("description", resolve_ref(root, field).get("description", ""))),
+            documentation(
+                field.get("description", resolve_ref(root, field).get("description", ""))
+            ),
             _example(resolve_ref(root, field), example.get(name)),
         ]
         for name, field in schema.get("properties", {}).items()
@@ -64,8 +66,9 @@ def pages(site: Site) -> list[Generated]:
         root = collection_schema(collection)
         example = (root.get("examples") or [{}])[0]
         sections.append(
-            f'<h2 id="{collection}">{text(collection)}</h2>\n'
-            f"<p>{text(root.get('description', ''))} "
+            f'<h2 id="{collection}">{text(collection_title(collection))}</h2>\n'
+            f"<p>{documentation(root.get('description', ''))} "
+            f"Folder: <code>data/{collection}/</code>. "
             f'JSON Schema: <a href="{page.href("data/schema/" + schema_file_name(collection))}">'
             f"{text(schema_file_name(collection))}</a>.</p>\n{_fields(root, root, example)}"
         )
@@ -75,11 +78,15 @@ def pages(site: Site) -> list[Generated]:
         for name, definition in root.get("$defs", {}).items():
             if definition.get("type") == "object":
                 nested.setdefault(name, (root, definition))
+    sections.append(
+        '<h2 id="types">Types used inside records</h2>\n'
+        "<p>Fields whose values are objects of their own, such as a quote or an assessment.</p>"
+    )
     for name, (root, definition) in sorted(nested.items()):
         example = (definition.get("examples") or [{}])[0]
         sections.append(
             f'<h3 id="type-{text(name.lower())}">{text(name)}</h3>\n'
-            f"<p>{text(definition.get('description', ''))}</p>\n"
+            f"<p>{documentation(definition.get('description', ''))}</p>\n"
             f"{_fields(root, definition, example)}"
         )
     intro = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.foundation.languages import language_name
 from toolkit.models import Source, page_path
 from toolkit.publishing.site.context import Page, Site, collection_title
 from toolkit.publishing.site.markup import external_link, label, text
@@ -47,6 +48,12 @@ def _passages(page: Page, source: Source) -> str:
     )
 
 
+def untitled_name(source: Source) -> str:
+    """How a source without a known headline is named on its page: its publisher and date, as
+    a citation would name it, rather than its id."""
+    return f"{source.publisher}, {source.published}" if source.published else source.publisher
+
+
 def source_page(site: Site, source: Source) -> str:
     """The page of one source."""
     page = Page(site, page_path("sources", source.id))
@@ -66,7 +73,7 @@ def source_page(site: Site, source: Source) -> str:
                 ("Account", label(source.account)),
                 ("Published", text(source.published or "")),
                 ("Accessed", text(source.accessed or "")),
-                ("Language", text(source.language)),
+                ("Language", text(language_name(source.language))),
                 ("Address", external_link(source.url)),
                 ("Archived copy", external_link(source.archive_url) if source.archive_url else ""),
                 ("Issued by", speaker(page, source.issued_by)),
@@ -76,6 +83,4 @@ def source_page(site: Site, source: Source) -> str:
         _passages(page, source),
         f'<h2 id="cited-by">Cited by</h2>\n<ul>{listing}</ul>' if listing else "",
     ]
-    return markdown_page(
-        source.title or f"{source.publisher} ({source.id})", "\n".join(p for p in body if p)
-    )
+    return markdown_page(source.title or untitled_name(source), "\n".join(p for p in body if p))
