@@ -3,8 +3,10 @@ for every test."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from site_support import HOSTILE
@@ -15,6 +17,8 @@ from toolkit.publishing.build import build
 from toolkit.publishing.site.builder import SiteSettings
 
 ROOT = Path(__file__).parent.parent
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
+"""The address the test site is built for: mkdocs.yml's default, the local preview."""
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             content = content.replace(old, new)
         path.write_text(content)
     settings = SiteSettings(ROOT / "mkdocs.yml", ROOT / "docs", root / "work", root / "site")
-    checked = build(data, root / "dist", site=settings)
+    with mock.patch.dict(os.environ, {"SITE_URL": LOCAL_SITE_URL}):  # whatever the shell says
+        checked = build(data, root / "dist", site=settings)
     assert checked.report.ok, checked.report.problems
     return root / "site"

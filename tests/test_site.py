@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import feedparser
+from conftest import LOCAL_SITE_URL
 from site_support import SCRIPT
 
 from case_runner import BASE
@@ -82,6 +83,10 @@ def test_contributor_markup_is_shown_as_text(site: Path) -> None:
     assert "&lt;img src=x onerror=" in meeting
 
 
+LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest"}
+"""Link relations that make a browser fetch; a canonical or feed link only names an address."""
+
+
 class _Resources(HTMLParser):
     """Collects what a page loads (scripts, styles, images, frames) and where it links."""
 
@@ -96,7 +101,8 @@ class _Resources(HTMLParser):
             "src"
         ):
             self.loads.append(str(values["src"]))
-        if tag == "link" and values.get("href"):
+        rel = set(str(values.get("rel") or "").split())
+        if tag == "link" and values.get("href") and rel & LOADING_RELS:
             self.loads.append(str(values["href"]))
         if tag == "a" and values.get("href"):
             self.links.append(str(values["href"]))
@@ -299,7 +305,7 @@ def test_changes_page_and_feed_list_the_releases(site: Path) -> None:
     assert "New in commitments: Establish liaison officers" in titles
     assert len({entry.id for entry in feed.entries}) == len(feed.entries) == 8  # every record
     [liaison] = [e for e in feed.entries if e.title.endswith("Establish liaison officers")]
-    assert liaison.link == "commitments/liaison-officers/"
+    assert liaison.link == LOCAL_SITE_URL + "commitments/liaison-officers/"  # absolute
     assert liaison.updated == "2026-02-13T00:00:00Z"
     assert (site / "commitments" / "liaison-officers" / "index.html").is_file()
 

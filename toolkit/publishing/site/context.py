@@ -38,6 +38,9 @@ class Site:
     """The dataset with the lookups pages need: by id, and who points at whom."""
 
     dataset: Dataset
+    site_url: str = ""
+    """The published site's address, ending in ``/`` (mkdocs.yml's ``site_url``), for what must
+    link absolutely (the feed); ``""`` where pages link relatively only."""
 
     def of(self, model: type[RecordT]) -> list[RecordT]:
         """Every record of one type, sorted by id."""

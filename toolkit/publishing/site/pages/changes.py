@@ -38,7 +38,7 @@ def pages(site: Site) -> list[Generated]:
             body.append(_list(page, items, with_status=of_status))
     if changelog is None:
         body.append("<p>No release has been recorded yet.</p>")
-    feed = atom_feed(dataset.info, changelog, "")
+    feed = atom_feed(dataset.info, changelog, site.site_url)
     return [("changes.md", markdown_page("Changes", "\n".join(body))), (FEED_PATH, feed)]
 
 

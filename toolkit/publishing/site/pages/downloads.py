@@ -29,6 +29,16 @@ EXAMPLES = [
 ]
 
 
+def _download_href(page: Page, name: str) -> str:
+    """Where a file downloads from. Markdown files are copied in after the site is built (they
+    would otherwise become pages), so a site generator checking links cannot see them: they are
+    linked at the site's absolute address, when it has one."""
+    path = f"{DATA_FOLDER}/{name}"
+    if name.endswith(".md") and page.site.site_url:
+        return page.site.site_url + path
+    return page.href(path)
+
+
 def pages(site: Site, dist: Path) -> list[Generated]:
     """The downloads page, listing the files of the built datasets in ``dist``."""
     page = Page(site, "downloads/")
@@ -41,7 +51,7 @@ def pages(site: Site, dist: Path) -> list[Generated]:
         size = (dist / name).stat().st_size
         output = format_of(name)
         fmt = output.title if output else ""
-        link = f'<a href="{page.href(f"{DATA_FOLDER}/{name}")}">{text(name)}</a>'
+        link = f'<a href="{text(_download_href(page, name))}">{text(name)}</a>'
         rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
     examples = "\n".join(
         f"<dt>{text(tool)}</dt><dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
