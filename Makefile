@@ -46,6 +46,8 @@ test: lint
 
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/run.py
+	$(BIN)/toolkit build
+	$(BIN)/python bench/search_rank.py site
 
 # Mutation fuzzing of the loader and per-file checks; SECONDS=600 make fuzz for a longer run.
 SECONDS ?= 60

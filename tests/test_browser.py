@@ -91,6 +91,14 @@ def test_search_for_fentanyl_finds_the_commitment(reader: Reader) -> None:
     page.locator("input.md-search__input").press_sequentially("fentanyl", delay=30)
     result = page.locator('.md-search-result__link[href*="commitments/liaison-officers/"]')
     result.first.wait_for(timeout=15000)
+    listed = page.evaluate(
+        "Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+        ".map(a => new URL(a.href).pathname)"
+    )
+    record = listed.index("/commitments/liaison-officers/")
+    assert all(listed.index(p) > record for p in ("/schema/", "/codes/") if p in listed), listed
+    snippets = page.locator(".md-search-result__article").all_inner_texts()
+    assert not any("Statusannounced" in s for s in snippets), snippets
     assert reader.errors == []
 
 

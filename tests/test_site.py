@@ -272,6 +272,20 @@ def test_search_index_covers_the_records(site: Path) -> None:
     assert any(loc.startswith("commitments/liaison-officers/") for loc in locations)
 
 
+def test_search_weighs_record_pages_above_reference_pages_and_reads_as_words(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    boost = {
+        doc["location"]: doc.get("boost", 1) for doc in index["docs"] if "#" not in doc["location"]
+    }
+    assert boost["commitments/liaison-officers/"] > boost["commitments/"] > boost["schema/"]
+    assert boost["people/asha-rao/"] > boost["sources/daily-news-2026-02-08/"] > boost["codes/"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "On this page" not in text  # the list of sections is not content
+    assert "Statusannounced" not in text and "Datemonth" not in text  # no cells run together
+    [counts] = [d["text"] for d in index["docs"] if d["location"].endswith("#why-it-counts")]
+    assert re.fullmatch(r"Discrete: \S.*\. Specific: \S.*", counts.split(" Publicly")[0]), counts
+
+
 def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:
     from toolkit.foundation.codes import CODES
 

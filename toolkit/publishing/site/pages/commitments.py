@@ -10,6 +10,7 @@ from toolkit.models.commitments import Assessment
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     facts,
     index_table,
@@ -81,8 +82,8 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
         quotes(page, commitment.quotes),
         '<h2 id="why-it-counts">Why it counts as a commitment</h2>',
         "<dl>"
-        + "".join(
-            f"<dt>{text(label)}</dt><dd>{text(getattr(commitment.qualifies, part))}</dd>"
+        + "\n".join(
+            f"<dt>{text(label)}:</dt>\n<dd>{text(getattr(commitment.qualifies, part))}</dd>"
             for part, label in QUALIFICATION
         )
         + "</dl>",
@@ -92,7 +93,9 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
         + "</ol>",
         record_footer(page, commitment),
     ]
-    return markdown_page(commitment.title, "\n".join(part for part in body if part))
+    return markdown_page(
+        commitment.title, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
+    )
 
 
 def _assessment(page: Page, entry: Assessment) -> str:

@@ -17,13 +17,16 @@ Generated = tuple[str, str]
 """A generated page: its path under the docs folder, and its Markdown."""
 
 
-def markdown_page(title: str, body: str, description: str | None = None) -> str:
+def markdown_page(
+    title: str, body: str, description: str | None = None, *, search_boost: float | None = None
+) -> str:
     """A page: YAML front matter, then the heading and body as one raw HTML block.
 
     The front matter is written by a YAML serialiser in ASCII with every other character
     escaped, so no character of a title can end it early. The theme prints its title and
     description into the page head unescaped, so they are HTML-escaped first. The heading is
-    HTML rather than Markdown, so Markdown never reads record text.
+    HTML rather than Markdown, so Markdown never reads record text. ``search_boost`` weighs the
+    page in the site's search (the theme's ``search.boost``).
     """
     meta = {"title": line(title)}
     if description:
@@ -31,6 +34,8 @@ def markdown_page(title: str, body: str, description: str | None = None) -> str:
     front = yaml.safe_dump(
         meta, allow_unicode=False, default_style='"', sort_keys=False, width=_NO_WRAP
     )
+    if search_boost is not None:  # a number, which the quoted style above would make a string
+        front += f"search:\n  boost: {float(search_boost)}\n"
     contents = table_of_contents(body)
     return (
         f"---\n{front}---\n\n<h1>{line(title)}</h1>\n\n"
@@ -57,10 +62,17 @@ def table_of_contents(body: str) -> str:
         f'<li><a href="#{anchor}">{_TAG.sub("", heading)}</a></li>' for anchor, heading in sections
     )
     return (
-        '<nav class="page-toc" aria-label="On this page">'
+        '<nav class="page-toc" aria-label="On this page" data-search-exclude>'
         f'<p class="page-toc-title">On this page</p><ol>{items}</ol></nav>\n'
     )
 
+
+RECORD_BOOST = 2.0
+"""A record's own page: what a reader searching for its subject is looking for."""
+SOURCE_BOOST = 0.5
+"""A source's page: it repeats its headline, which names many subjects in passing."""
+REFERENCE_BOOST = 0.1
+"""The schema reference and problem codes: for contributors, below every record."""
 
 _NO_WRAP = 1 << 30
 """A line width no front matter reaches: PyYAML would otherwise fold long titles."""
@@ -69,9 +81,11 @@ _NO_WRAP = 1 << 30
 def facts(rows: Sequence[tuple[str, str]]) -> str:
     """A two-column table of labelled facts; values are already-safe HTML."""
     cells = "\n".join(
-        f"<tr><th>{text(label)}</th><td>{value}</td></tr>" for label, value in rows if value
+        f"<tr><th>{text(label)}</th>\n<td>{value}</td></tr>" for label, value in rows if value
     )
-    return f'<table class="facts">\n{cells}\n</table>'
+    # Left out of the search index: label and value would read as one run of words there
+    # ("Statusannounced"); the page's statements say the same in sentences.
+    return f'<table class="facts" data-search-exclude>\n{cells}\n</table>'
 
 
 def speaker(page: Page, speaker_id: str | None) -> str:
@@ -171,9 +185,9 @@ def index_table(
     headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True
 ) -> str:
     """A table of records for a section's index page; cells are already-safe HTML."""
-    head = "".join(f"<th>{text(h)}</th>" for h in headers)
-    body = "\n".join(
-        "<tr>" + "".join(f"<td>{_unbroken(cell)}</td>" for cell in row) + "</tr>" for row in rows
+    head = "\n".join(f"<th>{text(h)}</th>" for h in headers)
+    body = "\n".join(  # cells apart, so the search index reads them as separate words
+        "<tr>" + "\n".join(f"<td>{_unbroken(cell)}</td>" for cell in row) + "</tr>" for row in rows
     )
     css = ' class="sortable"' if sortable else ""
     table = f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"

@@ -54,7 +54,7 @@ def pages(site: Site, dist: Path) -> list[Generated]:
         link = f'<a href="{text(_download_href(page, name))}">{text(name)}</a>'
         rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
     examples = "\n".join(
-        f"<dt>{text(tool)}</dt><dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
+        f"<dt>{text(tool)}</dt>\n<dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
     )
     info = site.dataset.info
     body = (

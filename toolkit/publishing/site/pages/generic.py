@@ -13,6 +13,7 @@ from toolkit.models.base import Quote, Statement
 from toolkit.publishing.site.context import Page, Site, collection_title
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     facts,
     index_table,
@@ -53,7 +54,9 @@ def record_page(site: Site, record: Record) -> str:
     quoted: list[Quote] = getattr(record, "quotes", [])
     body = [facts(rows), page.statements(said), quotes(page, quoted), record_footer(page, record)]
     return markdown_page(
-        site.title_of(record.collection, record.id), "\n".join(p for p in body if p)
+        site.title_of(record.collection, record.id),
+        "\n".join(p for p in body if p),
+        search_boost=RECORD_BOOST,
     )
 
 

@@ -9,6 +9,7 @@ from toolkit.models import Meeting, page_path
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import json_ld, label, text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     accounts,
     facts,
@@ -63,7 +64,9 @@ def meeting_page(site: Site, meeting: Meeting) -> str:
         record_footer(page, meeting),
         json_ld(_event(site, meeting)),
     ]
-    return markdown_page(meeting.title, "\n".join(part for part in body if part))
+    return markdown_page(
+        meeting.title, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
+    )
 
 
 def _round(site: Site, meeting: Meeting) -> str:

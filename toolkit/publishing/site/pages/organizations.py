@@ -7,6 +7,7 @@ from toolkit.models import Organization, Person, page_path
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     facts,
     index_table,
@@ -66,4 +67,6 @@ def organization_page(site: Site, organization: Organization) -> str:
         else "",
         record_footer(page, organization),
     ]
-    return markdown_page(organization.name, "\n".join(part for part in body if part))
+    return markdown_page(
+        organization.name, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
+    )

@@ -7,6 +7,7 @@ from toolkit.models import Meeting, Person, page_path
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     facts,
     index_table,
@@ -55,4 +56,6 @@ def person_page(site: Site, person: Person) -> str:
         else "",
         record_footer(page, person),
     ]
-    return markdown_page(person.name, "\n".join(part for part in body if part))
+    return markdown_page(
+        person.name, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
+    )

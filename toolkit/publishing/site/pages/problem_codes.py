@@ -5,7 +5,7 @@ from __future__ import annotations
 from toolkit.foundation.codes import CODES
 from toolkit.publishing.site.context import Site
 from toolkit.publishing.site.markup import documentation, text
-from toolkit.publishing.site.pages.common import Generated, markdown_page
+from toolkit.publishing.site.pages.common import REFERENCE_BOOST, Generated, markdown_page
 
 
 def pages(site: Site) -> list[Generated]:
@@ -23,4 +23,11 @@ def pages(site: Site) -> list[Generated]:
         "with <code>E-</code> are errors and fail validation; <code>W-</code> codes are "
         "warnings. The same list is printed by <code>toolkit codes</code>.</p>"
     )
-    return [("codes.md", markdown_page("Problem codes", intro + "\n" + "\n".join(sections)))]
+    return [
+        (
+            "codes.md",
+            markdown_page(
+                "Problem codes", intro + "\n" + "\n".join(sections), search_boost=REFERENCE_BOOST
+            ),
+        )
+    ]

@@ -8,7 +8,12 @@ from typing import Any
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.site.context import Page, Site, collection_title
 from toolkit.publishing.site.markup import documentation, text
-from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
+from toolkit.publishing.site.pages.common import (
+    REFERENCE_BOOST,
+    Generated,
+    index_table,
+    markdown_page,
+)
 from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
 
 
@@ -94,4 +99,11 @@ def pages(site: Site) -> list[Generated]:
         "Optional fields are left out of a record when unknown; "
         "they are never <code>null</code>.</p>"
     )
-    return [("schema.md", markdown_page("Schema reference", intro + "\n" + "\n".join(sections)))]
+    return [
+        (
+            "schema.md",
+            markdown_page(
+                "Schema reference", intro + "\n" + "\n".join(sections), search_boost=REFERENCE_BOOST
+            ),
+        )
+    ]

@@ -7,6 +7,7 @@ from toolkit.models import Source, page_path
 from toolkit.publishing.site.context import Page, Site, collection_title
 from toolkit.publishing.site.markup import external_link, label, text
 from toolkit.publishing.site.pages.common import (
+    SOURCE_BOOST,
     Generated,
     facts,
     index_table,
@@ -83,4 +84,8 @@ def source_page(site: Site, source: Source) -> str:
         _passages(page, source),
         f'<h2 id="cited-by">Cited by</h2>\n<ul>{listing}</ul>' if listing else "",
     ]
-    return markdown_page(source.title or untitled_name(source), "\n".join(p for p in body if p))
+    return markdown_page(
+        source.title or untitled_name(source),
+        "\n".join(p for p in body if p),
+        search_boost=SOURCE_BOOST,
+    )

@@ -128,7 +128,7 @@ def _key(items: list[Entry]) -> str:
     """The legend: what the two markers mean, and every kind that appears with its meaning."""
     kinds = dict.fromkeys(e.kind for e in items)
     meanings = "\n".join(
-        f"<dt>{text(kind.label)}</dt><dd>{text(kind.meaning)}</dd>"
+        f"<dt>{text(kind.label)}</dt>\n<dd>{text(kind.meaning)}</dd>"
         for kind in sorted(kinds, key=lambda k: (isinstance(k, EventKind), k.label))
     )
     return (

@@ -6,6 +6,7 @@ from toolkit.models import Commitment, Topic, page_path
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
+    RECORD_BOOST,
     Generated,
     facts,
     index_table,
@@ -54,4 +55,6 @@ def topic_page(site: Site, topic: Topic) -> str:
         else "",
         record_footer(page, topic),
     ]
-    return markdown_page(topic.name, "\n".join(part for part in body if part))
+    return markdown_page(
+        topic.name, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
+    )

@@ -1,0 +1,116 @@
+"""Where each record page ranks in the site's own search when a reader types its subject.
+
+Serves a built site (``site/`` after ``make``) on 127.0.0.1, types each record's title or name
+into the search box in headless Chromium, and prints the rank of the record's page among the
+result pages, with the reference pages (schema, problem codes) that rank above it.
+
+    .venv/bin/python bench/search_rank.py [site]
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import Page, sync_playwright
+
+ROOT = Path(__file__).parent.parent
+COLLECTIONS = ("commitments", "topics", "people", "organizations", "meetings")
+KEYWORDS = [
+    ("fentanyl", "topics/fentanyl-precursors/"),
+    ("liaison", "commitments/security-liaison-officers/"),
+    ("work plan", "commitments/shared-work-plan/"),
+    ("cyber", "topics/cyber-security/"),
+    ("Doval", "people/ajit-doval/"),
+    ("Drouin", "people/nathalie-g-drouin/"),
+    ("Nijjar", "people/hardeep-singh-nijjar/"),
+]
+"""Single words a reader might type, and the record page they are after."""
+REFERENCE_PAGES = ("schema/", "codes/", "methodology/", "contributing/", "about/")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+def subjects(data: Path) -> list[tuple[str, str]]:
+    """(query, page path) for every record with a page: its title, else its name."""
+    found = []
+    for collection in COLLECTIONS:
+        for path in sorted((data / collection).glob("*.yaml")):
+            record = yaml.safe_load(path.read_text(encoding="utf-8"))
+            query = record.get("title") or record.get("name")
+            found.append((str(query), f"{collection}/{record['id']}/"))
+    return found
+
+
+def result_pages(page: Page, query: str) -> list[str]:
+    """The pages the search lists for ``query``, in order (one per page, sections folded)."""
+    box = page.locator("input.md-search__input")
+    meta = "document.querySelector('.md-search-result__meta').textContent"
+    box.fill("")
+    page.wait_for_function(f"!{meta}.includes('matching')")
+    box.press_sequentially(query)
+    page.wait_for_function(f"{meta}.includes('matching')")
+    page.wait_for_timeout(100)
+    hrefs = page.evaluate(
+        "Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+        ".map(a => a.getAttribute('href'))"
+    )
+    pages = []
+    for href in hrefs:
+        path = urlsplit(href).path.removeprefix("/")
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+def _bucket(rank: int | None) -> str:
+    if rank is None:
+        return "not shown"
+    return "1" if rank == 1 else "2-3" if rank <= 3 else "4+"
+
+
+def main(site: Path) -> None:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    ranks: Counter[str] = Counter()
+    misses = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base)
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        for query, target in [*subjects(ROOT / "data"), *KEYWORDS]:
+            pages = result_pages(page, query)
+            rank = pages.index(target) + 1 if target in pages else None
+            above = [p for p in pages[: (rank or len(pages)) - 1] if p in REFERENCE_PAGES]
+            ranks[_bucket(rank)] += 1
+            if rank != 1:
+                misses.append(f"  {rank or '-':>3}  {target}  ({query!r}; above: {pages[:3]})")
+            if above:
+                ranks["reference page above the record"] += 1
+        browser.close()
+    server.shutdown()
+    total = len(subjects(ROOT / "data")) + len(KEYWORDS)
+    print(f"search rank of record pages for {total} queries (each title or name, and keywords):")
+    for key in ("1", "2-3", "4+", "not shown", "reference page above the record"):
+        print(f"  {key:<32} {ranks[key]}")
+    if misses:
+        print("not first:")
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site")
