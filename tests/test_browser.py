@@ -182,18 +182,18 @@ def test_no_page_scrolls_sideways(reader: Reader, width: int, scheme: str) -> No
         page.close()
 
 
-AXE_SERIOUS = ("critical", "serious")
 THEME_EXCEPTIONS: dict[str, str] = {}
 """Violations that lie in the theme and cannot be fixed from configuration or CSS, by rule id
 (with the element and the reason); none remain."""
 
 
-@pytest.mark.parametrize(("width", "scheme"), [(1280, "light"), (390, "dark")])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [390, 1280])
 def test_no_serious_accessibility_violations(reader: Reader, width: int, scheme: str) -> None:
-    """axe-core (WCAG 2.2 AA rules) on one page of every family finds nothing critical or
-    serious: contrast, links told apart without colour, named dialogs, keyboard-reachable
-    scrolling regions. Desktop in the light palette and phone in the dark one, so both palettes
-    and both layouts are checked in one pass each."""
+    """axe-core (WCAG 2.2 AA rules) on one page of every family finds no violation at all (the
+    issue asks for none critical or serious; moderate and minor ones are gone too): contrast,
+    links told apart without colour, named dialogs, keyboard-reachable scrolling regions,
+    headings in order, unique landmarks. Phone and desktop widths, each in both palettes."""
     from axe_playwright_python.sync_playwright import Axe
 
     browser = reader.page.context.browser
@@ -205,9 +205,9 @@ def test_no_serious_accessibility_violations(reader: Reader, width: int, scheme:
         for path in FAMILY_PAGES:
             page.goto(reader.base_url + path)
             for violation in axe.run(page).response["violations"]:
-                if violation["impact"] in AXE_SERIOUS and violation["id"] not in THEME_EXCEPTIONS:
+                if violation["id"] not in THEME_EXCEPTIONS:
                     targets = [node["target"] for node in violation["nodes"]]
-                    found.append((path, violation["id"], targets[:3]))
+                    found.append((path, violation["impact"], violation["id"], targets[:3]))
         assert found == []
     finally:
         page.close()

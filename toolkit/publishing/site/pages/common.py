@@ -182,9 +182,15 @@ def record_footer(page: Page, record: Any) -> str:
 
 
 def index_table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, sortable: bool = True
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    sortable: bool = True,
+    label: str | None = None,
 ) -> str:
-    """A table of records for a section's index page; cells are already-safe HTML."""
+    """A table of records for a section's index page; cells are already-safe HTML. ``label``
+    names its scrolling region for screen readers (by default, from its columns), and must
+    differ between tables on one page."""
     head = "\n".join(f"<th>{text(h)}</th>" for h in headers)
     body = "\n".join(  # cells apart, so the search index reads them as separate words
         "<tr>" + "\n".join(f"<td>{_unbroken(cell)}</td>" for cell in row) + "</tr>" for row in rows
@@ -193,7 +199,8 @@ def index_table(
     table = f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
     # A wide table scrolls in its own box, which the keyboard can reach (tabindex) and a screen
     # reader can name.
-    return f'<div class="table-scroll" tabindex="0" role="region" aria-label="Table">{table}</div>'
+    name = text(label or "Table of " + ", ".join(headers))
+    return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{name}">{table}</div>'
 
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}){0,2}")

@@ -44,7 +44,9 @@ def _example(schema: dict[str, Any], example: Any) -> str:
     )
 
 
-def _fields(root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any]) -> str:
+def _fields(
+    root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any], name: str
+) -> str:
     required = set(schema.get("required", ()))
     rows = [
         [
@@ -59,7 +61,10 @@ def _fields(root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any
         for name, field in schema.get("properties", {}).items()
     ]
     return index_table(
-        ["Field", "Type", "Required", "Description", "Example"], rows, sortable=False
+        ["Field", "Type", "Required", "Description", "Example"],
+        rows,
+        sortable=False,
+        label=f"Fields of {name}",
     )
 
 
@@ -75,7 +80,8 @@ def pages(site: Site) -> list[Generated]:
             f"<p>{documentation(root.get('description', ''))} "
             f"Folder: <code>data/{collection}/</code>. "
             f'JSON Schema: <a href="{page.href("data/schema/" + schema_file_name(collection))}">'
-            f"{text(schema_file_name(collection))}</a>.</p>\n{_fields(root, root, example)}"
+            f"{text(schema_file_name(collection))}</a>.</p>\n"
+            + _fields(root, root, example, collection_title(collection))
         )
     nested: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for collection in COLLECTIONS:
@@ -92,7 +98,7 @@ def pages(site: Site) -> list[Generated]:
         sections.append(
             f'<h3 id="type-{text(name.lower())}">{text(name)}</h3>\n'
             f"<p>{documentation(definition.get('description', ''))}</p>\n"
-            f"{_fields(root, definition, example)}"
+            f"{_fields(root, definition, example, name)}"
         )
     intro = (
         "<p>Every record type and field, generated from the models that validate the data. "
