@@ -171,7 +171,8 @@ def check_pages(text: str, dataset: Dataset, dist: Path) -> None:
             assert any(squash(text.replace("\n", " ")) in squash(t) for t in titles), path
             continue
         body, meta = get_data(content)
-        assert set(meta) <= {"title", "description"}, path
+        assert set(meta) <= {"title", "description", "search"}, path
+        assert isinstance(meta.get("search", {}).get("boost", 1.0), float), path
         assert "\n" not in html.unescape(meta["title"]), path
         page = rendered(body)
         for tag, attributes in page.elements:
