@@ -10,8 +10,9 @@ import yaml
 
 from toolkit.foundation.countries import country_name
 from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
+from toolkit.models.commitments import CommitmentStatus
 from toolkit.publishing.site.context import Page
-from toolkit.publishing.site.markup import line, text
+from toolkit.publishing.site.markup import label, line, text
 
 Generated = tuple[str, str]
 """A generated page: its path under the docs folder, and its Markdown."""
@@ -212,8 +213,10 @@ def _unbroken(cell: str) -> str:
 
 
 def status_badge(status: str) -> str:
-    """A status as a labelled badge."""
-    return f'<span class="status status-{text(status)}">{text(status)}</span>'
+    """A status as a badge in words ("in progress"), its documented meaning on hover."""
+    member = next((m for m in CommitmentStatus if m.value == status), None)
+    words = label(member) if member else text(status)
+    return f'<span class="status status-{text(status)}">{words}</span>'
 
 
 SCORE_LABELS = {

@@ -1,5 +1,5 @@
 """The scorecard: every commitment's compliance score per party, counts by status, topic and
-party, and a chart of status over time drawn at build time."""
+party, and status over time as a table with bars."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from toolkit.models import Commitment
 from toolkit.models.commitments import CommitmentStatus
 from toolkit.publishing.scorecard import party_summaries, score_rows, status_over_time
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     index_table,
@@ -19,67 +19,39 @@ from toolkit.publishing.site.pages.common import (
     status_badge,
 )
 
-SVG_PATH = "assets/status-over-time.svg"
-COLOURS = {
-    CommitmentStatus.ANNOUNCED: "#64b5f6",
-    CommitmentStatus.IN_PROGRESS: "#ffb300",
-    CommitmentStatus.FULFILLED: "#43a047",
-    CommitmentStatus.STALLED: "#e53935",
-    CommitmentStatus.ABANDONED: "#6d4c41",
-}
-BAR_WIDTH = 56
-GAP = 28
-CHART_HEIGHT = 200
-TOP = 30
-LEFT = 40
 
-
-def svg(series: list[tuple[str, dict[CommitmentStatus, int]]]) -> str:
-    """Stacked bars: for each assessment date, the commitments at each status."""
-    most = max((sum(counts.values()) for _, counts in series), default=0) or 1
-    width = LEFT + len(series) * (BAR_WIDTH + GAP) + 170
-    height = TOP + CHART_HEIGHT + 50
-    bars = []
-    for number, (date, counts) in enumerate(series):
-        x = LEFT + GAP + number * (BAR_WIDTH + GAP)
-        y = float(TOP + CHART_HEIGHT)
-        for status in CommitmentStatus:
-            if not counts[status]:
-                continue
-            tall = CHART_HEIGHT * counts[status] / most
-            y -= tall
-            bars.append(
-                f'<rect x="{x}" y="{y:.1f}" width="{BAR_WIDTH}" height="{tall:.1f}" '
-                f'fill="{COLOURS[status]}"><title>{text(date)}: {counts[status]} '
-                f"{text(status)}</title></rect>"
-            )
-        bars.append(
-            f'<text x="{x + BAR_WIDTH / 2}" y="{TOP + CHART_HEIGHT + 18}" '
-            f'text-anchor="middle">{text(date)}</text>'
+def status_chart(series: list[tuple[str, dict[CommitmentStatus, int]]]) -> str:
+    """Status over time as a table: one row per assessment date with the count at each status,
+    and a bar of the same counts drawn in CSS beside them. The numbers are the page's own text
+    (readable at any width, in either palette, by a screen reader); the bar only repeats them
+    for the eye, so it is hidden from assistive technology."""
+    statuses = [s for s in CommitmentStatus if any(counts[s] for _, counts in series)]
+    if not series or not statuses:
+        return "<p>No commitment has been assessed yet.</p>"
+    head = "".join(f"<th>{label(status)}</th>" for status in statuses)
+    rows = []
+    for date, counts in series:
+        total = sum(counts.values()) or 1
+        segments = "".join(
+            f'<span class="status-{text(status)}" style="width: {share:.1f}%"></span>'
+            for status in statuses
+            if (share := 100 * counts[status] / total)
         )
-    legend_x = LEFT + GAP + len(series) * (BAR_WIDTH + GAP)
-    legend = [
-        f'<rect x="{legend_x}" y="{TOP + row * 20}" width="12" height="12" '
-        f'fill="{COLOURS[status]}"/><text x="{legend_x + 18}" y="{TOP + row * 20 + 11}">'
-        f"{text(status)}</text>"
-        for row, status in enumerate(CommitmentStatus)
-    ]
-    axis = (
-        f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + CHART_HEIGHT}" stroke="#999"/>'
-        f'<line x1="{LEFT}" y1="{TOP + CHART_HEIGHT}" x2="{legend_x - 10}" '
-        f'y2="{TOP + CHART_HEIGHT}" stroke="#999"/>'
-        f'<text x="{LEFT - 8}" y="{TOP + 4}" text-anchor="end">{most}</text>'
-        f'<text x="{LEFT - 8}" y="{TOP + CHART_HEIGHT + 4}" text-anchor="end">0</text>'
+        cells = "".join(f"<td>{counts[status]}</td>" for status in statuses)
+        rows.append(
+            f'<tr><th scope="row"><span class="date">{text(date)}</span></th>{cells}'
+            f'<td class="bar-cell"><span class="status-bar" aria-hidden="true">{segments}</span>'
+            "</td></tr>"
+        )
+    table = (
+        '<table class="status-over-time">\n'
+        "<caption>Commitments at each status on each date an assessment was made</caption>\n"
+        f'<thead><tr><th scope="col">Date</th>{head}<th scope="col">Share</th></tr></thead>\n'
+        "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
     )
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="status-title">\n'
-        '<title id="status-title">Commitments by status at each assessment date</title>\n'
-        "<style>text{font:12px sans-serif;fill:#222}</style>\n"
-        + axis
-        + "\n"
-        + "\n".join(bars + legend)
-        + "\n</svg>\n"
+        '<div class="table-scroll" tabindex="0" role="region" aria-label="Status over time">'
+        f"{table}</div>"
     )
 
 
@@ -141,10 +113,6 @@ def pages(site: Site) -> list[Generated]:
         )
         + "</ul>",
         '<h2 id="over-time">Status over time</h2>',
-        f'<p><img src="{page.href(SVG_PATH)}" '
-        'alt="Commitments by status at each assessment date"></p>',
+        status_chart(status_over_time(commitments)),
     ]
-    return [
-        ("scorecard.md", markdown_page("Scorecard", "\n".join(body))),
-        (SVG_PATH, svg(status_over_time(commitments))),
-    ]
+    return [("scorecard.md", markdown_page("Scorecard", "\n".join(body)))]
