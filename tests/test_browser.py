@@ -161,7 +161,7 @@ FAMILY_PAGES = [
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("width", [320, 390, 1280])
 def test_no_page_scrolls_sideways(reader: Reader, width: int, scheme: str) -> None:
     """On a phone as on a desktop, in either palette, no page is wider than the screen: wide
     tables scroll inside their own box."""
