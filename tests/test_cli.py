@@ -194,3 +194,41 @@ def test_fmt_check_diff_shows_what_would_change(base_data: Path) -> None:
     assert "-country:   IN" in out and "+country: IN" in out
     assert person.read_text() != before  # --check changes nothing
     assert err.strip().endswith("1 file would reformat")
+
+
+def test_version_prints_the_installed_version() -> None:
+    from importlib.metadata import version
+
+    toolkit = Path(sys.executable).with_name("toolkit")
+    result = subprocess.run([toolkit, "--version"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"toolkit {version('india-canada-security-dialogue')}"
+
+
+def test_shell_completion_completes_commands_and_options(tmp_path: Path) -> None:
+    """The script ``--show-completion bash`` prints, sourced into a real bash, completes the
+    command names and a command's options."""
+    toolkit = Path(sys.executable).with_name("toolkit")
+    shown = [toolkit, "--show-completion", "bash"]
+    script = subprocess.run(shown, capture_output=True, text=True, timeout=60).stdout
+    assert "complete -o default -F _toolkit_completion toolkit" in script
+    completion = tmp_path / "completion.bash"
+    completion.write_text(script)
+    probe = (
+        f"source {completion}; "
+        # bash calls the function with the command's name, as it does on a Tab key press
+        "COMP_WORDS=(toolkit va); COMP_CWORD=1; _toolkit_completion toolkit; "
+        'echo "${COMPREPLY[@]}"; '
+        "COMP_WORDS=(toolkit validate --for); COMP_CWORD=2; _toolkit_completion toolkit; "
+        'echo "${COMPREPLY[@]}"'
+    )
+    result = subprocess.run(
+        ["bash", "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": str(toolkit.parent) + ":/usr/bin:/bin"},
+    )
+    commands, options = result.stdout.splitlines()
+    assert commands.split() == ["validate"]
+    assert "--format" in options.split()

@@ -105,3 +105,11 @@ def test_the_real_data_builds_into_a_valid_data_package(tmp_path: Path) -> None:
         check=False,
     )
     assert json.loads(result.stdout)["valid"]
+
+
+def test_the_repository_citation_is_the_datasets_own(tmp_path: Path) -> None:
+    """GitHub's "Cite this repository" reads the root CITATION.cff: it must say what the built
+    dataset's CITATION.cff says (``toolkit release`` refreshes it)."""
+    build(DATA, tmp_path / "dist")
+    root = DATA.parent / "CITATION.cff"
+    assert root.read_text() == (tmp_path / "dist" / "CITATION.cff").read_text()

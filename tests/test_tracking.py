@@ -71,6 +71,13 @@ def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> 
     )
     changes = (tmp_path / "dist" / "CHANGES.md").read_text()
     assert changes.index("## 1.3.0 (2026-03-03)") < changes.index("## 1.2.3 (2026-02-13)")
+    # the repository's CITATION.cff follows the release, the same as the dataset's own
+    repository_citation = (data.parent / "CITATION.cff").read_text()
+    assert repository_citation == (tmp_path / "dist" / "CITATION.cff").read_text()
+    assert (
+        "version: 1.3.0" in repository_citation
+        and "date-released: '2026-03-03'" in repository_citation
+    )
     assert "announced → in-progress" in changes
     assert "date-released: '2026-03-03'" in (tmp_path / "dist" / "CITATION.cff").read_text()
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +37,7 @@ from toolkit.history.diff_report import DIFF_RENDERERS
 from toolkit.history.diffing import diff_snapshots
 from toolkit.history.releases import Level, ReleaseError, make_release
 from toolkit.publishing.build import BuildError, build, build_steps
+from toolkit.publishing.exporters.citation import refresh_repository_citation
 from toolkit.publishing.preview import serve
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
@@ -45,12 +47,31 @@ from toolkit.reading.snapshots import SnapshotError, read_snapshot
 app = typer.Typer(
     help="Check and publish the India–Canada security dialogue records.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+DISTRIBUTION = "india-canada-security-dialogue"
+"""The package's name on the index, whose installed version ``--version`` prints."""
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"toolkit {package_version(DISTRIBUTION)}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Check and publish the India–Canada security dialogue records."""
 
 
 OutputFormat = StrEnum("OutputFormat", {name.upper(): name for name in REPORTERS})  # type: ignore[misc]
@@ -160,9 +181,10 @@ def release_command(
         release = make_release(data, level, day, since=since, summary=summary)
     except ReleaseError as error:
         _usage_error(str(error))
+    citation = refresh_repository_citation(data)
     typer.echo(
         f"released {release.version} ({count(len(release.changes), 'record')} changed); "
-        "commit data/dataset.yaml and data/changelog.yaml together"
+        f"commit data/dataset.yaml, data/changelog.yaml and {citation.name} together"
     )
 
 
