@@ -4,6 +4,7 @@ workflows and templates, and the whole path from a new record to the published o
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -219,6 +220,44 @@ def test_workflows_issue_forms_and_citation_follow_their_schemas() -> None:
         "- [ ] `toolkit fmt` and `toolkit validate`"
         in (ROOT / ".github" / "pull_request_template.md").read_text()
     )
+
+
+def test_actionlint_passes_every_workflow() -> None:
+    """actionlint finds nothing: no action on a removed runtime,
+    no unknown input, no expression or permission error."""
+    result = subprocess.run(
+        [str(BIN / "actionlint"), "-no-color"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
+
+
+def test_workflows_pin_actions_limit_permissions_and_time() -> None:
+    """Every action is pinned to a commit SHA with its version beside it (dependabot moves
+    them); the workflow grants only read access, a job that needs more asks for it; every job has
+    a timeout; pip downloads are cached; pull-request runs cancel the run a new push replaces."""
+    dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
+    assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"github-actions"}
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        text = path.read_text()
+        uses = [line for line in text.splitlines() if "uses:" in line]
+        assert uses and all(PINNED.match(line) for line in uses), (path.name, uses)
+        workflow = yaml.safe_load(text)
+        assert workflow["permissions"] == {"contents": "read"}, path.name
+        for name, job in workflow["jobs"].items():
+            assert 0 < job["timeout-minutes"] <= 30, (path.name, name)
+            granted = job.get("permissions", {})
+            writes = {scope for scope, level in granted.items() if level == "write"}
+            if "pages" in writes or "id-token" in writes:
+                assert name == "deploy" and writes == {"pages", "id-token"}, (path.name, name)
+            for step in job.get("steps", []):
+                if "setup-python" in step.get("uses", ""):
+                    assert step["with"]["cache"] == "pip", (path.name, name)
+    pull_request = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
+    assert pull_request["concurrency"]["cancel-in-progress"] is True
+    assert "github.event.pull_request.number" in pull_request["concurrency"]["group"]
 
 
 def test_the_workflows_validate_test_preview_and_publish() -> None:

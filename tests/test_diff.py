@@ -112,3 +112,37 @@ def test_an_unknown_revision_is_a_usage_error(base_data: Path) -> None:
     code, _, err = run_cli("diff", "no-such-revision", "--data", str(base_data))
     assert code == 2
     assert "not a data folder, a dist folder or a git revision" in err
+
+
+def test_a_pull_request_is_compared_with_its_merge_base(tmp_path: Path) -> None:
+    """A branch adds one topic; main, after the branch point, adds another. ``main...branch``
+    (what the pull-request workflow runs) lists the branch's topic alone; comparing main's tip
+    with the branch would also list main's new topic as removed."""
+    repo = tmp_path / "repo"
+    data = repo / "data"
+    shutil.copytree(BASE, data)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+
+    def add_topic(topic_id: str, name: str) -> None:
+        text = (data / "topics" / "illicit-drugs.yaml").read_text()
+        text = text.replace("id: illicit-drugs", f"id: {topic_id}")
+        (data / "topics" / f"{topic_id}.yaml").write_text(text.replace("Illicit drugs", name))
+        git(repo, "add", "-A")
+        git(repo, "commit", "-qm", f"add {topic_id}")
+
+    git(repo, "checkout", "-q", "-b", "branch")
+    add_topic("cyber-security", "Cyber security")
+    git(repo, "checkout", "-q", "main")
+    add_topic("fraud", "Fraud")  # main moves on after the branch point
+
+    code, out, _ = run_cli("diff", "main...branch", "--data", str(data), "--format", "json")
+    assert code == 0
+    listed = {(r["collection"], r["id"], r["change"]) for r in json.loads(out)["records"]}
+    assert listed == {("topics", "cyber-security", "added")}
+    code, out, _ = run_cli("diff", "main", "branch", "--data", str(data), "--format", "json")
+    tips = {(r["collection"], r["id"], r["change"]) for r in json.loads(out)["records"]}
+    assert ("topics", "fraud", "removed") in tips  # why the tips are not what a PR changes
+    code, _, err = run_cli("diff", "main...", "--data", str(data))
+    assert code == 2 and "needs a revision on each side" in err

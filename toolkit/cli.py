@@ -42,7 +42,7 @@ from toolkit.publishing.preview import serve
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
 from toolkit.reading.schema_export import stale_schemas, write_schemas
-from toolkit.reading.snapshots import SnapshotError, read_snapshot
+from toolkit.reading.snapshots import SnapshotError, read_snapshot, revision_range
 
 app = typer.Typer(
     help="Check and publish the India–Canada security dialogue records.",
@@ -136,7 +136,13 @@ TEXT_DIFF = DiffFormat("text")
 
 @app.command("diff")
 def diff_command(
-    old: Annotated[str, typer.Argument(help="A git revision, a data folder or a dist folder.")],
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="A git revision, a data folder or a dist folder; or BASE...HEAD, which compares "
+            "HEAD with the commit where it branched from BASE (as a pull request's diff does)."
+        ),
+    ],
     new: Annotated[
         str, typer.Argument(help="The same kinds; default: the data folder as it is now.")
     ] = "",
@@ -147,6 +153,10 @@ def diff_command(
 ) -> None:
     """Compare two versions of the data: records added, removed and changed, field by field."""
     try:
+        compared = revision_range(old, data)
+        if compared and new:
+            _usage_error(f"'{old}' names both sides already; leave out '{new}'")
+        old, new = compared or (old, new)
         before = read_snapshot(old, data)
         after = read_snapshot(new or str(data), data)
     except SnapshotError as error:

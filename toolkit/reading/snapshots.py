@@ -55,6 +55,25 @@ def read_snapshot(spec: str, data_dir: Path = Path("data")) -> Snapshot:
     return Snapshot(spec, _from_files(_git_files(spec, data_dir)))
 
 
+MERGE_BASE_RANGE = "..."
+"""``BASE...HEAD``: HEAD against the commit where it branched from BASE, as git and GitHub diff a
+pull request (a record added to BASE after the branch point is not a change of HEAD's)."""
+
+
+def revision_range(spec: str, data_dir: Path = Path("data")) -> tuple[str, str] | None:
+    """The two revisions a ``BASE...HEAD`` spec compares (the merge base, then HEAD), or None
+    when ``spec`` is not such a range."""
+    if MERGE_BASE_RANGE not in spec:
+        return None
+    base, head = spec.split(MERGE_BASE_RANGE, 1)
+    if not base or not head:
+        raise SnapshotError(f"'{spec}' needs a revision on each side of '...'")
+    folder = data_dir.resolve()
+    top = Path(_git(folder.parent, "rev-parse", "--show-toplevel").decode().strip())
+    merge_base = _git(top, "merge-base", base, head).decode().strip()
+    return merge_base, head
+
+
 def _from_dist(path: Path) -> dict[RecordKey, dict[str, Any]]:
     try:
         collections = json.loads(path.read_text(encoding="utf-8"))["collections"]
