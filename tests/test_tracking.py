@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import shutil
 from pathlib import Path
 
@@ -170,3 +172,64 @@ def test_one_status_rule_for_models_and_plain_data() -> None:
     for model in commitments:
         assert status_of(model.model_dump(mode="json")) == model.current_status
     assert status_of({"id": "not-a-commitment"}) is None
+
+
+def _calendar_events(dist: Path) -> dict[str, tuple[str, str | None]]:
+    raw = (dist / "calendar" / "liaison-officers.ics").read_bytes()
+    return {
+        str(e["uid"]): (
+            str(e["summary"]),
+            e.decoded("last-modified").date().isoformat() if "last-modified" in e else None,
+        )
+        for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    }
+
+
+def test_calendar_events_keep_their_uid_and_say_when_they_last_changed(tmp_path: Path) -> None:
+    """UIDs name what an event is (the assessment's date), so a new assessment moves no other
+    event's UID; LAST-MODIFIED is the newest release that changed what the event shows."""
+    data = tmp_path / "repo" / "data"
+    shutil.copytree(BASE, data)
+    git(data.parent, "init", "-q")
+    git(data.parent, "add", "-A")
+    git(data.parent, "commit", "-qm", "1.2.3")
+    build(data, tmp_path / "before")
+    before = _calendar_events(tmp_path / "before")
+    assert set(before) == {
+        "liaison-officers-made@india-canada-security-dialogue",
+        "liaison-officers-assessment-2026-02-07@india-canada-security-dialogue",
+        "liaison-officers-assessment-2026-02-12@india-canada-security-dialogue",
+    }
+    assert {modified for _, modified in before.values()} == {"2026-02-13"}  # release 1.2.3
+
+    add_assessment(data)
+    code, _, _ = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 0
+    build(data, tmp_path / "after")
+    after = _calendar_events(tmp_path / "after")
+    assert set(before) < set(after)  # every earlier event keeps its UID
+    added = "liaison-officers-assessment-2026-03-02@india-canada-security-dialogue"
+    assert after[added] == ("Establish liaison officers: in-progress", "2026-03-03")
+    for uid, event in before.items():
+        assert after[uid] == event  # unchanged events keep their LAST-MODIFIED
+
+
+def test_calendar_lines_never_fold_inside_an_escape(base_data: Path, tmp_path: Path) -> None:
+    """icalendar 7 folds long lines between characters, never between the backslash of an
+    escape and the character it escapes (a split that makes Google Calendar drop the event)."""
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    commas = "; ".join("Ottawa, Delhi, Surrey" for _ in range(12))
+    path.write_text(path.read_text().replace("The ministry announced it.", json.dumps(commas)))
+    build(base_data, tmp_path / "dist")
+    raw = (tmp_path / "dist" / "calendar" / "liaison-officers.ics").read_bytes().decode()
+    lines = raw.split("\r\n")
+    assert any(line.startswith(" ") for line in lines)  # long lines were folded
+    for line, following in itertools.pairwise(lines):
+        escapes = len(line) - len(line.rstrip("\\"))
+        assert escapes % 2 == 0 or not following.startswith(" "), (line, following)
+    [event] = [
+        e
+        for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")
+        if "assessment-2026-02-07" in str(e["uid"])
+    ]
+    assert str(event["description"]) == commas

@@ -5,6 +5,8 @@ commitment in ``calendar/commitments.ics``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from icalendar import Calendar, Event, vText
@@ -13,6 +15,7 @@ from toolkit.foundation.dates import is_day_precise, latest
 from toolkit.foundation.escaping import ics_text
 from toolkit.foundation.reserved import COMBINED_CALENDAR
 from toolkit.models import Commitment, Meeting
+from toolkit.models.changelog import ChangeKind, Changelog
 from toolkit.publishing.dataset import Dataset
 
 FOLDER = "calendar"
@@ -29,15 +32,19 @@ def export(dataset: Dataset, out: Path) -> None:
         dt.time(),
         tzinfo=dt.UTC,
     )
+    changes = released_changes(dataset.changelog)
     folder = out / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / f"{COMBINED_CALENDAR}.ics").open("wb") as everything:
         everything.write(_header(f"{dataset.info.title}: commitments"))
         for commitment in dataset.records["commitments"]:
             assert isinstance(commitment, Commitment)
+            history = changes.get(commitment.id, [])
             events = b"".join(
                 event.to_ical()
-                for event in milestones(commitment, meetings.get(commitment.meeting), stamp)
+                for event in milestones(
+                    commitment, meetings.get(commitment.meeting), stamp, history
+                )
             )
             everything.write(events)
             (folder / f"{commitment.id}.ics").write_bytes(
@@ -47,6 +54,39 @@ def export(dataset: Dataset, out: Path) -> None:
 
 
 _FOOTER = b"END:VCALENDAR\r\n"
+
+Revision = tuple[str, ChangeKind, list[str]]
+"""A release's date, and what it did to a record: added, removed or changed (which fields)."""
+
+
+def released_changes(changelog: Changelog | None) -> dict[str, list[Revision]]:
+    """Each commitment's releases, oldest first, from the change log."""
+    found: dict[str, list[Revision]] = {}
+    for release in reversed(changelog.releases if changelog else []):
+        for change in release.changes:
+            if change.collection == "commitments":
+                found.setdefault(change.id, []).append((release.date, change.change, change.fields))
+    return found
+
+
+def _touching(*shown: str) -> Callable[[str], bool]:
+    """Whether a changed field (``assessments[2].summary``) is, or is inside, one of the fields
+    an event shows (``assessments[2]``, but not ``assessments[20]``)."""
+
+    def touches(field: str) -> bool:
+        return any(field == name or field.startswith((f"{name}.", f"{name}[")) for name in shown)
+
+    return touches
+
+
+def _last_modified(history: Sequence[Revision], touches: Callable[[str], bool]) -> str | None:
+    """The date of the newest release that added the record or changed what an event shows."""
+    dates = [
+        date
+        for date, change, fields in history
+        if change is ChangeKind.ADDED or any(touches(field) for field in fields)
+    ]
+    return dates[-1] if dates else None
 
 
 def _header(name: str) -> bytes:
@@ -59,47 +99,66 @@ def _header(name: str) -> bytes:
     return whole.removesuffix(_FOOTER)
 
 
-def milestones(commitment: Commitment, meeting: Meeting | None, stamp: dt.datetime) -> list[Event]:
+def milestones(
+    commitment: Commitment,
+    meeting: Meeting | None,
+    stamp: dt.datetime,
+    history: Sequence[Revision] = (),
+) -> list[Event]:
     """All-day events for the commitment's dates known to the day (deadlines known only to the
-    month or year fall on its last day, as a deadline would)."""
+    month or year fall on its last day, as a deadline would).
+
+    Each event's UID says what it is (the commitment, and "made", the assessment's date or
+    "deadline"), never its position, so adding an earlier assessment moves no UID; LAST-MODIFIED
+    is the newest release that changed what the event shows."""
     events = []
     if meeting is not None and is_day_precise(meeting.date):
-        events.append(
-            _event(
-                commitment,
-                "made",
-                meeting.date,
-                f"Made: {commitment.title}",
-                stamp,
-                f"Agreed at {meeting.title}.",
-            )
+        event = _event(
+            commitment,
+            "made",
+            meeting.date,
+            f"Made: {commitment.title}",
+            stamp,
+            f"Agreed at {meeting.title}.",
         )
+        _modified(event, _last_modified(history, _touching("title", "meeting")))
+        events.append(event)
+    seen: Counter[str] = Counter()
     for number, assessment in enumerate(commitment.assessments):
-        if is_day_precise(assessment.date):
-            events.append(
-                _event(
-                    commitment,
-                    f"assessment-{number}",
-                    assessment.date,
-                    f"{commitment.title}: {assessment.status}",
-                    stamp,
-                    assessment.summary,
-                )
-            )
+        seen[assessment.date] += 1
+        if not is_day_precise(assessment.date):
+            continue
+        again = f"-{seen[assessment.date]}" if seen[assessment.date] > 1 else ""
+        event = _event(
+            commitment,
+            f"assessment-{assessment.date}{again}",
+            assessment.date,
+            f"{commitment.title}: {assessment.status}",
+            stamp,
+            assessment.summary,
+        )
+        _modified(event, _last_modified(history, _touching("title", f"assessments[{number}]")))
+        events.append(event)
     if commitment.deadline is not None:
         deadline = commitment.deadline.date
         precision = "" if is_day_precise(deadline) else f" (the sources give {deadline})"
-        events.append(
-            _event(
-                commitment,
-                "deadline",
-                latest(deadline).isoformat(),
-                f"Deadline: {commitment.title}",
-                stamp,
-                f"Due{precision}.",
-            )
+        event = _event(
+            commitment,
+            "deadline",
+            latest(deadline).isoformat(),
+            f"Deadline: {commitment.title}",
+            stamp,
+            f"Due{precision}.",
         )
+        _modified(event, _last_modified(history, _touching("title", "deadline")))
+        events.append(event)
     return events
+
+
+def _modified(event: Event, date: str | None) -> None:
+    if date is not None and is_day_precise(date):
+        moment = dt.datetime.combine(dt.date.fromisoformat(date), dt.time(), tzinfo=dt.UTC)
+        event.add("last-modified", moment)
 
 
 def _event(
@@ -116,7 +175,7 @@ def _event(
     return event
 
 
-class _Text(vText):  # type: ignore[misc]
+class _Text(vText):
     """Record text as an iCalendar TEXT value. icalendar's own escaping turns a literal ``\\N``
     into a line break and passes control characters through; this writes RFC 5545 escaping."""
 
