@@ -18,6 +18,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from case_runner import add_assessment
 from toolkit.checking.validate import check_data
 from toolkit.cli import app
 from toolkit.models import COLLECTIONS
@@ -172,7 +173,13 @@ def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
         "title": "National Security Adviser",
         "organization": "example-ministry",
         "start": "2024-06-10",
+        "start_precision": "day",
+        "start_earliest": "2024-06-10",
+        "start_latest": "2024-06-10",
         "end": "",
+        "end_precision": "",
+        "end_earliest": "",
+        "end_latest": "",
     }
     history = read_csv(dist, "commitments_assessments")
     assert [(row["assessments_index"], row["date"]) for row in history] == [
@@ -376,3 +383,39 @@ def test_the_readme_lists_every_format_and_only_real_ones() -> None:
     ]
     assert None not in formats, named
     assert {id(f) for f in formats} == {id(f) for f in exporters.EXPORTERS.values()}
+
+
+def test_partial_dates_keep_their_precision_and_commitments_their_current_status(
+    base_data: Path, tmp_path: Path
+) -> None:
+    """A month stays a month: the table says so and gives the days it can mean, so no reader
+    fills in a day; DuckDB types the derived day columns the same with or without a partial
+    date; every tabular format carries each commitment's current status."""
+    import duckdb
+
+    build(base_data, tmp_path / "full")
+    person = base_data / "people" / "asha-rao.yaml"
+    person.write_text(person.read_text().replace("start: 2024-06-10", "start: 2024-06"))
+    add_assessment(base_data)
+    build(base_data, tmp_path / "partial")
+    [position] = read_csv(tmp_path / "partial", "people_positions")
+    assert (position["start"], position["start_precision"]) == ("2024-06", "month")
+    assert (position["start_earliest"], position["start_latest"]) == ("2024-06-01", "2024-06-30")
+
+    def column_types(dist: Path) -> dict[str, str]:
+        path = str(dist / "csv" / "people_positions.csv")
+        described = duckdb.sql(f"DESCRIBE SELECT * FROM read_csv_auto('{path}')").fetchall()
+        return {name: kind for name, kind, *_ in described if name.startswith("start_")}
+
+    assert column_types(tmp_path / "full") == column_types(tmp_path / "partial")
+    assert column_types(tmp_path / "partial")["start_earliest"] == "DATE"
+
+    [commitment] = read_csv(tmp_path / "partial", "commitments")
+    assert commitment["current_status"] == "in-progress"  # the newest assessment's
+    with sqlite3.connect(tmp_path / "partial" / "dataset.sqlite") as connection:
+        [(status,)] = connection.execute("SELECT current_status FROM commitments").fetchall()
+    assert status == "in-progress"
+    package = json.loads((tmp_path / "partial" / "datapackage.json").read_text())
+    [table] = [r for r in package["resources"] if r["name"] == "commitments"]
+    [field] = [f for f in table["schema"]["fields"] if f["name"] == "current_status"]
+    assert "in-progress" in field["constraints"]["enum"]

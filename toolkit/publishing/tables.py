@@ -8,12 +8,15 @@ one cell and nothing is lost. Lists inside list items give grandchild tables the
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
+from toolkit.foundation.dates import earliest, latest, parse_partial_date
 from toolkit.models import COLLECTIONS, SINGULAR
+from toolkit.models.commitments import CommitmentStatus, status_of
 from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
 from toolkit.reading.schema_export import collection_schema, resolve_ref
 
@@ -36,6 +39,8 @@ class Column:
     """Where the value sits inside a list item (empty for the item itself)."""
     prose: bool = False
     """Free text worth searching (descriptions, summaries, notes, quotes)."""
+    derive: Callable[[Any], Any] | None = field(default=None, compare=False, repr=False)
+    """For a column the records do not hold: its value from the row's record or list item."""
 
     @property
     def is_date(self) -> bool:
@@ -72,7 +77,11 @@ def collection_tables(collection: str) -> tuple[Table, ...]:
         collection,
         collection,
         str(root.get("description", "")),
-        [id_column, *(c for c in columns if c.name != "id")],
+        [
+            id_column,
+            *with_date_parts(c for c in columns if c.name != "id"),
+            *DERIVED.get(collection, ()),
+        ],
         ["id"],
     )
     tables = [main]
@@ -85,6 +94,66 @@ def collection_tables(collection: str) -> tuple[Table, ...]:
     for prefix, name, schema in children:
         tables.extend(_child_tables(root, main, [key], ((*prefix, name),), name, schema))
     return tuple(tables)
+
+
+CURRENT_STATUS = Column(
+    "current_status",
+    "The commitment's status now: that of its newest assessment (derived from "
+    "`commitments_assessments`, not written in the record).",
+    required=True,
+    enum=tuple(str(status) for status in CommitmentStatus),
+    derive=status_of,
+)
+DERIVED: dict[str, tuple[Column, ...]] = {"commitments": (CURRENT_STATUS,)}
+"""Columns computed for a collection's main table, so a reader needs no query to get them."""
+
+PRECISIONS = ("year", "month", "day")
+
+
+def with_date_parts(columns: Iterator[Column] | list[Column]) -> list[Column]:
+    """The columns, each partial date followed by its precision and the first and last day it
+    can mean: typed full dates, so no reader fills in a day the sources did not give, and the
+    column types do not change with the data."""
+    found: list[Column] = []
+    for column in columns:
+        found.append(column)
+        if not column.is_date:
+            continue
+        source = column.source or (column.name,)
+        found += [
+            Column(
+                f"{column.name}_precision",
+                f"How precisely `{column.name}` is known: year, month or day.",
+                enum=PRECISIONS,
+                derive=partial(_precision, source),
+            ),
+            Column(
+                f"{column.name}_earliest",
+                f"The first day `{column.name}` can mean (the date itself when known to the day).",
+                "date",
+                derive=partial(_day, earliest, source),
+            ),
+            Column(
+                f"{column.name}_latest",
+                f"The last day `{column.name}` can mean (the date itself when known to the day).",
+                "date",
+                derive=partial(_day, latest, source),
+            ),
+        ]
+    return found
+
+
+def _precision(source: tuple[str, ...], item: Any) -> str | None:
+    value = _get(item, source)
+    if not isinstance(value, str):
+        return None
+    parts = parse_partial_date(value)
+    return PRECISIONS[sum(part is not None for part in parts) - 1]
+
+
+def _day(bound: Callable[[str], dt.date], source: tuple[str, ...], item: Any) -> str | None:
+    value = _get(item, source)
+    return bound(value).isoformat() if isinstance(value, str) else None
 
 
 def all_tables() -> list[Table]:
@@ -150,6 +219,7 @@ def _child_tables(
     table_name = f"{parent.name}_{'_'.join(path[-1])}"
     if items.get("type") == "object":
         columns, lists = _flatten(root, items, ())
+        columns = with_date_parts(columns)
     else:
         value_name = (
             f"{SINGULAR[items['x-references'][0]]}_id" if "x-references" in items else "value"
@@ -178,7 +248,9 @@ def table_rows(table: Table, records: list[dict[str, Any]]) -> Iterator[Row]:
     """The rows of ``table`` for a collection's records (as JSON-ready dicts, sorted by id)."""
     for record in records:
         if not table.path:
-            yield [_get(record, column.source or (column.name,)) for column in table.columns]
+            yield [
+                _value(record, column, column.source or (column.name,)) for column in table.columns
+            ]
         else:
             yield from _item_rows(table, record, table.path, [record["id"]])
 
@@ -192,7 +264,15 @@ def _item_rows(
             yield from _item_rows(table, child, path[1:], [*keys, index])
             continue
         value_columns = table.columns[len(keys) + 1 :]
-        yield [*keys, index, *(_get(child, column.source) for column in value_columns)]
+        yield [*keys, index, *(_value(child, column, column.source) for column in value_columns)]
+
+
+def _value(item: Any, column: Column, source: tuple[str, ...]) -> Any:
+    """A cell: derived from the item, or read from ``source`` inside it (an empty source is
+    the item itself, for lists of plain values)."""
+    if column.derive is not None:
+        return column.derive(item)
+    return _get(item, source)
 
 
 def _get(item: Any, source: tuple[str, ...]) -> Any:
