@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 INSTALLED_DEV := $(VENV)/.installed-dev
 
 .DEFAULT_GOAL := all
-.PHONY: all validate build serve schema test lint bench fuzz clean
+.PHONY: all validate build serve schema test lint bench fuzz clean data-tools
 
 all: build
 
@@ -23,6 +23,10 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 $(INSTALLED_DEV): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --editable '.[dev]'
 	@touch $@ $(INSTALLED)
+
+# The tools the README's loading examples use: pandas, DuckDB, Datasette, sqlite-utils, Frictionless.
+data-tools: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --editable '.[data]'
 
 validate: $(INSTALLED)
 	$(BIN)/toolkit validate

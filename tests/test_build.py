@@ -18,7 +18,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from case_runner import add_assessment
+from case_runner import BASE, add_assessment
 from toolkit.checking.validate import check_data
 from toolkit.cli import app
 from toolkit.models import COLLECTIONS
@@ -419,3 +419,26 @@ def test_partial_dates_keep_their_precision_and_commitments_their_current_status
     [table] = [r for r in package["resources"] if r["name"] == "commitments"]
     [field] = [f for f in table["schema"]["fields"] if f["name"] == "current_status"]
     assert "in-progress" in field["constraints"]["enum"]
+
+
+def test_the_readme_loading_examples_run_as_written(tmp_path: Path) -> None:
+    """The README's Python block, run from a folder holding a fresh ``dist/``, with the tools
+    ``make data-tools`` installs: every line works and finds what it says."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("Loading each format", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    build(BASE, tmp_path / "dist")
+    probe = block + (
+        "\nassert records[0]['id'] == 'liaison-officers'"
+        "\nassert list(events['date']) == ['2026-02-08']  # text, as written"
+        "\nassert by_status == [('announced', 1)]"
+        "\nassert found == [('liaison-officers',)]"
+        "\nassert len(list(rows)) == 1"
+    )
+    result = subprocess.run(
+        [sys.executable, "-W", "error", "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]

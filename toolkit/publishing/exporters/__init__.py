@@ -20,6 +20,7 @@ from toolkit.publishing.exporters import (
     citation,
     csv_tables,
     datapackage,
+    datasette,
     json_files,
     jsonl,
     schemas,
@@ -47,6 +48,9 @@ EXPORTERS: dict[str, Format] = {
     "jsonl": Format(jsonl.export, ("*.jsonl",), "JSON Lines", "application/jsonl"),
     "csv": Format(csv_tables.export, ("csv/*.csv",), "CSV", "text/csv"),
     "sqlite": Format(sqlite.export, ("dataset.sqlite",), "SQLite", "application/vnd.sqlite3"),
+    "datasette": Format(
+        datasette.export, ("datasette-metadata.json",), "Datasette metadata", "application/json"
+    ),
     "schema": Format(schemas.export, ("schema/*.json",), "JSON Schema", "application/schema+json"),
     "datapackage": Format(
         datapackage.export, ("datapackage.json",), "Frictionless Data Package", "application/json"

@@ -1,7 +1,11 @@
 """SQLite: the CSV tables with primary keys, foreign keys and indexes, plus full-text search.
 
 Ready for ``sqlite3``, pandas or Datasette. The ``search`` table (FTS5) indexes each record's
-title and its free text; ``metadata`` holds the dataset's name, version and licence.
+title and its free text across collections; each table with text to search also has its own
+``<table>_fts`` index, made the way sqlite-utils makes one (``content=[<table>]``), so Datasette
+offers a search box on it and ``sqlite-utils search`` finds it. Every index stems English words
+(``porter``): "officer" finds "officers". ``metadata`` holds the dataset's name, version and
+licence.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ from collections.abc import Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
-from toolkit.foundation.naming import record_title
+from toolkit.foundation.naming import TITLE_FIELDS, record_title
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.tables import Row, Table, all_tables, collection_tables, table_rows
 
 DATABASE_FILE = "dataset.sqlite"
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+"""English stemming over Unicode words, accents folded (so "Mélanie" matches "Melanie")."""
+NAMING_COLUMNS = frozenset(TITLE_FIELDS)
 
 
 def _quote(name: str) -> str:
@@ -72,13 +79,16 @@ def export(dataset: Dataset, out: Path) -> None:
             for statement in _indexes(table):
                 connection.execute(statement)
         _fill(connection, dataset)
+        for table in all_tables():
+            _index(connection, table)
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("VACUUM")
 
 
 def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
     connection.execute(
-        "CREATE VIRTUAL TABLE search USING fts5(collection UNINDEXED, id UNINDEXED, title, text)"
+        "CREATE VIRTUAL TABLE search USING fts5("
+        f"collection UNINDEXED, id UNINDEXED, title, text, tokenize='{TOKENIZER}')"
     )
     for name, documents in dataset.documents.items():
         prose: dict[str, list[str]] = defaultdict(list)
@@ -96,6 +106,32 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
                 for doc in documents
             ),
         )
+
+
+def searchable_columns(table: Table) -> list[str]:
+    """The columns a table's own full-text index covers: its free text, and on a collection's
+    main table the fields that name a record (title, name, publisher)."""
+    return [
+        column.name
+        for column in table.columns
+        if column.prose or (not table.parent and column.name in NAMING_COLUMNS)
+    ]
+
+
+def _index(connection: sqlite3.Connection, table: Table) -> None:
+    """``<table>_fts``: an external-content FTS5 index of the table's searchable columns."""
+    columns = searchable_columns(table)
+    if not columns:
+        return
+    names = ", ".join(map(_quote, columns))
+    index = _quote(f"{table.name}_fts")
+    connection.execute(
+        f"CREATE VIRTUAL TABLE {index} USING fts5({names}, "
+        f"content=[{table.name}], tokenize='{TOKENIZER}')"
+    )
+    connection.execute(
+        f"INSERT INTO {index} (rowid, {names}) SELECT rowid, {names} FROM {_quote(table.name)}"
+    )
 
 
 def _noting_prose(

@@ -13,17 +13,18 @@ DATA_FOLDER = "data"
 """Where the dataset files are published inside the site."""
 
 EXAMPLES = [
-    ("pandas", 'pd.read_csv("data/csv/commitments_assessments.csv")'),
-    ("pandas (JSON Lines)", 'pd.read_json("data/people.jsonl", lines=True)'),
+    ("pandas", 'pd.read_csv("data/csv/commitments.csv")  # with current_status'),
+    ("pandas (JSON Lines)", 'pd.read_json("data/events.jsonl", lines=True, dtype=False)'),
     (
         "DuckDB",
-        "SELECT status, count(*) FROM 'data/csv/commitments_assessments.csv' GROUP BY status",
+        "SELECT current_status, count(*) FROM 'data/csv/commitments.csv' GROUP BY current_status",
     ),
     (
         "sqlite3",
         "sqlite3 data/dataset.sqlite \"SELECT id FROM search WHERE search MATCH 'fentanyl'\"",
     ),
-    ("Datasette", "datasette data/dataset.sqlite"),
+    ("Datasette", "datasette data/dataset.sqlite --metadata data/datasette-metadata.json"),
+    ("sqlite-utils", "sqlite-utils search data/dataset.sqlite commitments officer"),
     ("Frictionless", "frictionless validate data/datapackage.json"),
     ("Checksums", "cd data && sha256sum -c SHA256SUMS"),
 ]

@@ -1,0 +1,47 @@
+"""Datasette metadata for ``dataset.sqlite``: the dataset's title, licence and source, and every
+table's and column's description, from the same table definitions as the data package, so
+``datasette dataset.sqlite --metadata datasette-metadata.json`` explains each column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.exporters.sqlite import DATABASE_FILE, searchable_columns
+from toolkit.publishing.files import write_json
+from toolkit.publishing.tables import all_tables
+
+METADATA_FILE = "datasette-metadata.json"
+
+
+def metadata(dataset: Dataset) -> dict[str, Any]:
+    """The metadata document Datasette reads with ``--metadata``."""
+    info = dataset.info
+    tables: dict[str, Any] = {
+        "search": {
+            "description": "Every record's title and free text, for full-text search across "
+            "collections (FTS5, with stemming).",
+        },
+        "metadata": {"description": "The dataset's name, version, licence and date."},
+    }
+    for table in all_tables():
+        entry: dict[str, Any] = {
+            "description": table.description,
+            "columns": {column.name: column.description for column in table.columns},
+        }
+        if searchable_columns(table):
+            entry["searchmode"] = "raw"  # FTS5 syntax (phrases, OR, prefix*) works in the box
+        tables[table.name] = entry
+    return {
+        "title": info.title,
+        "description": info.description,
+        "license": info.licence.title,
+        "license_url": info.licence.url,
+        "databases": {Path(DATABASE_FILE).stem: {"tables": tables}},
+    }
+
+
+def export(dataset: Dataset, out: Path) -> None:
+    """Write ``datasette-metadata.json`` beside ``dataset.sqlite``."""
+    write_json(out / METADATA_FILE, metadata(dataset))
