@@ -54,6 +54,15 @@ def run_cli(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+}
+"""A fixed author, so commits made in tests need no git configuration."""
+
+
 def git(repo: Path, *args: str) -> str:
     """Run git in ``repo`` with a fixed author; its output, stripped."""
     done = subprocess.run(
@@ -62,13 +71,7 @@ def git(repo: Path, *args: str) -> str:
         check=True,
         capture_output=True,
         text=True,
-        env={
-            **os.environ,
-            "GIT_AUTHOR_NAME": "t",
-            "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t",
-            "GIT_COMMITTER_EMAIL": "t@example.org",
-        },
+        env={**os.environ, **GIT_IDENTITY},
     )
     return done.stdout.strip()
 

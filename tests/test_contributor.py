@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from case_runner import BASE, git, run_cli
+from case_runner import BASE, GIT_IDENTITY, git, run_cli
 from toolkit.authoring.scaffold import template
 from toolkit.checking.validate import validate
 from toolkit.reading.loader import load_file
@@ -309,6 +309,54 @@ def test_pre_commit_runs_the_hooks_from_this_repository(base_data: Path, tmp_pat
     assert person.read_text().startswith(
         "# yaml-language-server: $schema=../../schema/people.schema.json\nid: asha-rao\n"
     )
+    untracked = git(repo, "status", "--porcelain", "--untracked-files=all")
+    assert [line for line in untracked.splitlines() if line.startswith("??")] == []
+
+    # Deleting a source that records cite: pre-commit passes no deleted file to a hook, so the
+    # validate hook checks the whole folder on every commit, and the commit is refused.
+    git(repo, "checkout", "-q", "--", ".")
+    subprocess.run(
+        [str(BIN / "pre-commit"), "install"], cwd=repo, check=True, capture_output=True, env=env
+    )
+    git(repo, "rm", "-q", "data/sources/daily-news-2026-02-08.yaml")
+    refused = subprocess.run(
+        ["git", "commit", "-qm", "remove a cited source"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env={**env, **GIT_IDENTITY},
+        timeout=600,
+    )
+    assert refused.returncode != 0, refused.stdout
+    assert "E-REF" in refused.stdout + refused.stderr
+    assert "daily-news-2026-02-08" in refused.stdout + refused.stderr
+    assert git(repo, "log", "--oneline").count("\n") == 0  # still one commit
+
+
+def test_the_projects_own_hooks_pass_with_only_the_toolkit_installed(tmp_path: Path) -> None:
+    """``.pre-commit-config.yaml`` runs after ``make`` alone: its toolkit hooks use the toolkit
+    ``make`` installs, and ruff comes in an environment of its own, not from the dev install."""
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    scripts = {"toolkit"}  # the console scripts of the base install
+    for hook in hooks:
+        if hook["language"] == "system":
+            assert hook["entry"].split()[0] in {f".venv/bin/{name}" for name in scripts}, hook
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+    for name in (".pre-commit-config.yaml", ".pre-commit-hooks.yaml"):
+        shutil.copy(ROOT / name, clone / name)  # as in the working tree
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "run", "--all-files"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PRE_COMMIT_HOME": str(ROOT / "build" / "pre-commit-cache")},
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert "Passed" in result.stdout and "Failed" not in result.stdout
 
 
 # the whole path
