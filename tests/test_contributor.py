@@ -421,3 +421,27 @@ def test_the_pull_request_comment_is_the_semantic_diff(tmp_path: Path) -> None:
     assert "0 records added, 0 removed, 1 changed" in comment
     assert '`name`: `"Illicit drugs"` → `"Illegal drugs"`' in comment
     assert summary.read_text() == comment
+
+
+def test_fmt_quotes_values_yaml_1_2_reads_as_numbers(base_data: Path) -> None:
+    """``date: 2026`` and ``role: 012`` are refused (E-YAML-NUMBER) with the fix; ``toolkit
+    fmt`` applies it, keeping the text as written (012 stays 012), and then the toolkit and
+    check-jsonschema both accept the files."""
+    event = base_data / "events" / "2026-02-08-statement.yaml"
+    event.write_text(event.read_text().replace("date: 2026-02-08", "date: 2026"))
+    meeting = base_data / "meetings" / "2026-02-07-dialogue.yaml"
+    meeting.write_text(meeting.read_text().replace("role: National Security Adviser", "role: 012"))
+    code, out, _ = run_cli("validate", "--data", str(base_data))
+    assert code == 1 and out.count("E-YAML-NUMBER") == 2
+    assert 'hint: quote it: "012" (toolkit fmt does this)' in out
+    code, out, _ = run_cli("fmt", "--data", str(base_data))
+    assert code == 0, out
+    assert "\ndate: '2026'\n" in event.read_text()
+    assert "role: '012'\n" in meeting.read_text()
+    code, out, _ = run_cli("validate", "--data", str(base_data))
+    assert code == 0, out
+    for path, collection in [(event, "events"), (meeting, "meetings")]:
+        result = check_jsonschema(
+            "--schemafile", str(ROOT / "schema" / f"{collection}.schema.json"), str(path)
+        )
+        assert result.returncode == 0, result.stdout

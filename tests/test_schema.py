@@ -12,6 +12,7 @@ import jsonschema_rs
 import pytest
 
 from case_runner import BASE, CASES
+from toolkit.checking.schema_check import check_schema
 from toolkit.models import COLLECTIONS
 from toolkit.reading.loader import load_file
 from toolkit.reading.schema_export import collection_schema, schema_file_name, stale_schemas
@@ -119,3 +120,37 @@ def test_check_jsonschema_rejects_a_broken_record() -> None:
     result = _check_jsonschema(ROOT / "schema" / schema_file_name("people"), [broken])
     assert result.returncode == 1
     assert "IND" in result.stdout
+
+
+def _record_files() -> dict[str, list[Path]]:
+    """Every record file of the landed data, the base fixture and the test cases, by the
+    schema it follows."""
+    found: dict[str, list[Path]] = {name: [] for name in COLLECTIONS}
+    for folder in [ROOT / "data", BASE, *sorted(CASES.glob("*/files"))]:
+        for name in COLLECTIONS:
+            found[name] += sorted((folder / name).glob("*.yaml"))
+    return found
+
+
+def _toolkit_accepts(path: Path, collection: str) -> bool:
+    loaded = load_file(path)
+    return not loaded.problems and not check_schema(loaded, collection, str(path))
+
+
+@pytest.mark.parametrize("collection", list(COLLECTIONS))
+def test_a_record_the_toolkit_accepts_passes_check_jsonschema_too(collection: str) -> None:
+    """The toolkit and the exported schema, read by a YAML 1.2 tool (check-jsonschema), agree:
+    no record file the toolkit accepts is refused by the schema (``date: 2026`` and
+    ``role: 012`` are numbers in YAML 1.2, so the toolkit refuses them too, E-YAML-NUMBER).
+    The toolkit may refuse more (rules no JSON Schema can state), never less."""
+    files = _record_files()[collection]
+    result = _check_jsonschema(ROOT / "schema" / schema_file_name(collection), files)
+    refused = {path for path in files if f"{path}::" in result.stdout or f"{path}" in result.stderr}
+    accepted_by_toolkit = {path for path in files if _toolkit_accepts(path, collection)}
+    assert accepted_by_toolkit & refused == set(), result.stdout[-3000:]
+    numbers = CASES / "yaml-number" / "files" / collection
+    for path in files:
+        if path.is_relative_to(numbers):
+            assert path in refused and path not in accepted_by_toolkit  # the same verdict
+        if path.is_relative_to(ROOT / "data"):
+            assert path in accepted_by_toolkit and path not in refused

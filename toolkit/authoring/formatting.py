@@ -93,7 +93,16 @@ class _Constructor(RoundTripConstructor):
             return PlainScalarString(node.value)
 
 
+    def construct_as_text(self, node: Any) -> Any:
+        """A plain value YAML 1.2 reads as a number (``2026``, ``012``) kept as the text it
+        is written as: no field holds a number, and the dump quotes it (``"2026"``), so every
+        YAML 1.2 tool reads it as the text the toolkit reads."""
+        return str(node.value)
+
+
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_as_text)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_as_text)
 
 
 def round_trip_yaml() -> YAML:
@@ -190,6 +199,11 @@ def format_data(
     return FormatRun(changed, Report(problems, files_checked=len(chosen)), diffs)
 
 
+FMT_FIXES = frozenset({"E-YAML-NUMBER"})
+"""Loader problems formatting itself mends (it quotes a value YAML 1.2 reads as a number), so
+they do not stop it; the loader reads the same text before and after."""
+
+
 def format_file(file: RecordFile, *, check: bool, diff: bool = False) -> Formatted:
     """Format one discovered file in place (or, with ``check``, only say whether it would
     change); ``file.collection`` names the schema it follows."""
@@ -198,8 +212,9 @@ def format_file(file: RecordFile, *, check: bool, diff: bool = False) -> Formatt
     if isinstance(content, Problem):
         return Formatted(name, problem=_not_formatted(name, content))
     before = parse_bytes(content.raw, name, file.path)
-    if before.problems:  # ruamel.yaml must never see what the loader refuses
-        return Formatted(name, problem=_not_formatted(name, before.problems[0]))
+    refused = [p for p in before.problems if p.code not in FMT_FIXES]
+    if refused:  # ruamel.yaml must never see what the loader refuses
+        return Formatted(name, problem=_not_formatted(name, refused[0]))
     original = content.raw.decode("utf-8")  # the loader has checked it is UTF-8
     try:
         formatted = format_text(original, file.collection)

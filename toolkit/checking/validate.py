@@ -51,6 +51,11 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+VALUE_KEPT = frozenset({"E-YAML-NUMBER"})
+"""Loader problems that keep the value as written (an unquoted number is kept as its text), so
+the schema, the model and the record rules still check the file and report everything at once."""
+
+
 def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecord, list[Problem]]:
     """Everything one file can tell alone: parse, JSON Schema, the model, the record rules.
 
@@ -60,8 +65,8 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
     loaded = load_file(file.path, file.name)
     record = CheckedRecord(file.collection, file.name, file.stem, loaded, id=_declared_id(loaded))
     problems = loaded.problems
-    if not problems:
-        problems = check_schema(loaded, file.collection, file.name)
+    if all(problem.code in VALUE_KEPT for problem in problems):
+        problems = problems + check_schema(loaded, file.collection, file.name)
     if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
         record.problem_paths = frozenset({()})
     else:

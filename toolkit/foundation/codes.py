@@ -20,6 +20,7 @@ ProblemCode = Literal[
     "E-YAML-DUPKEY",
     "E-YAML-ALIAS",
     "E-YAML-TAG",
+    "E-YAML-NUMBER",
     "E-YAML-KEY",
     "E-YAML-LIMIT",
     "E-TEXT-CHAR",
@@ -136,6 +137,13 @@ _CODES = [
         "The file uses a YAML tag such as `!!python/object`.",
         "date: !!timestamp 2026-02-07",
         "Remove the tag; quote the value if it must stay text.",
+    ),
+    Code(
+        "E-YAML-NUMBER",
+        "An unquoted value reads as a number in YAML 1.2 (what JSON Schema tools and editors "
+        "read), where the field wants text: `2026`, `012` (read as 12), `1e3`, `0x1F`, `.inf`.",
+        "date: 2026\nrole: 012",
+        'Quote it: `date: "2026"`. `toolkit fmt` quotes such values for you.',
     ),
     Code("E-YAML-KEY", "A key is not plain text.", "? [a, b]\n: value", "Use a word as the key."),
     Code(

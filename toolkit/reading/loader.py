@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from ruamel.yaml.resolver import VersionedResolver
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -29,6 +30,7 @@ from toolkit.reading.node_builder import (
     BOOL_TAG,
     MAP_TAG,
     NULL_TAG,
+    NUMBER_TAG,
     SEQ_TAG,
     STR_TAG,
     LocatedBuilder,
@@ -52,6 +54,24 @@ _PLAIN_SCALARS: dict[str, str] = {
     "FALSE": BOOL_TAG,
 }
 _DEFAULT_TAGS = {ScalarNode: STR_TAG, SequenceNode: SEQ_TAG, MappingNode: MAP_TAG}
+_YAML_1_2_RESOLVERS: dict[str | None, list[tuple[Any, re.Pattern[str]]]] = VersionedResolver(
+    version=(1, 2)
+).versioned_resolver
+"""ruamel.yaml's YAML 1.2 implicit types, by first character: how check-jsonschema and YAML 1.2
+editors read a plain value, read from its table (not asked through its ``resolve``, which
+extends the table's lists as it goes), so the toolkit agrees with them on which are numbers."""
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+
+
+def _plain_tag(value: str) -> str:
+    """The tag of an unquoted scalar: null, a boolean, a number (to report) or text."""
+    tag = _PLAIN_SCALARS.get(value)
+    if tag is not None:
+        return tag
+    for implicit, pattern in _YAML_1_2_RESOLVERS.get(value[:1], ()):
+        if pattern.match(value):
+            return NUMBER_TAG if str(implicit) in _NUMBER_TAGS else STR_TAG
+    return STR_TAG
 
 
 @dataclass
@@ -98,7 +118,7 @@ class _NodeParser(CParser):
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0]:
-            return _PLAIN_SCALARS.get(value, STR_TAG)
+            return _plain_tag(value)
         return _DEFAULT_TAGS[kind]
 
 

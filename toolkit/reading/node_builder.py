@@ -25,9 +25,12 @@ MAX_NODES = 100_000
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "toolkit:null"
 BOOL_TAG = "toolkit:bool"
+NUMBER_TAG = "toolkit:number"
+"""A plain scalar YAML 1.2 reads as a number: text to the toolkit, but not to JSON Schema tools
+and editors, so it is reported (and read as its text, so the other checks still run)."""
 SEQ_TAG = "tag:yaml.org,2002:seq"
 MAP_TAG = "tag:yaml.org,2002:map"
-_ALLOWED_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG, NULL_TAG, BOOL_TAG}
+_ALLOWED_TAGS = {STR_TAG, SEQ_TAG, MAP_TAG, NULL_TAG, BOOL_TAG, NUMBER_TAG}
 
 Position = tuple[int, int]
 """A 1-based (line, column) in the file; columns count characters."""
@@ -161,6 +164,15 @@ class LocatedBuilder:
                 return None
             if node.tag == BOOL_TAG:
                 return node.value.lower() == "true"
+            if node.tag == NUMBER_TAG:
+                self._problem(
+                    "E-YAML-NUMBER",
+                    f"{node.value} is a number in YAML 1.2, as JSON Schema tools and editors "
+                    "read it; this field wants text",
+                    node,
+                    path,
+                    f'quote it: "{node.value}" (toolkit fmt does this)',
+                )
             return self._text(node, path)
         if isinstance(node, SequenceNode):
             return [
