@@ -92,7 +92,6 @@ class _Constructor(RoundTripConstructor):
         except ValueError:
             return PlainScalarString(node.value)
 
-
     def construct_as_text(self, node: Any) -> Any:
         """A plain value YAML 1.2 reads as a number (``2026``, ``012``) kept as the text it
         is written as: no field holds a number, and the dump quotes it (``"2026"``), so every
