@@ -34,9 +34,10 @@ from toolkit.checking.report import Report
 from toolkit.checking.reporters import render_text
 from toolkit.foundation.escaping import terminal
 from toolkit.foundation.problems import Problem, count
+from toolkit.models import COLLECTIONS
 from toolkit.reading.discovery import RecordFile, discover, read_file, select
 from toolkit.reading.loader import parse_bytes
-from toolkit.reading.schema_export import collection_schema, resolve_ref
+from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
 
 LINE_WIDTH = 100
 """Lists of plain values go on one line when it fits in this many columns."""
@@ -114,8 +115,30 @@ def round_trip_yaml() -> YAML:
     return yaml
 
 
+MODELINE = "# yaml-language-server: $schema="
+"""The comment by which the YAML language server (VS Code, Neovim, Helix, Zed...) finds a file's
+schema, so an editor flags `country: XX` as it is typed. Chosen over an editor's settings file
+because it travels with the file and works in every editor that runs the server."""
+
+
+def modeline(schema_name: str) -> str:
+    """The schema line for a record of ``schema_name``: records sit in ``data/<collection>/``,
+    ``dataset.yaml`` and ``changelog.yaml`` in ``data/``; the schemas in ``schema/``."""
+    up = "../../" if schema_name in COLLECTIONS else "../"
+    return f"{MODELINE}{up}schema/{schema_file_name(schema_name)}"
+
+
+def with_modeline(text: str, schema_name: str) -> str:
+    """The text opening with its schema line: added when missing, corrected when it names
+    another schema."""
+    first, _, rest = text.partition("\n")
+    if first.startswith(MODELINE):
+        text = rest
+    return f"{modeline(schema_name)}\n{text}"
+
+
 def format_text(text: str, schema_name: str) -> str:
-    """The canonical form of one record's YAML text."""
+    """The canonical form of one record's YAML text, opening with its schema line."""
     yaml = round_trip_yaml()
     try:
         document = yaml.load(text)
@@ -127,7 +150,7 @@ def format_text(text: str, schema_name: str) -> str:
     _arrange(document, root, root, 0)
     output = io.StringIO()
     yaml.dump(document, output)
-    return output.getvalue()
+    return with_modeline(output.getvalue(), schema_name)
 
 
 def _arrange(value: Any, root: dict[str, Any], schema: dict[str, Any], depth: int) -> None:

@@ -12,10 +12,11 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from toolkit.authoring.formatting import modeline
 from toolkit.foundation.reserved import reserved_reason
 from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.models.fields import SLUG_PATTERN
-from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
+from toolkit.reading.schema_export import collection_schema, resolve_ref
 
 _SLUG = re.compile(SLUG_PATTERN)
 COMMENT_WIDTH = 98
@@ -62,7 +63,7 @@ def template(collection: str, record_id: str) -> str:
     """The text of a new record: schema line, guidance, then every field."""
     root = collection_schema(collection)
     lines = [
-        f"# yaml-language-server: $schema=../../schema/{schema_file_name(collection)}",
+        modeline(collection),
         f"# A new {SINGULAR[collection]}. Fill in every field marked (required); uncomment the",
         "# optional ones you have sources for. Then run `toolkit fmt` and `toolkit validate`.",
         f"id: {record_id}",
