@@ -330,7 +330,7 @@ def test_a_failed_swap_puts_the_previous_output_back(
 
 def _with_deadline(data: Path, date: str) -> None:
     path = data / "commitments" / "liaison-officers.yaml"
-    deadline = f"deadline:\n  date: {date}\n  sources: [daily-news-2026-02-08]\nqualifies:\n"
+    deadline = f'deadline:\n  date: "{date}"\n  sources: [daily-news-2026-02-08]\nqualifies:\n'
     path.write_text(path.read_text().replace("qualifies:\n", deadline))
 
 

@@ -30,7 +30,7 @@ def test_invalid_data_exits_one_with_located_messages(
     assert code == 1
     first, hint, summary = out.splitlines()
     assert first == (
-        "data/people/asha-rao.yaml:10:12: error[E-DATE] positions[0].start: "
+        "data/people/asha-rao.yaml:11:12: error[E-DATE] positions[0].start: "
         "'2014-13-01' is not a valid date (expected YYYY, YYYY-MM or YYYY-MM-DD)"
     )
     assert hint.startswith("    hint: ")

@@ -197,7 +197,7 @@ def test_github_annotations_point_at_the_line(base_data: Path) -> None:
     assert code == 1
     first = out.splitlines()[0]
     assert first.startswith("::error file=")
-    assert ",line=7,col=7,title=E-ENUM::kind: 'apointment' is not one of: " in first
+    assert ",line=8,col=7,title=E-ENUM::kind: 'apointment' is not one of: " in first
     assert first.endswith("%0Ahint: did you mean 'appointment'?")
 
 
@@ -445,3 +445,25 @@ def test_fmt_quotes_values_yaml_1_2_reads_as_numbers(base_data: Path) -> None:
             "--schemafile", str(ROOT / "schema" / f"{collection}.schema.json"), str(path)
         )
         assert result.returncode == 0, result.stdout
+
+
+def test_every_record_names_its_schema_for_the_yaml_language_server(tmp_path: Path) -> None:
+    """Each landed record opens with the modeline the YAML language server reads, naming the
+    schema of its own collection by a path that resolves from the file; with that schema an
+    editor flags `country: XX` in an existing record, as check-jsonschema does here."""
+    data = ROOT / "data"
+    files = [*sorted(data.glob("*/*.yaml")), data / "dataset.yaml", data / "changelog.yaml"]
+    for path in files:
+        first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        name = path.parent.name if path.parent != data else path.stem
+        assert schema == (ROOT / "schema" / f"{name}.schema.json").resolve(), path
+    person = tmp_path / "ajit-doval.yaml"
+    person.write_text(
+        (data / "people" / "ajit-doval.yaml").read_text().replace("country: IN", "country: XX")
+    )
+    result = check_jsonschema(
+        "--schemafile", str(ROOT / "schema" / "people.schema.json"), str(person)
+    )
+    assert result.returncode == 1 and "XX" in result.stdout

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from case_runner import git
-from toolkit.authoring.formatting import format_data
+from toolkit.authoring.formatting import format_data, modeline
 from toolkit.checking.cache import content_digest
 from toolkit.checking.validate import check_changelog, check_info, validate
 from toolkit.foundation.problems import Problem
@@ -280,7 +280,7 @@ def test_fmt_replaces_a_file_atomically_keeping_its_mode(base_data: Path) -> Non
     topic.chmod(0o640)
     run = format_data(base_data, (topic,), check=False)
     assert [name.rsplit("/", 1)[-1] for name in run.changed] == ["illicit-drugs.yaml"]
-    assert topic.read_text() == "id: illicit-drugs\nname: Illicit drugs\n"
+    assert topic.read_text() == f"{modeline('topics')}\nid: illicit-drugs\nname: Illicit drugs\n"
     assert stat.S_IMODE(topic.stat().st_mode) == 0o640
     assert [path.name for path in topic.parent.iterdir()] == ["illicit-drugs.yaml"]  # no temporary
 
@@ -302,6 +302,6 @@ def test_the_dataset_description_is_validated_with_locations(base_data: Path) ->
         (p.file.rsplit("/", 1)[-1], p.line, p.code, p.path) for p in validate(base_data).problems
     }
     assert problems == {  # the misspelt key once, not again as a missing `name`
-        ("dataset.yaml", 1, "E-KEY-UNKNOWN", ("nmae",)),
-        ("dataset.yaml", 4, "E-VALUE", ("version",)),
+        ("dataset.yaml", 2, "E-KEY-UNKNOWN", ("nmae",)),
+        ("dataset.yaml", 5, "E-VALUE", ("version",)),
     }

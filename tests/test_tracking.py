@@ -88,7 +88,7 @@ def test_a_version_bumped_by_hand_is_caught(base_data: Path) -> None:
     dataset = base_data / "dataset.yaml"
     dataset.write_text(dataset.read_text().replace("version: 1.2.3", "version: 1.2.4"))
     [problem] = validate(base_data).problems
-    assert (problem.code, problem.line) == ("E-RELEASE", 2)
+    assert (problem.code, problem.line) == ("E-RELEASE", 3)  # after the schema line
     assert "toolkit release" in (problem.hint or "")
 
 
