@@ -5,6 +5,7 @@ that answers a missing page with the site's own 404.html, as GitHub Pages does."
 from __future__ import annotations
 
 import http.server
+import json
 import os
 import re
 import threading
@@ -22,6 +23,7 @@ from test_browser import CHROMIUM, CHROMIUM_FLAGS
 from case_runner import BASE
 from toolkit.publishing.build import build
 from toolkit.publishing.site.builder import SiteSettings
+from toolkit.reading.loader import load_file
 
 ROOT = Path(__file__).parent.parent
 SUB_PATH = "india-canada-records/"
@@ -147,3 +149,19 @@ def test_a_missing_page_is_the_styled_404_page(deployed: tuple[str, Path]) -> No
         page.wait_for_url(base)  # the logo leads home, under the sub-path
         assert failed == []
         browser.close()
+
+
+def test_the_schemas_are_served_at_the_address_their_id_names(deployed: tuple[str, Path]) -> None:
+    """Each JSON Schema is published at a stable address under the site, and its ``$id`` is
+    that address, so editors and other projects can refer to it there."""
+    import jsonschema
+
+    base, _ = deployed
+    for collection in ("people", "commitments", "dataset"):
+        url = f"{base}data/schema/{collection}.schema.json"
+        schema = json.loads(fetch(url))
+        assert schema["$id"] == url
+        jsonschema.Draft202012Validator.check_schema(schema)
+    person = load_file(BASE / "people" / "asha-rao.yaml").data  # as the toolkit reads it
+    people = json.loads(fetch(f"{base}data/schema/people.schema.json"))
+    assert list(jsonschema.Draft202012Validator(people).iter_errors(person)) == []

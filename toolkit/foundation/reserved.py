@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+SITE_DATA_FOLDER = "data"
+"""Where the site publishes the dataset files (``data/schema/people.schema.json``)."""
 SECTION_INDEX = "index"
 """Each section's index page, ``<collection>/index.md``, beside its record pages."""
 SOURCES_ANCHOR = "sources"

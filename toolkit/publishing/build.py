@@ -14,7 +14,7 @@ from toolkit.checking.validate import DATASET_FILE, CheckedData, check_data
 from toolkit.foundation.staging import staged
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters import EXPORTERS
-from toolkit.publishing.site.builder import SiteBuildError, SiteSettings, build_site
+from toolkit.publishing.site.builder import SiteBuildError, SiteSettings, build_site, site_address
 
 Progress = Callable[[str], None]
 
@@ -46,9 +46,13 @@ def build(
         raise BuildError(f"{data_dir / DATASET_FILE} is missing: it names and versions the dataset")
     dataset = Dataset.from_checked(checked)
     try:
+        if site is not None:
+            dataset.site_url = site_address(site)
         _write_outputs(dataset, out, progress, site)
     except OSError as error:  # staging or swapping the folders failed; the old ones are back
         raise BuildError(f"could not write the outputs: {error}") from error
+    except SiteBuildError as error:
+        raise BuildError(str(error)) from error
     return checked
 
 

@@ -21,6 +21,9 @@ class Dataset:
     records: dict[str, list[Record]]
     changelog: Changelog | None = None
     """The releases so far, when the data folder records them."""
+    site_url: str = ""
+    """The address the site (with the datasets under ``data/``) is published at, when this
+    build publishes one: the schemas' ``$id`` are their addresses there."""
 
     @classmethod
     def from_checked(cls, checked: CheckedData) -> Dataset:

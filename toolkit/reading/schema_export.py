@@ -57,34 +57,38 @@ def schema_file_name(collection: str) -> str:
     return f"{collection}.schema.json"
 
 
-def collection_schema(collection: str) -> dict[str, Any]:
-    """The JSON Schema of one collection, with ``$schema``, ``$id`` and a title."""
+def collection_schema(collection: str, base_url: str = "") -> dict[str, Any]:
+    """The JSON Schema of one collection, with ``$schema``, ``$id`` and a title. ``$id`` is the
+    schema's published address when ``base_url`` (where the schema files are served) is given,
+    else a name that depends on no host (the committed copies in ``schema/``)."""
     model = schema_models()[collection]
     generated = model.model_json_schema(schema_generator=_OmitNotNull)
+    identifier = (
+        f"{base_url}{schema_file_name(collection)}" if base_url else f"{ID_PREFIX}{collection}"
+    )
     header = {
         "$schema": DRAFT,
-        "$id": f"{ID_PREFIX}{collection}",
+        "$id": identifier,
         "title": f"{collection}: {model.__name__} record",
     }
     generated.pop("title", None)
     return header | generated
 
 
-def render_schema(collection: str) -> str:
+def render_schema(collection: str, base_url: str = "") -> str:
     """The exact text written to the schema file: sorted keys, two-space indent, final newline."""
-    return (
-        json.dumps(collection_schema(collection), indent=2, ensure_ascii=False, sort_keys=True)
-        + "\n"
-    )
+    schema = collection_schema(collection, base_url)
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_schemas(directory: Path) -> list[Path]:
-    """Write every collection's schema into ``directory``; returns the files written."""
+def write_schemas(directory: Path, base_url: str = "") -> list[Path]:
+    """Write every collection's schema into ``directory`` (``$id`` under ``base_url`` when it
+    is given); returns the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for collection in schema_models():
         target = directory / schema_file_name(collection)
-        target.write_text(render_schema(collection), encoding="utf-8")
+        target.write_text(render_schema(collection, base_url), encoding="utf-8")
         written.append(target)
     return written
 

@@ -61,6 +61,23 @@ def with_every_section(nav: list[Any] | None) -> list[Any] | None:
     return [*nav[: last + 1], *missing, *nav[last + 1 :]]
 
 
+def site_address(settings: SiteSettings) -> str:
+    """The site's address as mkdocs.yml sets it (``site_url``, which may come from the
+    ``SITE_URL`` environment variable), ending in ``/``; ``""`` when it sets none."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    settings.work.mkdir(parents=True, exist_ok=True)  # the configuration checks it exists
+    try:
+        config = load_config(
+            config_file=str(settings.config), docs_dir=str(settings.work.absolute())
+        )
+    except (MkDocsException, SystemExit, OSError) as error:
+        raise SiteBuildError(f"mkdocs.yml cannot be read: {error}") from error
+    url = str(config["site_url"] or "")
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: Path) -> None:
     """Generate the pages, then build the site into ``site_dir`` with ``mkdocs build --strict``."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, see README

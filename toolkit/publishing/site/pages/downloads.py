@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters import format_of
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
 
-DATA_FOLDER = "data"
+DATA_FOLDER = SITE_DATA_FOLDER
 """Where the dataset files are published inside the site."""
 
 EXAMPLES = [
