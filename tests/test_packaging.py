@@ -89,8 +89,6 @@ def test_the_sdist_builds_a_wheel_with_full_metadata_and_runs_its_own_tests(
             "no:cacheprovider",
             "-x",
             "tests/test_cases.py",
-            "tests/test_schema.py",
-            "tests/test_data.py",
         ],
         cwd=project,
         capture_output=True,
