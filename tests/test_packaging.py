@@ -61,39 +61,21 @@ def test_the_sdist_builds_a_wheel_with_full_metadata_and_runs_its_own_tests(
         archive.extractall(unpacked, filter="data")
     [project] = unpacked.iterdir()
     env = {**os.environ, "PYTHONPATH": str(project)}
-    where = subprocess.run(
-        [sys.executable, "-c", "import toolkit; print(toolkit.__file__)"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
+
+    def python(*args: str) -> subprocess.CompletedProcess[str]:
+        """Python in the unpacked archive, importing its own code first."""
+        return subprocess.run(
+            [sys.executable, *args],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    where = python("-c", "import toolkit; print(toolkit.__file__)")
     assert Path(where.stdout.strip()).is_relative_to(project)  # the archive's own code
-    collected = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--collect-only"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    collected = python("-m", "pytest", "-q", "-p", "no:cacheprovider", "--collect-only")
     assert collected.returncode == 0, collected.stdout[-3000:]
-    ran = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-x",
-            "tests/test_cases.py",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    ran = python("-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", "tests/test_cases.py")
     assert ran.returncode == 0, ran.stdout[-3000:]

@@ -63,7 +63,7 @@ pull request (a record added to BASE after the branch point is not a change of H
 def revision_range(spec: str, data_dir: Path = Path("data")) -> tuple[str, str] | None:
     """The two revisions a ``BASE...HEAD`` spec compares (the merge base, then HEAD), or None
     when ``spec`` is not such a range."""
-    if MERGE_BASE_RANGE not in spec:
+    if MERGE_BASE_RANGE not in spec or Path(spec).exists():  # a folder may have "..." in it
         return None
     base, head = spec.split(MERGE_BASE_RANGE, 1)
     if not base or not head:
