@@ -6,16 +6,13 @@ light and dark palettes: one page of every page family.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from collections import Counter
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
+from site_server import chromium, served
 
 ROOT = Path(__file__).parent.parent
 PAGES = [
@@ -45,20 +42,11 @@ PAGES = [
 IMPACTS = ("critical", "serious", "moderate", "minor")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return None
-
-
 def main(site: Path) -> None:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     axe = Axe()
     print(f"axe-core on {len(PAGES)} pages; violations (affected elements) by impact")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"))
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
         for width in (390, 1280):
             for scheme in ("light", "dark"):
                 page = browser.new_page(
@@ -79,7 +67,6 @@ def main(site: Path) -> None:
                 for rule, number in sorted(rules.items()):
                     print(f"      {number:>4}  {rule}")
         browser.close()
-    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -9,17 +9,14 @@ result pages, with the reference pages (schema, problem codes) that rank above i
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
 import sys
-import threading
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from playwright.sync_api import Page, sync_playwright
+from site_server import chromium, served
 
 ROOT = Path(__file__).parent.parent
 COLLECTIONS = ("commitments", "topics", "people", "organizations", "meetings")
@@ -34,11 +31,6 @@ KEYWORDS = [
 ]
 """Single words a reader might type, and the record page they are after."""
 REFERENCE_PAGES = ("schema/", "codes/", "methodology/", "contributing/", "about/")
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        return None
 
 
 def subjects(data: Path) -> list[tuple[str, str]]:
@@ -80,15 +72,10 @@ def _bucket(rank: int | None) -> str:
 
 
 def main(site: Path) -> None:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     ranks: Counter[str] = Counter()
     misses = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium)
+    with served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium())
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(base)
         page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -102,7 +89,6 @@ def main(site: Path) -> None:
             if above:
                 ranks["reference page above the record"] += 1
         browser.close()
-    server.shutdown()
     total = len(subjects(ROOT / "data")) + len(KEYWORDS)
     print(f"search rank of record pages for {total} queries (each title or name, and keywords):")
     for key in ("1", "2-3", "4+", "not shown", "reference page above the record"):

@@ -29,7 +29,8 @@ def test_the_site_builds_with_zensical_without_a_warning(tmp_path: Path) -> None
     shutil.copytree(ROOT / "docs" / THEME_OVERRIDES, project / "docs" / THEME_OVERRIDES)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     address = "http://127.0.0.1:8000/records/"
-    write_sources(dataset, ROOT / "docs", tmp_path / "dist", project / "build" / "docs", address)
+    dataset.site_url = address  # as a build that publishes the site sets it
+    write_sources(dataset, ROOT / "docs", tmp_path / "dist", project / "build" / "docs")
     zensical = Path(sys.executable).with_name("zensical")
     result = subprocess.run(
         [str(zensical), "build", "--strict", "--config-file", "mkdocs.yml"],

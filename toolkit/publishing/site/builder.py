@@ -85,18 +85,17 @@ def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: P
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    write_sources(dataset, settings.docs, dist, settings.work)
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        settings.work.mkdir(parents=True, exist_ok=True)  # the configuration checks it exists
         config = load_config(
             config_file=str(settings.config),
             docs_dir=str(settings.work.absolute()),
             site_dir=str(site_dir.absolute()),
             strict=True,
         )
-        write_sources(dataset, settings.docs, dist, settings.work, config["site_url"] or "")
         config["nav"] = with_every_section(config["nav"])
         build(config)
         copy_raw_downloads(dist, site_dir)

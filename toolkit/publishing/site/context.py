@@ -38,9 +38,12 @@ class Site:
     """The dataset with the lookups pages need: by id, and who points at whom."""
 
     dataset: Dataset
-    site_url: str = ""
-    """The published site's address, ending in ``/`` (mkdocs.yml's ``site_url``), for what must
-    link absolutely (the feed); ``""`` where pages link relatively only."""
+
+    @property
+    def site_url(self) -> str:
+        """The published site's address, ending in ``/`` (mkdocs.yml's ``site_url``), for what
+        must link absolutely (the feed); ``""`` where pages link relatively only."""
+        return self.dataset.site_url
 
     def of(self, model: type[RecordT]) -> list[RecordT]:
         """Every record of one type, sorted by id."""

@@ -54,10 +54,9 @@ def collection_families(site: Site) -> list[Generated]:
     return generated
 
 
-def generate_pages(dataset: Dataset, dist: Path, site_url: str = "") -> list[Generated]:
-    """Every generated page as (path, content), in a stable order; ``site_url`` is the site's
-    published address, for the links that must be absolute."""
-    site = Site(dataset, site_url)
+def generate_pages(dataset: Dataset, dist: Path) -> list[Generated]:
+    """Every generated page as (path, content), in a stable order."""
+    site = Site(dataset)
     generated = [page for family in SITE_PAGES for page in family.pages(site)]
     return [*generated, *collection_families(site), *downloads.pages(site, dist)]
 
@@ -67,14 +66,12 @@ THEME_OVERRIDES = "overrides"
 the theme, not pages, so it is not copied among them."""
 
 
-def write_sources(
-    dataset: Dataset, docs: Path, dist: Path, target: Path, site_url: str = ""
-) -> None:
+def write_sources(dataset: Dataset, docs: Path, dist: Path, target: Path) -> None:
     """Fill ``target`` with the hand-written ``docs``, the generated pages and the dataset files."""
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(docs, target, ignore=shutil.ignore_patterns(THEME_OVERRIDES))
-    for path, content in generate_pages(dataset, dist, site_url):
+    for path, content in generate_pages(dataset, dist):
         write_text(target / path, content)
     # Markdown files (CHANGES.md) would become pages: they are copied after the build instead.
     shutil.copytree(dist, target / downloads.DATA_FOLDER, ignore=shutil.ignore_patterns("*.md"))
