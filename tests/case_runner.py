@@ -82,7 +82,9 @@ LATER_ASSESSMENT = """  - date: 2026-03-02
     scores:
       - party: IN
         score: partial
+        basis: evidence
         note: Named, not yet posted.
+        sources: [daily-news-2026-02-08]
     sources: [daily-news-2026-02-08]
 """
 _LAST_SOURCES = "sources: [ministry-readout-2026-02-07, daily-news-2026-02-08]\n"

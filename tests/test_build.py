@@ -433,6 +433,9 @@ def test_the_readme_loading_examples_run_as_written(tmp_path: Path) -> None:
         "\nassert by_status == [('announced', 1)]"
         "\nassert found == [('liaison-officers',)]"
         "\nassert len(list(rows)) == 1"
+        "\nassert len(scores) == 4 and silence.empty  # 2 snapshots x 2 parties, all too early"
+        "\nassert str(scores['cutoff'].dtype).startswith('datetime64')"
+        "\nassert summary[0] == ('final', 'CA', 0, None, None)  # nothing scored: no mean"
     )
     result = subprocess.run(
         [sys.executable, "-W", "error", "-c", probe],

@@ -245,6 +245,13 @@ def test_a_few_changes_are_appended_and_later_compacted(base_data: Path) -> None
     topic.write_text(topic.read_text().replace("nmae:", "name:"))
     assert validate(base_data, use_cache=True).problems == []
     cache = ResultCache.open(base_data)
+    for round_trip in range(1, 10):  # each edit appends a row, until the journal passes the limit
+        if cache.journal_bytes == 0:
+            break
+        text = topic.read_text()
+        topic.write_text(text + "\n" if round_trip % 2 else text.rstrip("\n") + "\n")
+        assert validate(base_data, use_cache=True).problems == []
+        cache = ResultCache.open(base_data)
     assert cache.journal_bytes == 0 < cache.snapshot_bytes  # the journal grew: rewritten whole
     assert len(cache.rows) == len(list(base_data.glob("*/*.yaml")))
 

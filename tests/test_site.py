@@ -295,19 +295,36 @@ def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:
     assert "codes/" in nav
 
 
-def test_scorecard_counts_scores_and_tabulates_status_over_time(site: Path) -> None:
+def test_scorecard_shows_each_snapshot_with_bases_and_tabulates_status_over_time(
+    site: Path,
+) -> None:
     html = page(site, "scorecard")
-    by_party = html.split('id="by-party"', 1)[1].split("</table>", 1)[0]
-    assert "India" in by_party and "Canada" in by_party and "not scored" in by_party
-    by_commitment = html.split('id="by-commitment"', 1)[1].split("</table>", 1)[0]
-    assert by_commitment.count('class="score score-too-early"') == 2  # one per party
-    assert 'href="../commitments/liaison-officers/"' in by_commitment
+    interim = html.split('id="interim-2026-02-07-dialogue"', 1)[1].split("<h3", 1)[0]
+    assert "2026-08-07" in html.split('id="interim-2026-02-07-dialogue"', 1)[1][:200]
+    final = html.split('id="final-2026-02-07-dialogue"', 1)[1].split("<h3", 1)[0]
+    # the newest date in the base data is 2026-11-25: past the interim cut-off, not the final
+    assert "provisional" not in interim and "provisional" in final
+    assert interim.count('class="score score-too-early"') == 2  # one per party, with its basis
+    assert "too early · too early to search" in interim
+    assert "Evidence through" in interim and '<span class="date">2026-02-12</span>' in interim
+    figure = interim.split("<figure", 1)[1].split("</figure>", 1)[0]
+    assert '<svg class="score-chart"' in figure and 'role="img"' in figure
+    assert "Canada — too early: 1; India — too early: 1." in figure  # the figures are text
+    now = html.split('id="now"', 1)[1].split("</table>", 1)[0]
+    assert 'href="../commitments/liaison-officers/"' in now
     assert ">Announced</span></span> 1" in html.split('id="by-status"', 1)[1]  # in words
     over_time = html.split('<table class="status-over-time">', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<span class="date">([^<]+)</span></th><td>(\d+)</td>', over_time)
     assert rows == [("2026-02-07", "1"), ("2026-02-12", "1")]  # the numbers are text
     assert 'class="status-bar" aria-hidden="true"' in over_time
     assert not (site / "assets" / "status-over-time.svg").exists()
+
+
+def test_the_commitment_page_shows_its_guideline_before_the_scores(site: Path) -> None:
+    html = page(site, "commitments/liaison-officers")
+    guideline = html.index('id="guideline"')
+    assert guideline < html.index('id="assessments"')
+    assert "Officers named or announced by the party, not yet posted." in html[guideline:]
 
 
 def test_changes_page_and_feed_list_the_releases(site: Path) -> None:

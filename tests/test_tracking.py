@@ -15,7 +15,8 @@ from toolkit.checking.validate import check_data, validate
 from toolkit.history.releases import Level, ReleaseError, bumped, make_release
 from toolkit.models import Commitment
 from toolkit.publishing.build import build
-from toolkit.publishing.scorecard import party_summaries, score_rows, status_over_time
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.scorecard import current_rows, status_over_time, summarise
 
 
 def commitment(data: Path) -> Commitment:
@@ -38,8 +39,11 @@ def test_current_status_and_scores_come_from_the_newest_assessments(base_data: P
     scores = after.current_scores()
     assert str(scores["IN"].score) == "partial"  # the newest score for India
     assert str(scores["CA"].score) == "too-early"  # Canada not scored since: kept
-    [india, canada] = sorted(party_summaries(score_rows([after])), key=lambda s: s.party != "IN")
-    assert (india.average, canada.average) == (0.0, None)
+    rows = current_rows(Dataset.from_checked(check_data(base_data, keep_models=True)))
+    india = summarise(row for row in rows if row.party == "IN")
+    canada = summarise(row for row in rows if row.party == "CA")
+    assert (india.mean, canada.mean) == (0.0, None)
+    assert (india.scored, canada.too_early) == (1, 1)
     series = dict(status_over_time([after]))
     assert series["2026-02-12"]["announced"] == 1 and series["2026-03-02"]["in-progress"] == 1
 

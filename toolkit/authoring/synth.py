@@ -20,6 +20,8 @@ _ROUNDS_PER_ERA = 20_000
 date stays within the years a record may name."""
 STATUSES = ["announced", "in-progress", "stalled", "in-progress", "fulfilled"]
 SCORES = ["too-early", "partial", "none", "partial", "full"]
+BASES = ["too-early", "evidence", "contrary", "evidence", "evidence"]
+"""The basis each score rests on: a reported step, or one against the commitment."""
 WORDS = [
     "सुरक्षा", "सहयोग", "dialogue", "sécurité", "liaison", "officers", "enforcement", "कानून",
     "fentanyl", "précurseurs", "cyber", "information", "partage", "réseau", "criminalité",
@@ -138,7 +140,9 @@ def _commitment(w: _Writer, n: int) -> str:
         f"  - date: {w.date(n, 40 * k)}\n    status: {STATUSES[k]}\n"
         f"    summary: {w.text(15)}\n    scores:\n"
         + "".join(
-            f"      - party: {party}\n        score: {SCORES[k]}\n        note: {w.text(10)}\n"
+            f"      - party: {party}\n        score: {SCORES[k]}\n        basis: {BASES[k]}\n"
+            f"        note: {w.text(10)}\n"
+            + (f"        sources: [{cited[k % 2]}]\n" if BASES[k] != "too-early" else "")
             for party in ("IN", "CA")
         )
         + f"    sources: [{cited[k % 2]}]\n"
@@ -150,6 +154,9 @@ def _commitment(w: _Writer, n: int) -> str:
     qualifies = "".join(
         f"  {part}: {w.text(8)}\n"
         for part in ("discrete", "specific", "public", "agreed", "future")
+    )
+    guideline = "guideline:\n" + "".join(
+        f"  {level}: {w.text(8)}\n" for level in ("full", "partial", "none", "reaffirmation")
     )
     discrepancy = (
         f"discrepancies:\n  - kind: conflict\n    field: title\n    noted: 2026-11-25\n"
@@ -163,7 +170,7 @@ def _commitment(w: _Writer, n: int) -> str:
         f"meeting: {w.ref('meetings', n)}\ntitle: Commitment {n} — {w.text(6)}\n"
         f"{_statements(w, 60, cited)}kind: appointment\nparties: [IN, CA]\n"
         f"topics: [{w.ref('topics', n)}, {w.ref('topics', n + 3)}]\n"
-        f"qualifies:\n{qualifies}{deadline}quotes:\n"
+        f"qualifies:\n{qualifies}{guideline}{deadline}quotes:\n"
         f"  - text: {w.quote(cited[0])}\n    source: {cited[0]}\nassessments:\n{history}"
         f"sources: [{', '.join(cited)}]\n{discrepancy}"
     )

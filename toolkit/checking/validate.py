@@ -19,6 +19,7 @@ from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checking.rules.changelog import check_releases
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
 from toolkit.checking.rules.quotes import quote_facts
+from toolkit.checking.rules.scores import check_scorecard, score_facts
 from toolkit.checking.schema_check import check_schema
 from toolkit.foundation.problems import Problem
 from toolkit.models import COLLECTIONS
@@ -78,7 +79,11 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
         record.references = list(references_in(file.collection, loaded.data))
         if model is not None:
             record.model = model
-            record.facts = {**model.cross_record_facts(), **quote_facts(model)}
+            record.facts = {
+                **model.cross_record_facts(),
+                **quote_facts(model),
+                **score_facts(model),
+            }
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
     loaded.data = None  # the facts above are all the dataset rules need
@@ -176,6 +181,7 @@ def check_data(
         info, info_problems = check_info(data_dir, found)
         changelog, changelog_problems = check_changelog(data_dir, info, found)
     problems.extend(info_problems + changelog_problems)
+    problems.extend(check_scorecard(records, info, changelog))
     checked = found.names()
     if only:
         checked = select(checked, only)

@@ -54,6 +54,11 @@ ProblemCode = Literal[
     "E-FIELD",
     "E-FMT",
     "E-PARTY",
+    "E-SCORE-BASIS",
+    "E-SCORE-SOURCE",
+    "E-GUIDELINE",
+    "E-SCORE-WAIT",
+    "E-RECALIBRATION",
     "E-RELEASE",
     "W-OVERDUE",
     "W-STALE",
@@ -351,6 +356,47 @@ _CODES = [
         "the same party twice in one assessment.",
         "scores: [{party: US, ...}] on a commitment with parties: [IN, CA]",
         "Score only the commitment's parties, once per assessment.",
+    ),
+    Code(
+        "E-SCORE-BASIS",
+        "A compliance score and its basis disagree: the basis cannot support that score, a "
+        "score resting on a report cites none, a no-report score does not say what was searched "
+        "or how far the material reaches, or the material reaches past the assessment's date.",
+        "score: full with basis: no-report",
+        "Give the basis the score rests on (evidence, contrary, reaffirmation, no-report, "
+        "too-early) and what it needs: the report under the score's sources, or searched and "
+        "searched_through.",
+    ),
+    Code(
+        "E-SCORE-SOURCE",
+        "A score cites a source its assessment does not.",
+        "sources: [other-report] on a score whose assessment cites only gulf-news-2026-02-08",
+        "Cite the report in the assessment too, or cite one of the assessment's sources.",
+    ),
+    Code(
+        "E-GUIDELINE",
+        "A party is scored +1, 0 or -1, but the commitment has no guideline saying what each "
+        "score means for it.",
+        "scores: [{score: none, ...}] on a commitment without guideline",
+        "Add guideline: {full, partial, none, reaffirmation}, written from the commitment's own "
+        "wording, before scoring.",
+    ),
+    Code(
+        "E-SCORE-WAIT",
+        "Under the method in force, a score disagrees with the waiting period counted from the "
+        "meeting to the date its evidence reaches: silence or a restatement scored before the "
+        "period ends, or a score left too early after it.",
+        "score: none, basis: no-report, searched_through: 2026-05 for a meeting of 2026-02-07",
+        "Score too-early while the evidence reaches less than the waiting period; once it "
+        "reaches past it, score the party.",
+    ),
+    Code(
+        "E-RECALIBRATION",
+        "A score changes a snapshot that a release already published without saying why under "
+        "recalibration, or gives a recalibration while changing no published snapshot.",
+        "a new score for the interim period after the release that published it",
+        "Say under recalibration what new material or reading changed the score; remove it "
+        "where nothing published changes.",
     ),
     Code(
         "E-RELEASE",

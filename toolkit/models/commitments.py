@@ -52,7 +52,13 @@ class ComplianceScore(DocumentedEnum):
 
     FULL = "full", "+1: the party has carried out the commitment in full or nearly in full."
     PARTIAL = "partial", "0: the party has carried out part of it, or work is in progress."
-    NONE = "none", "-1: no action by the party has been reported, or it acted against it."
+    NONE = (
+        "none",
+        (
+            "-1: the party has not complied: no step was reported within the compliance period, or "
+            "it acted against the commitment (the score's basis says which)."
+        ),
+    )
     TOO_EARLY = "too-early", "Not scored: too little time has passed to judge compliance."
 
     @property
@@ -60,16 +66,90 @@ class ComplianceScore(DocumentedEnum):
         """The score as a number, as compliance research averages it; None when too early."""
         return {"full": 1, "partial": 0, "none": -1}.get(self.value)
 
+    @property
+    def symbol(self) -> str:
+        """The score as the scale writes it: +1, 0, −1, or "too early"."""
+        return {"full": "+1", "partial": "0", "none": "−1"}.get(self.value, "too early")
+
+
+class ScoreBasis(DocumentedEnum):
+    """What a party's score rests on, so silence never reads as a reported failure."""
+
+    EVIDENCE = "evidence", "A reported step by the party toward the commitment."
+    CONTRARY = "contrary", "A reported action by the party against the commitment."
+    REAFFIRMATION = (
+        "reaffirmation",
+        "The party restated the commitment; no step carrying it out was reported.",
+    )
+    NO_REPORT = "no-report", "A search of the stated material found no report of a step."
+    TOO_EARLY = "too-early", "Too little time had passed to search for steps."
+
+    @property
+    def short(self) -> str:
+        """How the basis reads beside a score: "−1 · no report found"."""
+        return {"no-report": "no report found"}.get(self.value, self.label.lower())
+
+
+ALLOWED_SCORES: dict[ScoreBasis, frozenset[ComplianceScore]] = {
+    ScoreBasis.EVIDENCE: frozenset({ComplianceScore.FULL, ComplianceScore.PARTIAL}),
+    ScoreBasis.CONTRARY: frozenset({ComplianceScore.NONE}),
+    ScoreBasis.REAFFIRMATION: frozenset(
+        {ComplianceScore.PARTIAL, ComplianceScore.NONE, ComplianceScore.TOO_EARLY}
+    ),
+    ScoreBasis.NO_REPORT: frozenset({ComplianceScore.NONE, ComplianceScore.TOO_EARLY}),
+    ScoreBasis.TOO_EARLY: frozenset({ComplianceScore.TOO_EARLY}),
+}
+"""The scores each basis can support (the methodology's table): a step earns +1 or 0, an action
+against the commitment -1; a restatement alone never earns +1; silence earns -1 only once the
+waiting period is over, and is too early before."""
+
+CITING_BASES = frozenset({ScoreBasis.EVIDENCE, ScoreBasis.CONTRARY, ScoreBasis.REAFFIRMATION})
+"""Bases that rest on a report, which the score must cite."""
+
 
 class PartyScore(StrictModel):
-    """One party's compliance score in an assessment, with the reading behind it."""
+    """One party's compliance score in an assessment, with what it rests on."""
 
     party: CountryCode
     """The party scored; one of the commitment's parties."""
     score: ComplianceScore
     """The score on the compliance scale."""
+    basis: ScoreBasis
+    """What the score rests on. `evidence`, `contrary` and `reaffirmation` cite the report under
+    `sources`; `no-report` says what was searched (`searched`) and how far the searched material
+    reaches (`searched_through`)."""
     note: Text
     """Why the evidence supports this score: an interpretation, stated as one."""
+    sources: list[SourceRef] = Field(default_factory=list)
+    """The reports the score rests on (some of the assessment's sources): required for
+    `evidence`, `contrary` and `reaffirmation`."""
+    searched: Text | None = None
+    """What was searched for a report of a step, and in which languages (for `no-report`)."""
+    searched_through: PartialDate | None = None
+    """The newest date the searched material reaches: silence speaks only up to it, never up to
+    the day of the search (for `no-report`; may be given for `too-early`)."""
+    recalibration: Text | None = None
+    """Why this score changes a snapshot already published: the new material or reading. Required
+    exactly when it does (see the methodology)."""
+
+    @property
+    def evidence_date(self) -> str | None:
+        """The date the score speaks up to, when it is not the assessment's own date."""
+        return self.searched_through
+
+
+class Guideline(StrictModel):
+    """What each score means for this one commitment, written from its own wording before it is
+    scored, as compliance research writes an interpretive guideline."""
+
+    full: Text
+    """What earns +1 (full): the commitment carried out by the party."""
+    partial: Text
+    """What earns 0 (partial): a step taken, the work not finished."""
+    none: Text
+    """What earns -1 (none): no step reported in the compliance period, or action against it."""
+    reaffirmation: Text
+    """How a restatement of the commitment without a reported step counts."""
 
 
 class Assessment(StrictModel):
@@ -145,6 +225,9 @@ class Commitment(Record):
     """What the commitment is about."""
     qualifies: Qualification
     """How it meets the test for a commitment."""
+    guideline: Guideline | None = None
+    """What +1, 0 and -1 mean for this commitment; required once any party is scored +1, 0
+    or -1."""
     deadline: Deadline | None = None
     """The date it is due, only where the sources give one."""
     quotes: Quotes = []
@@ -208,6 +291,7 @@ class Commitment(Record):
                                 {
                                     "party": "IN",
                                     "score": "too-early",
+                                    "basis": "too-early",
                                     "note": "Assessed on the day of the meeting.",
                                 }
                             ],

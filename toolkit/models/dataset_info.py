@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
+from toolkit.foundation.dates import earliest
 from toolkit.models.base import StrictModel
-from toolkit.models.fields import ShortText, Slug, Text, Url
+from toolkit.models.fields import PartialDate, ShortText, Slug, Text, Url
 
 SEMVER_PATTERN = r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$"
 
@@ -42,6 +43,91 @@ class Maintainer(StrictModel):
     """Where to reach them."""
 
 
+MethodVersion = Annotated[
+    str,
+    Field(
+        pattern=r"^[1-9][0-9]*\.[0-9]+$",
+        description="MAJOR.MINOR: major when a score can change under the new method, minor "
+        "for clarifications that change no score.",
+        examples=["2.0"],
+    ),
+]
+
+
+MONTHS_PATTERN = r"^P([1-9][0-9]?)M$"
+
+Months = Annotated[
+    str,
+    Field(
+        pattern=MONTHS_PATTERN,
+        description="A number of months as an ISO 8601 duration: `P6M` is six months.",
+        examples=["P6M"],
+    ),
+]
+
+
+def months_in(duration: str) -> int:
+    """The months an ISO 8601 duration of whole months (``P6M``) spans."""
+    return int(duration[1:-1])
+
+
+class MethodologyVersion(StrictModel):
+    """One version of the scoring method, and the day it took effect."""
+
+    version: MethodVersion
+    """The version, stamped on every score given under it."""
+    date: PartialDate
+    """The day it took effect: it governs assessments dated on or after it."""
+    summary: Text
+    """What changed, in a sentence or two."""
+
+
+class SnapshotPeriod(StrictModel):
+    """A compliance period: a scorecard is cut this many months after each meeting."""
+
+    name: Slug
+    """The snapshot's name, as reports name it (`interim`, `final`)."""
+    after: Months
+    """How long after the meeting the cut-off falls (`P6M`)."""
+
+    @property
+    def months(self) -> int:
+        """Months from the meeting to the cut-off."""
+        return months_in(self.after)
+
+
+class ScorecardRules(StrictModel):
+    """How the compliance scorecard is computed: the methodology's versions, when silence may be
+    scored, and when snapshots are cut."""
+
+    methodology: list[MethodologyVersion] = Field(min_length=1)
+    """Every version of the method, oldest first; the last is the one in force."""
+    waiting: Months
+    """How long after the meeting silence stays too early: a search that found no report scores
+    -1 only when the material searched reaches at least this far (`P6M`)."""
+    snapshots: list[SnapshotPeriod] = Field(min_length=1)
+    """The compliance periods, shortest first."""
+
+    @property
+    def waiting_months(self) -> int:
+        """The waiting period in months."""
+        return months_in(self.waiting)
+
+    @property
+    def current(self) -> MethodologyVersion:
+        """The version in force."""
+        return self.methodology[-1]
+
+    def version_on(self, date: str) -> MethodologyVersion:
+        """The version that governed an assessment dated ``date``: the newest one in effect by
+        then (the oldest, for assessments made before any was written down)."""
+        governing = self.methodology[0]
+        for version in self.methodology:
+            if earliest(version.date) <= earliest(date):
+                governing = version
+        return governing
+
+
 class DatasetInfo(StrictModel):
     """The description every published file of the dataset carries."""
 
@@ -59,6 +145,8 @@ class DatasetInfo(StrictModel):
     """Who maintains the dataset."""
     keywords: list[ShortText] = Field(default_factory=list)
     """Words that help people find the dataset."""
+    scorecard: ScorecardRules | None = None
+    """How compliance is scored and when snapshots are cut; without it, no snapshot is cut."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from toolkit.checking.rules import chronology, citations, commitments, identity, quotes, references
+from toolkit.checking.rules import (
+    chronology,
+    citations,
+    commitments,
+    identity,
+    quotes,
+    references,
+    scores,
+)
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.problems import Problem
 
@@ -24,6 +32,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     citations.check_discrepancy_fields,
     chronology.check_record_dates,
     commitments.check_scored_parties,
+    scores.check_score_bases,
 ]
 
 CHECKS: list[DatasetCheck] = [

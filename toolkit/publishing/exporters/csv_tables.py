@@ -12,7 +12,8 @@ from pathlib import Path
 
 from toolkit.foundation.escaping import csv_cell
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.tables import Row, Table, collection_tables, table_rows
+from toolkit.publishing.scorecard_tables import every_table, rows_of
+from toolkit.publishing.tables import Row, Table
 
 CSV_FOLDER = "csv"
 PROTECTION_NOTE = (
@@ -30,12 +31,11 @@ def csv_path(table: Table) -> str:
 def export(dataset: Dataset, out: Path) -> None:
     """Write every table with a header row; empty cells are absent values."""
     (out / CSV_FOLDER).mkdir(parents=True, exist_ok=True)
-    for name, documents in dataset.documents.items():
-        for table in collection_tables(name):
-            with (out / csv_path(table)).open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\r\n")
-                writer.writerow(column.name for column in table.columns)
-                writer.writerows(map(_protected, table_rows(table, documents)))
+    for table in every_table():
+        with (out / csv_path(table)).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\r\n")
+            writer.writerow(column.name for column in table.columns)
+            writer.writerows(map(_protected, rows_of(table, dataset)))
 
 
 def _protected(row: Row) -> list[object]:

@@ -9,7 +9,8 @@ from toolkit.foundation.dates import is_day_precise
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters.csv_tables import PROTECTION_NOTE, csv_path
 from toolkit.publishing.files import write_json
-from toolkit.publishing.tables import Column, Table, all_tables
+from toolkit.publishing.scorecard_tables import every_table
+from toolkit.publishing.tables import Column, Table
 
 DESCRIPTOR_FILE = "datapackage.json"
 
@@ -95,7 +96,7 @@ def export(dataset: Dataset, out: Path) -> None:
         ],
         "contributors": [{"title": m.name, "role": "maintainer"} for m in info.maintainers],
         "sources": sources,
-        "resources": [resource(table) for table in all_tables()],
+        "resources": [resource(table) for table in every_table()],
     }
     if dataset.last_updated and is_day_precise(dataset.last_updated):
         descriptor["created"] = f"{dataset.last_updated}T00:00:00Z"  # the data's date, not now

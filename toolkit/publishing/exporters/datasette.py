@@ -10,7 +10,7 @@ from typing import Any
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters.sqlite import DATABASE_FILE, searchable_columns
 from toolkit.publishing.files import write_json
-from toolkit.publishing.tables import all_tables
+from toolkit.publishing.scorecard_tables import every_table
 
 METADATA_FILE = "datasette-metadata.json"
 
@@ -25,7 +25,7 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
         },
         "metadata": {"description": "The dataset's name, version, licence and date."},
     }
-    for table in all_tables():
+    for table in every_table():
         entry: dict[str, Any] = {
             "description": table.description,
             "columns": {column.name: column.description for column in table.columns},

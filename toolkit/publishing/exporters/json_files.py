@@ -7,6 +7,7 @@ from typing import Any
 
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_json
+from toolkit.publishing.scorecard_tables import SCORECARD, SCORECARD_SUMMARY, table_items
 from toolkit.reading.schema_export import schema_file_name
 
 SCHEMA_FOLDER = "schema"
@@ -27,3 +28,17 @@ def export(dataset: Dataset, out: Path) -> None:
     write_json(out / "dataset.json", metadata(dataset) | {"collections": dataset.documents})
     for name, documents in dataset.documents.items():
         write_json(out / f"{name}.json", documents)
+    write_json(out / SCORECARD_FILE, scorecard(dataset))
+
+
+SCORECARD_FILE = "scorecard.json"
+
+
+def scorecard(dataset: Dataset) -> dict[str, Any]:
+    """The scorecard for programs: the method it follows, each snapshot's rows and summary."""
+    rules = dataset.info.scorecard
+    return {
+        "methodology": rules.current.model_dump(mode="json") if rules else None,
+        "scores": table_items(SCORECARD, dataset),
+        "summary": table_items(SCORECARD_SUMMARY, dataset),
+    }

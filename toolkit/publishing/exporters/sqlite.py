@@ -18,12 +18,17 @@ from pathlib import Path
 
 from toolkit.foundation.naming import TITLE_FIELDS, record_title
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.tables import Row, Table, all_tables, collection_tables, table_rows
+from toolkit.publishing.scorecard_tables import SCORECARD_TABLES, every_table, rows_of
+from toolkit.publishing.tables import Row, Table, collection_tables, table_rows
 
 DATABASE_FILE = "dataset.sqlite"
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 """English stemming over Unicode words, accents folded (so "Mélanie" matches "Melanie")."""
 NAMING_COLUMNS = frozenset(TITLE_FIELDS)
+
+
+_SQL_TYPES = {"integer": "INTEGER", "number": "REAL"}
+"""Column types stored as numbers; everything else is text (dates as ISO 8601)."""
 
 
 def _quote(name: str) -> str:
@@ -33,8 +38,7 @@ def _quote(name: str) -> str:
 def create_table_sql(table: Table) -> str:
     """The CREATE TABLE statement for a table, with its keys."""
     columns = [
-        f"{_quote(c.name)} {'INTEGER' if c.type == 'integer' else 'TEXT'}"
-        + (" NOT NULL" if c.required else "")
+        f"{_quote(c.name)} {_SQL_TYPES.get(c.type, 'TEXT')}" + (" NOT NULL" if c.required else "")
         for c in table.columns
     ]
     columns.append(f"PRIMARY KEY ({', '.join(map(_quote, table.primary_key))})")
@@ -74,12 +78,17 @@ def export(dataset: Dataset, out: Path) -> None:
                 ("last_updated", dataset.last_updated),
             ],
         )
-        for table in all_tables():
+        for table in every_table():
             connection.execute(create_table_sql(table))
             for statement in _indexes(table):
                 connection.execute(statement)
         _fill(connection, dataset)
-        for table in all_tables():
+        for table in SCORECARD_TABLES:
+            marks = ", ".join("?" for _ in table.columns)
+            connection.executemany(
+                f"INSERT INTO {_quote(table.name)} VALUES ({marks})", rows_of(table, dataset)
+            )
+        for table in every_table():
             _index(connection, table)
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("VACUUM")

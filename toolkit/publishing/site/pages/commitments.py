@@ -6,7 +6,7 @@ from collections import Counter
 
 from toolkit.foundation.countries import country_name
 from toolkit.models import Commitment, page_path
-from toolkit.models.commitments import Assessment
+from toolkit.models.commitments import Assessment, PartyScore
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
@@ -51,7 +51,8 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
                 (
                     "Compliance",
                     ", ".join(
-                        f"{text(country_name(party))} {score_badge(str(scores[party].score))}"
+                        f"{text(country_name(party))} "
+                        f"{score_badge(str(scores[party].score), str(scores[party].basis))}"
                         for party in commitment.parties
                         if party in scores
                     ),
@@ -87,6 +88,7 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
             for part, label in QUALIFICATION
         )
         + "</dl>",
+        guideline(commitment),
         '<h2 id="assessments">Assessments</h2>',
         '<ol class="status-history">'
         + "".join(_assessment(page, entry) for entry in commitment.assessments)
@@ -98,12 +100,52 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
     )
 
 
-def _assessment(page: Page, entry: Assessment) -> str:
-    scores = "".join(
-        f"<li>{text(country_name(score.party))} {score_badge(str(score.score))}: "
-        f"{text(score.note)}</li>"
-        for score in entry.scores
+GUIDELINE_LEVELS = [
+    ("full", "+1 full"),
+    ("partial", "0 partial"),
+    ("none", "−1 none"),
+    ("reaffirmation", "A restatement without a step"),
+]
+
+
+def guideline(commitment: Commitment) -> str:
+    """What each score means for this commitment, shown before the scores it defines."""
+    if commitment.guideline is None:
+        return ""
+    return (
+        '<h2 id="guideline">Scoring guideline</h2>'
+        "<p>What each score means for this commitment, written from its own wording before it "
+        "was scored.</p><dl>"
+        + "".join(
+            f"<dt>{text(words)}</dt>\n<dd>{text(getattr(commitment.guideline, level))}</dd>"
+            for level, words in GUIDELINE_LEVELS
+        )
+        + "</dl>"
     )
+
+
+def _score(page: Page, score: PartyScore) -> str:
+    """One party's score: the badge with its basis, the reading, what it rests on, and why it
+    changed a published snapshot when it did."""
+    parts = [
+        f"{text(country_name(score.party))} "
+        f"{score_badge(str(score.score), str(score.basis))}{page.cite(score.sources)}: "
+        f"{text(score.note)}"
+    ]
+    if score.searched is not None:
+        parts.append(f"<br><em>Searched:</em> {text(score.searched)}")
+    if score.searched_through is not None:
+        parts.append(
+            f'<br><em>The searched material reaches</em> <span class="date">'
+            f"{text(score.searched_through)}</span>."
+        )
+    if score.recalibration is not None:
+        parts.append(f"<br><em>Recalibrated:</em> {text(score.recalibration)}")
+    return "<li>" + "".join(parts) + "</li>"
+
+
+def _assessment(page: Page, entry: Assessment) -> str:
+    scores = "".join(_score(page, score) for score in entry.scores)
     return (
         f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))} — "
         f"{text(entry.summary)}{page.cite(entry.sources)}"

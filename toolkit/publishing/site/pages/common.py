@@ -228,7 +228,23 @@ SCORE_LABELS = {
 """How scores read on the page: the number compliance research uses, then the word."""
 
 
-def score_badge(score: str) -> str:
-    """A compliance score as a labelled badge."""
-    label = SCORE_LABELS.get(score, score)
-    return f'<span class="score score-{text(score)}">{text(label)}</span>'
+BASIS_WORDS = {
+    "evidence": "reported step",
+    "contrary": "reported action against it",
+    "reaffirmation": "restated, no step",
+    "no-report": "no report found",
+    "too-early": "too early to search",
+}
+"""How each basis reads beside a score: "−1 none · no report found"."""
+
+
+def score_badge(score: str, basis: str | None = None) -> str:
+    """A compliance score as a labelled badge, with what it rests on when known. A −1 resting on
+    silence looks different from a reported failure (``score-silence``) and says so in words."""
+    words = SCORE_LABELS.get(score, score)
+    css = f"score score-{text(score)}"
+    if basis is not None:
+        words += " · " + BASIS_WORDS.get(basis, basis)
+        if basis == "no-report":
+            css += " score-silence"
+    return f'<span class="{css}">{text(words)}</span>'

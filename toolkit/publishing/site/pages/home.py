@@ -7,9 +7,12 @@ from collections import Counter
 
 from toolkit.foundation.problems import count
 from toolkit.models import Commitment, Meeting
+from toolkit.publishing.scorecard import snapshot_rows, snapshots
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import paragraphs, text
 from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
+from toolkit.publishing.site.pages.score_chart import distribution_chart
+from toolkit.publishing.site.pages.scorecard import evidence_reach
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"”][.!?])\s+(?=[A-Z“\"])")
 
@@ -30,6 +33,29 @@ def _commitments(page: Page, site: Site) -> str:
         for c in sorted(site.of(Commitment), key=lambda c: (c.meeting, c.id), reverse=True)
     ]
     return f'<ul class="commitment-list">{"".join(items)}</ul>' if items else ""
+
+
+def _scorecard(page: Page, site: Site) -> str:
+    """Each snapshot's scores per party at a glance, with the date its evidence reaches."""
+    parts = []
+    for number, snapshot in enumerate(snapshots(site.dataset)):
+        rows = snapshot_rows(site.dataset, snapshot)
+        name = f"{snapshot.name} snapshot, cut-off {snapshot.cutoff.isoformat()}"
+        reach = evidence_reach(rows)
+        state = ", provisional" if snapshot.provisional else ""
+        parts.append(
+            f"<h3>{text(name.capitalize())}{state}</h3>"
+            + (f'<p>Evidence through <span class="date">{text(reach)}</span>.</p>' if reach else "")
+            + distribution_chart(rows, f"h{number}", f"Scores by party, {name}")
+        )
+    if not parts:
+        return ""
+    return (
+        '<h2 id="scorecard">Scorecard</h2>'
+        + "".join(parts)
+        + f'<p>Every score with its basis and reading: the <a href="{page.href("scorecard/")}">'
+        "scorecard</a>.</p>"
+    )
 
 
 def pages(site: Site) -> list[Generated]:
@@ -55,6 +81,7 @@ def pages(site: Site) -> list[Generated]:
         f"<p>{count(counts.total(), 'commitment')} in all: see the "
         f'<a href="{page.href("commitments/")}">overview</a> and the '
         f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
+        _scorecard(page, site),
         '<h2 id="data">The data</h2>',
         f"<p>Version {text(info.version)}, last updated {text(site.dataset.last_updated)}, "
         f"published under {text(info.licence.title)}. "
