@@ -45,6 +45,18 @@ HOSTILE = {
             "text: " + json.dumps(SCRIPT + " ]]> */"),
         ),
         ("summary: The spokesperson said there was no timeline.", f"summary: {json.dumps(IMAGE)}"),
+        ("  full: Officers appointed and posted by the party.", f"  full: {json.dumps(SCRIPT)}"),
+        (  # silence after the waiting period, and a step: every kind of score on the pages
+            "\nsources: [ministry-readout-2026-02-07, daily-news-2026-02-08]",
+            "\n  - date: 2026-09-10\n    status: announced\n    summary: Nothing on Canada.\n"
+            "    scores:\n      - party: IN\n        score: partial\n        basis: evidence\n"
+            "        note: Named.\n        sources: [daily-news-2026-02-08]\n"
+            "      - party: CA\n        score: none\n        basis: no-report\n"
+            "        note: Silence through August.\n"
+            f"        searched: {json.dumps(IMAGE)}\n        searched_through: 2026-08-31\n"
+            "    sources: [daily-news-2026-02-08]"
+            "\nsources: [ministry-readout-2026-02-07, daily-news-2026-02-08]",
+        ),
     ],
     "people/asha-rao.yaml": [("name: Asha Raoo", f"name: {json.dumps(SCRIPT)}")],
     "events/2026-02-08-statement.yaml": [

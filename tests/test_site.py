@@ -305,7 +305,7 @@ def test_scorecard_shows_each_snapshot_with_bases_and_tabulates_status_over_time
     # the newest date in the base data is 2026-11-25: past the interim cut-off, not the final
     assert "provisional" not in interim and "provisional" in final
     assert interim.count('class="score score-too-early"') == 2  # one per party, with its basis
-    assert "too early · too early to search" in interim
+    assert '<span class="score score-too-early">too early</span>' in interim  # said once
     assert "Evidence through" in interim and '<span class="date">2026-02-12</span>' in interim
     figure = interim.split("<figure", 1)[1].split("</figure>", 1)[0]
     assert '<svg class="score-chart"' in figure and 'role="img"' in figure
@@ -315,7 +315,7 @@ def test_scorecard_shows_each_snapshot_with_bases_and_tabulates_status_over_time
     assert ">Announced</span></span> 1" in html.split('id="by-status"', 1)[1]  # in words
     over_time = html.split('<table class="status-over-time">', 1)[1].split("</table>", 1)[0]
     rows = re.findall(r'<span class="date">([^<]+)</span></th><td>(\d+)</td>', over_time)
-    assert rows == [("2026-02-07", "1"), ("2026-02-12", "1")]  # the numbers are text
+    assert rows == [("2026-02-07", "1"), ("2026-02-12", "1"), ("2026-09-10", "1")]  # as text
     assert 'class="status-bar" aria-hidden="true"' in over_time
     assert not (site / "assets" / "status-over-time.svg").exists()
 
@@ -378,7 +378,7 @@ def test_home_lists_each_commitment_with_its_status_and_newest_assessment(site: 
     listing = html.split('class="commitment-list"', 1)[1].split("</ul>", 1)[0]
     assert 'href="commitments/liaison-officers/"' in listing
     assert 'class="status status-announced"' in listing
-    assert "2026-02-12" in listing and 'href="#cite-1"' in listing  # the newest, cited
+    assert "2026-09-10: Nothing on Canada." in listing and 'href="#cite-1"' in listing  # newest
     assert 'id="sources"' in html
 
 

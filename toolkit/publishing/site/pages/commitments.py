@@ -124,32 +124,54 @@ def guideline(commitment: Commitment) -> str:
     )
 
 
-def _score(page: Page, score: PartyScore) -> str:
-    """One party's score: the badge with its basis, the reading, what it rests on, and why it
-    changed a published snapshot when it did."""
-    parts = [
-        f"{text(country_name(score.party))} "
-        f"{score_badge(str(score.score), str(score.basis))}{page.cite(score.sources)}: "
-        f"{text(score.note)}"
-    ]
-    if score.searched is not None:
-        parts.append(f"<br><em>Searched:</em> {text(score.searched)}")
-    if score.searched_through is not None:
-        parts.append(
-            f'<br><em>The searched material reaches</em> <span class="date">'
-            f"{text(score.searched_through)}</span>."
+_SHARED = (
+    ("searched", "Searched"),
+    ("searched_through", "The searched material reaches"),
+    ("recalibration", "Recalibrated"),
+)
+"""What a score may say beyond its reading; said once for the assessment when every score in it
+says the same."""
+
+
+def _details(score: PartyScore, fields: list[tuple[str, str]]) -> str:
+    parts = []
+    for field, words in fields:
+        value = getattr(score, field)
+        if value is None:
+            continue
+        shown = (
+            f'<span class="date">{text(value)}</span>'
+            if field == "searched_through"
+            else text(value)
         )
-    if score.recalibration is not None:
-        parts.append(f"<br><em>Recalibrated:</em> {text(score.recalibration)}")
-    return "<li>" + "".join(parts) + "</li>"
+        parts.append(f"<br><em>{words}:</em> {shown}")
+    return "".join(parts)
+
+
+def _score(page: Page, score: PartyScore, fields: list[tuple[str, str]]) -> str:
+    """One party's score: the badge with its basis, the reading, and what only it says of what
+    was searched and why it changed a published snapshot."""
+    return (
+        f"<li>{text(country_name(score.party))} "
+        f"{score_badge(str(score.score), str(score.basis))}{page.cite(score.sources)}: "
+        f"{text(score.note)}{_details(score, fields)}</li>"
+    )
 
 
 def _assessment(page: Page, entry: Assessment) -> str:
-    scores = "".join(_score(page, score) for score in entry.scores)
+    shared = [
+        (field, words)
+        for field, words in _SHARED
+        if len(entry.scores) > 1 and len({getattr(s, field) for s in entry.scores}) == 1
+    ]
+    own = [item for item in _SHARED if item not in shared]
+    scores = "".join(_score(page, score, own) for score in entry.scores)
+    together = _details(entry.scores[0], shared) if entry.scores else ""
     return (
         f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))} — "
         f"{text(entry.summary)}{page.cite(entry.sources)}"
         + (f'<ul class="scores">{scores}</ul>' if scores else "")
+        + (f'<p class="score-details">For every score above:{together}</p>' if together else "")
         + "</li>"
     )
 

@@ -243,7 +243,7 @@ def score_badge(score: str, basis: str | None = None) -> str:
     silence looks different from a reported failure (``score-silence``) and says so in words."""
     words = SCORE_LABELS.get(score, score)
     css = f"score score-{text(score)}"
-    if basis is not None:
+    if basis is not None and basis != score:  # "too early · too early to search" says it twice
         words += " · " + BASIS_WORDS.get(basis, basis)
         if basis == "no-report":
             css += " score-silence"
