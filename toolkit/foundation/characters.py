@@ -4,7 +4,7 @@ Record text ends up in HTML, Markdown, YAML front matter, XML, iCalendar, CSV, J
 terminals. Some characters have a meaning of their own in one of them, or are forbidden by it:
 control characters (a terminal obeys ``ESC``; XML forbids most of C0; Python-Markdown uses
 ``STX``/``ETX`` internally), line and paragraph separators (JavaScript, YAML 1.1 and some
-readers break lines there), bidirectional overrides (they make text read differently from what
+readers break lines there), bidirectional controls (they make text read differently from what
 it is), surrogates and noncharacters. The loader refuses them all; ``scrub`` replaces them at
 every output's boundary anyway, so no output depends on validation alone.
 """
@@ -14,14 +14,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+"""Unicode's ``Bidi_Control`` property (PropList.txt), whole: the Arabic letter mark, the
+left-to-right and right-to-left marks, the embeddings, overrides and isolates. Each changes the
+order in which text is displayed without being seen. ``tests/test_characters.py`` checks this
+against the property in the Unicode data of the ``regex`` module, so a member Unicode adds
+fails the tests instead of slipping through."""
+
 _NONCHARACTERS = "".join(
     f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
 )
 FORBIDDEN = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f"  # C0 (all but the line feed), DEL and C1 controls
     "\u2028\u2029"  # line and paragraph separators
-    "\u202a-\u202e\u2066-\u2069"  # bidirectional embeddings, overrides and isolates
-    "\ud800-\udfff"  # surrogates: never text on their own
+    + BIDI_CONTROLS  # marks, embeddings, overrides and isolates that reorder what is shown
+    + "\ud800-\udfff"  # surrogates: never text on their own
     "\ufdd0-\ufdef\ufffe\uffff" + _NONCHARACTERS + "]"
 )
 """Characters no record text may hold. The line feed is the one control allowed: it separates

@@ -21,6 +21,7 @@ ProblemCode = Literal[
     "E-YAML-ALIAS",
     "E-YAML-TAG",
     "E-YAML-NUMBER",
+    "E-FILE-LINE-END",
     "E-YAML-KEY",
     "E-YAML-LIMIT",
     "E-TEXT-CHAR",
@@ -96,6 +97,13 @@ _CODES = [
         "The file is not UTF-8, or starts with a byte-order mark.",
         "a file saved as Latin-1 or UTF-16",
         "Save the file as UTF-8 without a BOM.",
+    ),
+    Code(
+        "E-FILE-LINE-END",
+        "A line ends with a carriage return alone (old Mac line endings): YAML reads a line "
+        "break there, git and GitHub do not, so what reviewers see differs from what is read.",
+        "a file saved with CR line endings",
+        "Save the file with LF (or CRLF) line endings.",
     ),
     Code(
         "E-FILE-EMPTY",

@@ -142,9 +142,34 @@ def parse_bytes(raw: bytes, name: str, path: StrPath | None = None) -> LoadedFil
         loaded.problems.append(too_large(name, len(raw)))
         return loaded
     text = _decode(raw, name, loaded.problems)
-    if text is not None:
+    if text is not None and not _lone_carriage_return(raw, name, loaded.problems):
         _parse(raw, text, name, loaded)
     return loaded
+
+
+_LONE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _lone_carriage_return(raw: bytes, name: str, problems: list[Problem]) -> bool:
+    """Whether the file breaks a line with a carriage return alone. YAML reads it as a line
+    break; git and GitHub do not, so the lines a reviewer sees (and every line number reported)
+    would differ from what is parsed. Located as git numbers lines."""
+    found = _LONE_CR.search(raw) if b"\r" in raw else None
+    if found is None:
+        return False
+    line, column = _byte_position(raw, found.start())
+    problems.append(
+        Problem.at(
+            name,
+            "E-FILE-LINE-END",
+            "a carriage return (U+000D) not followed by a line feed ends a line here for YAML, "
+            "but not for git or GitHub",
+            line=line,
+            column=column,
+            hint="save the file with LF (or CRLF) line endings",
+        )
+    )
+    return True
 
 
 def load_bytes(raw: bytes, name: str) -> Any:
