@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -139,3 +140,78 @@ def test_changing_one_word_of_any_quote_in_data_is_an_error_at_that_quote(
         path.write_text(original[:at] + "…" + original[end:], encoding="utf-8")
         assert check_data(data).report.ok, (name, use.text)
         path.write_text(original, encoding="utf-8")
+
+
+# What counts as the same text (hostile input, class 4) and what counts as a quote (class 5).
+
+SOFT_HYPHEN, ZERO_WIDTH_SPACE, WORD_JOINER = "\u00ad", "\u200b", "\u2060"
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("work", f"a shared work{SOFT_HYPHEN}plan"),  # a format character does not split a word
+        ("work", f"a shared work{ZERO_WIDTH_SPACE}plan"),
+        ("plan", f"a shared work{WORD_JOINER}plan"),
+        ("ßtraße", "Straße"),  # ß upper-cases to two letters: no case forgiven
+        ("SStraße", "ßtraße"),
+        ("i̇stanbul", "İstanbul"),  # İ lower-cases to two characters
+        ("cafe", "the café"),  # precomposed é in the page
+        ("cafe", "the cafe\u0301"),  # decomposed é in the page
+    ],
+)
+def test_invisible_characters_and_length_changing_cases_let_nothing_through(
+    quote: str, passage: str
+) -> None:
+    assert not occurs(quote, normalise(passage))
+
+
+@pytest.mark.parametrize(
+    ("quote", "passage"),
+    [
+        ("shared workplan", f"a shared work{SOFT_HYPHEN}plan"),  # invisible in the page
+        (f"shared work{ZERO_WIDTH_SPACE}plan", "a shared workplan"),  # invisible in the quote
+        ("café", "the cafe\u0301"),  # the same letter, composed or not
+        ("Straße", "straße"),  # a one-letter case change still starts a sentence
+    ],
+)
+def test_the_documented_equivalences_hold(quote: str, passage: str) -> None:
+    assert occurs(quote, normalise(passage))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the MEA called it «a shared work plan» then",
+        "the MEA called it „a shared work plan“ then",
+        'the MEA called it “a shared work plan" then',  # a mismatched pair
+        "the MEA called it ″a shared work plan″ then",
+        "the MEA called it « a shared work plan » then",  # French spacing inside
+        "the MEA called it “a shared\nwork plan” then",  # across a line break
+    ],
+)
+def test_every_quotation_mark_opens_a_quote_in_any_pairing_and_across_lines(text: str) -> None:
+    [span] = quoted_spans(text)
+    assert normalise(span) == "a shared work plan"
+
+
+@pytest.mark.parametrize("marks", ["«»", "„“", '“"', "″″", '"”'])
+def test_words_in_any_quotation_marks_are_checked_by_validate(marks: str, base_data: Path) -> None:
+    """Words the page does not print, in any pair of marks, in a commitment's statement: the
+    real command reports them at that statement (and accepts the same words the page prints)."""
+    from case_runner import run_cli
+
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    content = path.read_text()
+    statement = "  - text: The ministry said each side would establish liaison officers.\n"
+    assert statement in content
+    opening, closing = marks
+
+    def write(words: str) -> list[tuple[str, list[object]]]:
+        said = json.dumps(f"The ministry said {opening}{words}{closing}.")
+        path.write_text(content.replace(statement, f"  - text: {said}\n"))
+        _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
+        return [(p["code"], p["path"]) for p in json.loads(out)["problems"]]
+
+    assert write("They agreed on a work plan") == []  # as the readout prints it: accepted
+    assert write("They agreed on a joint plan") == [("E-QUOTE-TEXT", ["statements", 0, "text"])]

@@ -1,16 +1,23 @@
 """The quote rule: does a quote occur in a passage, and if not, what is the closest wording?
 
-Only typography is forgiven: runs of whitespace, straight or curly quotes and apostrophes,
-hyphens and dashes, and the case of the first letter where a quote starts a sentence. An
-ellipsis (``…`` or ``...``) in a quote marks omitted words: the parts around it must appear in
-that order within one passage. Each part must start and end on word boundaries, so ``work``
-does not match inside ``workplan``.
+Only typography is forgiven, and exactly this (``normalise``): runs of whitespace are one space;
+straight and curly quotes, guillemets and primes are one double quote, and the single ones one
+apostrophe; hyphens, dashes and the minus sign are one hyphen; text is compared in Unicode's
+canonical composition (NFC: a decomposed ``é`` is the ``é`` it shows); invisible format
+characters (Unicode category Cf: soft hyphens, zero-width spaces and joiners, word joiners) are
+left out on both sides, so they neither hide a difference nor split a word. The case of a
+quote's first letter is forgiven where a quote starts a sentence, only for a letter whose
+other case is one character (``ß`` and ``İ``, whose case mappings change length, must match
+as written). An ellipsis (``…`` or ``...``) in a quote marks omitted words: the parts around it
+must appear in that order within one passage. Each part must start and end on word boundaries,
+so ``work`` does not match inside ``workplan``, nor inside ``work\u00adplan``.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,18 +32,31 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("‐‑‒–—―−", "-"),
     }
 )
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*")
-_QUOTED = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+_ELLIPSIS = re.compile(r"…|\.\.\.")
+"""Split on the mark alone (each part is stripped after), so a run of spaces costs linear time."""
+_DOUBLE_QUOTES = {mark: same for mark, same in _TYPOGRAPHY.items() if same == '"'}
+_QUOTED = re.compile(r'"([^"]*)"')
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _visible(found: re.Match[str]) -> str:
+    character = found.group()
+    return "" if unicodedata.category(character) == "Cf" else character
 
 
 def normalise(text: str) -> str:
     """The text with typographic variants made one: the only differences the rule forgives."""
+    if not text.isascii():  # format characters and decomposed letters are never ASCII
+        text = unicodedata.normalize("NFC", _NON_ASCII.sub(_visible, text))
     return _SPACES.sub(" ", text.translate(_TYPOGRAPHY)).strip()
 
 
 def quoted_spans(text: str) -> list[str]:
-    """The words inside double quotes (straight or curly) in free text."""
-    return [match.group(1) or match.group(2) for match in _QUOTED.finditer(text)]
+    """The words inside double quotes in free text: every mark ``normalise`` reads as a double
+    quote (straight, curly, low, guillemets, double prime) opens or closes, in any pairing, and a
+    quote may run across lines. An unpaired last mark quotes nothing."""
+    marks = text.translate(_DOUBLE_QUOTES)
+    return [span for match in _QUOTED.finditer(marks) if (span := match.group(1).strip())]
 
 
 def parts(quote: str) -> list[str]:
@@ -48,10 +68,11 @@ def parts(quote: str) -> list[str]:
 def _pattern(part: str) -> re.Pattern[str]:
     """A part as a pattern: exact, but for the case of its first letter, on word boundaries."""
     first, rest = part[0], re.escape(part[1:])
+    cases = {first, first.lower(), first.upper()}
     head = (
-        f"[{re.escape(first.lower())}{re.escape(first.upper())}]"
-        if first.isalpha()
-        else (re.escape(first))
+        "[" + "".join(map(re.escape, sorted(cases))) + "]"
+        if first.isalpha() and all(len(case) == 1 for case in cases)
+        else re.escape(first)
     )
     before = r"(?<!\w)" if first.isalnum() else ""
     after = r"(?!\w)" if part[-1].isalnum() else ""
