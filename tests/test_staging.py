@@ -3,6 +3,9 @@ nothing, and two builds of the same output take turns instead of removing each o
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -106,3 +109,81 @@ def test_two_builds_of_one_output_take_turns(tmp_path: Path) -> None:
     assert seen_by_second == [{"data.csv": b"first"}]
     assert snapshot(out) == {"data.csv": b"second"}
     assert hidden(tmp_path) == []
+
+
+DYING_BUILD = """
+import os, sys
+from pathlib import Path
+import toolkit.foundation.staging as staging
+from toolkit.publishing.build import build
+
+exchange = staging.exchange
+
+def killed(first, second):
+    if sys.argv[3] == "before":
+        os._exit(137)
+    done = exchange(first, second)
+    assert done, "this file system exchanges in one step"
+    os._exit(137)
+
+staging.exchange = killed
+build(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def complete(dist: Path) -> bool:
+    """Whether ``dist`` holds a whole build: every file its checksums list, as listed."""
+    result = subprocess.run(
+        ["sha256sum", "--check", "--quiet", "SHA256SUMS"], cwd=dist, capture_output=True
+    )
+    return result.returncode == 0
+
+
+@pytest.mark.parametrize("moment", ["before", "after"])
+def test_a_build_killed_at_the_swap_leaves_a_whole_output(
+    moment: str, base_data: Path, tmp_path: Path
+) -> None:
+    """Killed just before or just after the swap, the output is the previous build or the new
+    one, whole; never missing. The dying process reached the swap (it exits from inside it)."""
+    dist = tmp_path / "dist"
+    build(base_data, dist)
+    before = snapshot(dist)
+    name = base_data / "topics" / "illicit-drugs.yaml"
+    name.write_text(name.read_text().replace("name: Illicit drugs", "name: Illicit narcotics"))
+    done = subprocess.run(
+        [sys.executable, "-c", DYING_BUILD, str(base_data), str(dist), moment],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 137, done.stderr[-2000:]  # it died at the swap, not before it
+    assert complete(dist)
+    after = snapshot(dist)
+    assert (after == before) == (moment == "before")
+    if moment == "after":
+        assert b"Illicit narcotics" in after["topics.json"]
+    build(base_data, dist)  # the next build clears what the killed one left
+    assert hidden(tmp_path) == [] and complete(dist)
+
+
+def test_a_build_killed_at_any_instant_leaves_a_whole_output(
+    base_data: Path, tmp_path: Path
+) -> None:
+    """SIGKILL at spread-out instants of real `toolkit build` runs: after each, dist/ is there
+    and whole (the previous build or the new one)."""
+    dist = tmp_path / "dist"
+    build(base_data, dist)
+    command = [str(Path(sys.executable).parent / "toolkit"), "build", "--data", str(base_data)]
+    started = time.monotonic()
+    subprocess.run([*command, "--out", str(dist), "--no-site"], check=True, capture_output=True)
+    duration = time.monotonic() - started
+    for trial in range(8):
+        process = subprocess.Popen(
+            [*command, "--out", str(dist), "--no-site"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(duration * (0.3 + 0.7 * trial / 8))  # past start-up, into the writing
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert dist.is_dir() and complete(dist), trial

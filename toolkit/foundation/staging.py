@@ -1,5 +1,10 @@
 """Write an output folder atomically: into a staging folder beside it, swapped in on success.
 
+The swap is one step: the kernel exchanges the staging folder and the output
+(``renameat2(RENAME_EXCHANGE)`` on Linux), so a build killed at any instant leaves either the
+previous output or the new one, never none. Where the system or file system cannot exchange, two
+renames are used, and a build killed between them is repaired by the next one.
+
 A build killed half-way leaves its hidden staging folders (``.<out>-new-*``, ``.<out>-old``)
 behind. The next build clears them, but only while it holds an exclusive lock on
 ``.<out>.lock`` (removed again when it lets go) for the whole staged block, so it never removes
@@ -8,6 +13,8 @@ the folders of a build still running: two builds of the same output take turns.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import os
 import re
@@ -81,8 +88,36 @@ def _remove_leftovers(out: Path) -> None:
     shutil.rmtree(retired, ignore_errors=True)
 
 
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV})
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths in one atomic step; False where this system or file system
+    cannot (then nothing moved)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    failure = ctypes.get_errno()
+    if failure in _UNSUPPORTED:
+        return False
+    raise OSError(failure, os.strerror(failure), os.fspath(first))
+
+
 def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` with ``staging``; ``out`` is never half-written."""
+    """Replace ``out`` with ``staging``; ``out`` is never half-written, and never missing where
+    the two can be exchanged (the previous output is then left in ``staging``, removed by the
+    caller)."""
+    if out.is_dir() and not out.is_symlink() and exchange(staging, out):
+        return
     retired = _retired(out)
     shutil.rmtree(retired, ignore_errors=True)
     had_output = out.exists()
