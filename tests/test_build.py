@@ -310,18 +310,30 @@ def test_cli_build_prints_plain_progress_off_a_terminal(base_data: Path, tmp_pat
     assert result.stdout == f"10 files valid; wrote {tmp_path / 'd'}/\n"
 
 
+@pytest.mark.parametrize("how", ["exchange", "renames"])
 def test_a_failed_swap_puts_the_previous_output_back(
-    base_data: Path, dist: Path, monkeypatch: pytest.MonkeyPatch
+    how: str, base_data: Path, dist: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The one-step exchange fails, or, where a file system cannot exchange, the rename of the
+    new output fails: the previous output stays, whole."""
+    from toolkit.foundation import staging
+
     before = snapshot(dist)
     real_rename = Path.rename
+
+    def refuse_exchange(first: Path, second: Path) -> bool:
+        raise OSError("device busy")
 
     def refuse_new_output(self: Path, target: Path) -> Path:  # type: ignore[override]
         if self.name.startswith(".dist-new-"):
             raise OSError("device busy")
         return real_rename(self, target)
 
-    monkeypatch.setattr(Path, "rename", refuse_new_output)
+    if how == "exchange":
+        monkeypatch.setattr(staging, "exchange", refuse_exchange)
+    else:
+        monkeypatch.setattr(staging, "exchange", lambda first, second: False)
+        monkeypatch.setattr(Path, "rename", refuse_new_output)
     with pytest.raises(BuildError, match="could not write the outputs: device busy"):
         build(base_data, dist)
     monkeypatch.undo()
