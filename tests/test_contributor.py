@@ -231,6 +231,45 @@ def test_actionlint_passes_every_workflow() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_zizmor_finds_nothing_in_the_workflows() -> None:
+    """zizmor's audits (offline): no credentials persisted, no template injection, no excessive
+    permissions, no dangerous triggers."""
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--format", "plain", ".github/workflows/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings" in result.stdout + result.stderr
+
+
+RUNS_PULL_REQUEST_CODE = re.compile(r"\b(pip|make|toolkit|python|bash|npm|pytest)\b")
+
+
+def test_no_job_holds_a_write_token_beside_the_pull_requests_code() -> None:
+    """Every checkout leaves no token on disk; a pull-request job that may write checks nothing
+    out and runs nothing the pull request brings (only `gh` on a file another job wrote)."""
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        workflow = yaml.safe_load(path.read_text())
+        for name, job in workflow["jobs"].items():
+            steps = job.get("steps", [])
+            for step in steps:
+                if "actions/checkout" in step.get("uses", ""):
+                    assert step["with"]["persist-credentials"] is False, (path.name, name)
+            writes = {s for s, level in job.get("permissions", {}).items() if level == "write"}
+            if path.name != "pull-request.yml" or not writes:
+                continue
+            assert not any("actions/checkout" in step.get("uses", "") for step in steps), name
+            commands = [step["run"] for step in steps if "run" in step]
+            assert commands and all(c.startswith("gh ") for c in commands), (name, commands)
+            assert not any(RUNS_PULL_REQUEST_CODE.search(c) for c in commands), (name, commands)
+    pull_request = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
+    assert pull_request["jobs"]["comment"]["needs"] == "data-changes"
+    assert "permissions" in pull_request["jobs"]["data-changes"]
+    assert pull_request["jobs"]["data-changes"]["permissions"] == {"contents": "read"}
+
+
 PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 
 
