@@ -50,6 +50,7 @@ test: lint
 
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/growth.py
 	$(BIN)/toolkit build
 	$(BIN)/python bench/search_rank.py site
 

@@ -215,3 +215,47 @@ def test_words_in_any_quotation_marks_are_checked_by_validate(marks: str, base_d
 
     assert write("They agreed on a work plan") == []  # as the readout prints it: accepted
     assert write("They agreed on a joint plan") == [("E-QUOTE-TEXT", ["statements", 0, "text"])]
+
+
+def test_a_headline_never_satisfies_a_quote(base_data: Path) -> None:
+    """Only passages are checked against the page (`toolkit sources check`), so words in quotes
+    that only the source's title holds are refused; stored as a passage, they are accepted."""
+    from case_runner import run_cli
+
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    content = path.read_text()
+    statement = "  - text: The ministry said each side would establish liaison officers.\n"
+    quoted = 'The report was headed "Ministry says liaison officers agreed".'
+    path.write_text(
+        content.replace(
+            statement + "    sources: [ministry-readout-2026-02-07]\n",
+            f"  - text: {json.dumps(quoted)}\n    sources: [daily-news-2026-02-08]\n",
+        )
+    )
+    _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
+    assert [(p["code"], p["path"]) for p in json.loads(out)["problems"]] == [
+        ("E-QUOTE-TEXT", ["statements", 0, "text"])
+    ]
+    source = base_data / "sources" / "daily-news-2026-02-08.yaml"
+    source.write_text(source.read_text() + "  - text: Ministry says liaison officers agreed\n")
+    _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
+    assert json.loads(out)["problems"] == []
+
+
+def test_a_very_long_missing_quote_is_diagnosed_from_its_first_words(base_data: Path) -> None:
+    """The closest-wording search compares a bounded head of the failing part, so a quote of the
+    longest text allowed still gets a located error with the wording nearest its first words."""
+    from case_runner import run_cli
+    from toolkit.foundation.quoting import DIAGNOSED
+
+    long_quote = "They agreed on a joint plan " + "and more words " * 1300
+    assert len(long_quote) > 60 * DIAGNOSED
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    content = path.read_text()
+    statement = "  - text: The ministry said each side would establish liaison officers.\n"
+    said = json.dumps(f'The ministry said "{long_quote.strip()}".')
+    path.write_text(content.replace(statement, f"  - text: {said}\n"))
+    _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
+    [problem] = json.loads(out)["problems"]
+    assert (problem["code"], problem["path"]) == ("E-QUOTE-TEXT", ["statements", 0, "text"])
+    assert 'closest passage wording: "They agreed on a work plan' in problem["message"]

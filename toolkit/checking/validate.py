@@ -18,6 +18,7 @@ from toolkit.checking.report import Report
 from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
 from toolkit.checking.rules.changelog import check_releases
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
+from toolkit.checking.rules.issuers import issuer_facts
 from toolkit.checking.rules.quotes import quote_facts
 from toolkit.checking.rules.scores import check_scorecard, score_facts
 from toolkit.checking.schema_check import check_schema
@@ -83,6 +84,7 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
                 **model.cross_record_facts(),
                 **quote_facts(model),
                 **score_facts(model),
+                **issuer_facts(model),
             }
             for check in RECORD_CHECKS:
                 problems.extend(check(record))

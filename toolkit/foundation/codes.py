@@ -55,6 +55,7 @@ ProblemCode = Literal[
     "E-FIELD",
     "E-FMT",
     "E-PARTY",
+    "E-SOURCE-ISSUER",
     "E-SCORE-BASIS",
     "E-SCORE-SOURCE",
     "E-GUIDELINE",
@@ -364,6 +365,17 @@ _CODES = [
         "the same party twice in one assessment.",
         "scores: [{party: US, ...}] on a commitment with parties: [IN, CA]",
         "Score only the commitment's parties, once per assessment.",
+    ),
+    Code(
+        "E-SOURCE-ISSUER",
+        "A source's issued_by (whose own document it is, which makes its words theirs) "
+        "disagrees with what it is checked against: a news report, a reference work or a third "
+        "party's account is nobody's own document, and a government's document is issued by "
+        "someone of that government's country.",
+        "issued_by: ministry-of-external-affairs on a news-report, or on a source with account "
+        "canadian-government",
+        "Remove issued_by and credit the speaker in a passage's speakers, or correct the kind "
+        "or the account.",
     ),
     Code(
         "E-SCORE-BASIS",

@@ -107,14 +107,29 @@ class Closest:
     """Each difference in words, quote first: ``"important" is not in the passage``."""
 
 
+DIAGNOSED = 300
+"""How much of a failing part, in characters (whole words), the closest-wording search compares:
+enough for the message, which shows less; bounded, so a very long missing quote costs no more
+than a short one."""
+
+
+def _head(part: str) -> str:
+    """The first ``DIAGNOSED`` characters of a part, cut at a word boundary."""
+    if len(part) <= DIAGNOSED:
+        return part
+    cut = part.rfind(" ", 0, DIAGNOSED)
+    return part[: cut if cut > 0 else DIAGNOSED]
+
+
 def closest(quote: str, passages: Sequence[str]) -> Closest | None:
     """For a quote found in none of ``passages`` (normalised), the closest wording of the part
-    that fails, in the passage where most parts matched; None when there are no passages."""
+    that fails (its first words, up to ``DIAGNOSED`` characters), in the passage where most parts
+    matched; None when there are no passages."""
     quote_parts = parts(quote)
     best: tuple[int, float, int, str, str] | None = None
     for number, passage in enumerate(passages):
         matched = _matched_parts(quote_parts, passage)
-        failing = quote_parts[min(matched, len(quote_parts) - 1)]
+        failing = _head(quote_parts[min(matched, len(quote_parts) - 1)])
         alignment = fuzz.partial_ratio_alignment(failing, passage)
         if alignment is None:
             continue

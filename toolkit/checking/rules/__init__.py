@@ -14,6 +14,7 @@ from toolkit.checking.rules import (
     citations,
     commitments,
     identity,
+    issuers,
     quotes,
     references,
     scores,
@@ -33,6 +34,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     chronology.check_record_dates,
     commitments.check_scored_parties,
     scores.check_score_bases,
+    issuers.check_issuer_kind,
 ]
 
 CHECKS: list[DatasetCheck] = [
@@ -40,6 +42,7 @@ CHECKS: list[DatasetCheck] = [
     references.check_references,
     citations.check_uncited_sources,
     quotes.check_quotes,
+    issuers.check_issuer_country,
     chronology.check_rounds_in_order,
 ]
 

@@ -138,9 +138,9 @@ def _check_use(
     cited = [(source, texts[source]) for source in use.sources if source in texts]
     if not cited:
         return  # the references check reports sources that do not exist
+    # Only passages satisfy a quote: they are what `toolkit sources check` finds on the page.
+    # A headline is not checked against it, so words quoted from one are stored as a passage.
     candidates = [(source, passage) for source, stored in cited for passage in stored.passages]
-    if use.inline and any(_in_title(use.text, stored) for _, stored in cited):
-        return  # words in quotes in free text may be a headline
     holding = [
         (source, passage)
         for source, passage in candidates
@@ -180,10 +180,6 @@ def _check_use(
             f"add '{use.speaker}' to the `speakers` of the passage that says they spoke these "
             f"words, or remove `attributed_to`",
         )
-
-
-def _in_title(quote: str, stored: SourceText) -> bool:
-    return bool(stored.title) and occurs(quote, _normalised(stored.title))
 
 
 def _credited(

@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.problems import Problem
-from toolkit.foundation.suggestions import suggest
+from toolkit.foundation.suggestions import Suggester
 
 
 def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
     """Report dangling references, with the closest existing id or the kind it really is."""
     ids = index.ids
+    suggesters: dict[tuple[str, ...], Suggester] = {}
     for record in records:
         reported = record.problem_paths
         for reference in record.references:
@@ -30,8 +31,9 @@ def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[P
                     hint=f"refer to a record in {wanted}",
                 )
                 continue
-            candidates = set().union(*(index.ids[name] for name in allowed))
-            guess = suggest(reference.target, candidates)
+            if allowed not in suggesters:  # once per kind of reference, not per error
+                suggesters[allowed] = Suggester(set().union(*(ids[name] for name in allowed)))
+            guess = suggesters[allowed](reference.target)
             yield record.problem(
                 "E-REF",
                 f"no record '{reference.target}' in {wanted}"
