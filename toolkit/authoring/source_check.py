@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
+from toolkit.authoring.destinations import Destinations
 from toolkit.authoring.formatting import replace_file, round_trip_yaml
 from toolkit.foundation.problems import Problem
 from toolkit.foundation.quoting import normalise, occurs
@@ -90,6 +91,11 @@ class Status(StrEnum):
     """A timeout, a body past the limit, a failed connection or any other HTTP status."""
 
 
+DEFAULT_DESTINATIONS = Destinations()
+"""The policy every check starts from; only code (a test) can open it, never a record or an
+option of the command."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """How sources are fetched; tests shorten the limits and point the archive elsewhere."""
@@ -100,6 +106,8 @@ class Settings:
     archive_endpoint: str = WAYBACK_ENDPOINT
     user_agent: str = "india-canada-security-dialogue source checker"
     workers: int = DEFAULT_WORKERS
+    destinations: Destinations = field(default_factory=lambda: DEFAULT_DESTINATIONS)
+    """Where requests may go: public addresses only (``toolkit.authoring.destinations``)."""
 
 
 @dataclass(frozen=True)
@@ -246,14 +254,18 @@ def _require_extra() -> None:
 
 
 def _client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.Client:
+    """A client whose every request, redirects included, passes the destination policy."""
     import httpx
 
+    from toolkit.authoring.guarded_transport import GuardedTransport
+
+    inner = transport if transport is not None else httpx.HTTPTransport()
     return httpx.Client(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(settings.timeout),
         headers={"User-Agent": settings.user_agent},
-        transport=transport,
+        transport=GuardedTransport(inner, settings.destinations),
     )
 
 
@@ -352,6 +364,8 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
     stopping as soon as the body passes ``settings.max_bytes`` or the time allowed."""
     import httpx
 
+    from toolkit.authoring.guarded_transport import RefusedDestinationError
+
     try:
         with client.stream("GET", url) as response:
             final = str(response.url)
@@ -370,6 +384,8 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
             return Fetched(status, detail, code, final, content_type, body)
     except _TooLargeError as error:
         return Fetched(Status.ERROR, str(error))
+    except RefusedDestinationError as error:
+        return Fetched(Status.ERROR, str(error))  # no server was reached: nothing else to say
     except httpx.TooManyRedirects:
         return Fetched(Status.ERROR, f"more than {settings.max_redirects} redirects")
     except httpx.TimeoutException:
