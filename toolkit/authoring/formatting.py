@@ -56,6 +56,9 @@ class Formatted:
     problem: Problem | None = None
     diff: str = ""
     """A unified diff of the change, when one was asked for."""
+    unwritable: bool = False
+    """The file could not be written (a read-only folder or disk): the environment's fault,
+    not the data's."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class FormatRun:
     report: Report
     diffs: list[str] = field(default_factory=list)
     """Unified diffs of the changes (with ``diff``), record text escaped for a terminal."""
+    unwritable: list[str] = field(default_factory=list)
+    """Files that needed formatting but could not be written."""
 
     def lines(self, *, check: bool) -> tuple[list[str], str]:
         """What the command prints: a line per file (then the diffs and problems), and the
@@ -209,16 +214,18 @@ def format_data(
     problems = [problem for problem in found.problems if problem.file in chosen]
     changed, diffs = [], []
     files = [*found.records, *found.documents.values()]
+    unwritable: list[str] = []
     for file in sorted(files, key=lambda file: file.name):
         if file.name not in chosen:
             continue
         result = format_file(file, check=check, diff=diff)
         if result.problem is not None:
             problems.append(result.problem)
+            unwritable += [file.name] if result.unwritable else []
         elif result.changed:
             changed.append(file.name)
             diffs += [result.diff] if result.diff else []
-    return FormatRun(changed, Report(problems, files_checked=len(chosen)), diffs)
+    return FormatRun(changed, Report(problems, files_checked=len(chosen)), diffs, unwritable)
 
 
 FMT_FIXES = frozenset({"E-YAML-NUMBER"})
@@ -261,7 +268,7 @@ def format_file(file: RecordFile, *, check: bool, diff: bool = False) -> Formatt
             replace_file(Path(file.path), formatted, stat.S_IMODE(content.mode))
         except OSError as error:
             problem = Problem.at(name, "E-FMT", f"cannot write the file: {error.strerror}")
-            return Formatted(name, problem=problem)
+            return Formatted(name, problem=problem, unwritable=True)
     return Formatted(
         name, changed=True, diff=unified_diff(name, original, formatted) if diff else ""
     )

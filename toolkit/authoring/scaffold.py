@@ -50,12 +50,17 @@ def new_record(data_dir: Path, collection: str, record_id: str) -> Path:
         raise ScaffoldError(
             f"{path.parent} is a symbolic link; records are not written through one"
         )
-    path.parent.mkdir(parents=True, exist_ok=True)
+    text = template(collection, record_id)
     try:  # never through a link, never over an existing file
+        path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:
-            handle.write(template(collection, record_id))
+            handle.write(text)
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists: edit it, or choose another id") from None
+    except OSError as error:
+        if path.exists() and path.read_text(encoding="utf-8") != text:
+            path.unlink()  # half-written (the disk filled): leave nothing behind
+        raise ScaffoldError(f"cannot write {path}: {error.strerror}") from None
     return path
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from enum import StrEnum
 from pathlib import Path
 
@@ -113,17 +114,47 @@ def make_release(
         raise ReleaseError(f"nothing changed since {before.label}: no release needed")
     release = release_of(diff, bumped(info.version, level), date, summary)
     releases = [release, *(changelog.releases if changelog else [])]
-    write_changelog(data_dir, Changelog(releases=releases))
     dataset = data_dir / DATASET_FILE
     text = dataset.read_text(encoding="utf-8")
-    dataset.write_text(_VERSION_LINE.sub(f"version: {release.version}", text, count=1))
+    write_together(
+        {
+            data_dir / CHANGELOG_FILE: changelog_text(Changelog(releases=releases)),
+            dataset: _VERSION_LINE.sub(f"version: {release.version}", text, count=1),
+        }
+    )
     return release
 
 
-def write_changelog(data_dir: Path, changelog: Changelog) -> None:
-    """Write ``changelog.yaml`` in the data's canonical layout."""
+def write_together(contents: dict[Path, str]) -> None:
+    """Write every file or none: each goes to a hidden file beside it first, and only when all
+    are written are they renamed into place. A read-only folder or a full disk raises
+    ``ReleaseError`` with nothing changed."""
+    written: dict[Path, Path] = {}
+    try:
+        for path, text in contents.items():
+            descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+            written[path] = Path(name)
+            with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+                handle.write(text)
+            written[path].chmod(0o644)
+    except OSError as error:
+        for staged in written.values():
+            staged.unlink(missing_ok=True)
+        where = error.filename or next(iter(contents))
+        raise ReleaseError(f"cannot write {where}: {error.strerror}; nothing changed") from None
+    for path, staged in written.items():
+        staged.replace(path)
+
+
+def changelog_text(changelog: Changelog) -> str:
+    """``changelog.yaml`` in the data's canonical layout."""
     document = changelog.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     text = yaml.safe_dump(
         document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )
-    (data_dir / CHANGELOG_FILE).write_text(format_text(text, "changelog"), encoding="utf-8")
+    return format_text(text, "changelog")
+
+
+def write_changelog(data_dir: Path, changelog: Changelog) -> None:
+    """Write ``changelog.yaml`` in the data's canonical layout."""
+    write_together({data_dir / CHANGELOG_FILE: changelog_text(changelog)})
