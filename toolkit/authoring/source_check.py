@@ -257,6 +257,7 @@ def _client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.
     """A client whose every request, redirects included, passes the destination policy."""
     import httpx
 
+    from toolkit.authoring.bounded_body import ACCEPTED
     from toolkit.authoring.guarded_transport import GuardedTransport
 
     inner = transport if transport is not None else httpx.HTTPTransport()
@@ -264,7 +265,7 @@ def _client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(settings.timeout),
-        headers={"User-Agent": settings.user_agent},
+        headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPTED},
         transport=GuardedTransport(inner, settings.destinations),
     )
 
@@ -401,21 +402,25 @@ class _TooLargeError(Exception):
 
 
 def _read_limited(response: httpx.Response, limit: int, seconds: float) -> bytes:
-    """The body, refused as soon as it passes ``limit`` bytes (after decompression, so a small
-    compressed body cannot unpack into a huge one) or takes longer than ``seconds`` in all."""
+    """The body, refused as soon as it passes ``limit`` bytes, counted after decoding and before
+    they are held (``bounded_body``: one gzip or deflate layer at most, unpacked in small steps),
+    or when reading it takes longer than ``seconds`` in all."""
     import httpx
+
+    from toolkit.authoring.bounded_body import BodyError, decoded
 
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise _TooLargeError(f"too large: {int(declared):,} bytes; the limit is {limit:,}")
     deadline = time.monotonic() + seconds
     body = bytearray()
-    for chunk in response.iter_bytes():
-        body += chunk
-        if len(body) > limit:
-            raise _TooLargeError(f"too large: more than {limit:,} bytes")
-        if time.monotonic() > deadline:
-            raise httpx.ReadTimeout("the body took too long", request=response.request)
+    try:
+        for chunk in decoded(response.iter_raw(), response.headers.get("content-encoding"), limit):
+            body += chunk
+            if time.monotonic() > deadline:
+                raise httpx.ReadTimeout("the body took too long", request=response.request)
+    except BodyError as error:
+        raise _TooLargeError(str(error)) from None
     return bytes(body)
 
 

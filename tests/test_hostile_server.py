@@ -1,0 +1,135 @@
+"""What a hostile server can make the source checker spend (hostile input, class 2): a body is
+limited in decoded bytes as it streams, whatever encodings the server claims, and one bad source
+is reported without stopping the others. Every server is on 127.0.0.1."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import threading
+import tracemalloc
+import zlib
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from toolkit.authoring.bounded_body import STEP
+from toolkit.authoring.destinations import Destinations
+from toolkit.authoring.source_check import Settings, check_sources
+
+PAGE = b"<html><body><article><p>A sentence the page was cited for.</p></article></body></html>"
+UNPACKED = 200_000_000
+"""What the bomb unpacks to: two hundred times the limit the tests set."""
+LIMIT = 1_000_000
+
+
+def bomb() -> bytes:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1_000_000)
+    return b"".join(compressor.compress(zeros) for _ in range(UNPACKED // len(zeros))) + (
+        compressor.flush()
+    )
+
+
+BOMB = bomb()
+RESPONSES: dict[str, tuple[dict[str, str], bytes]] = {
+    "/bomb": ({"Content-Encoding": "gzip"}, BOMB),
+    "/layered": ({"Content-Encoding": "gzip, gzip"}, gzip.compress(BOMB)),
+    "/brotli": ({"Content-Encoding": "br"}, b"\x0b\x02\x80hello\x03"),
+    "/unknown": ({"Content-Encoding": "x-custom"}, PAGE),
+    "/page": ({"Content-Encoding": "gzip"}, gzip.compress(PAGE)),
+    "/plain": ({}, PAGE),
+}
+
+
+class Hostile(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        headers, body = RESPONSES[self.path]
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)  # the checker may stop reading, as it should
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def sources(data: Path, server: str, paths: list[str]) -> None:
+    for path in paths:
+        name = path.strip("/")
+        (data / "sources" / f"hostile-{name}.yaml").write_text(
+            f"id: hostile-{name}\nkind: news-report\naccount: third-party\npublisher: Example\n"
+            f"title: A page\nurl: {server}{path}\naccessed: 2026-11-25\n"
+            "passages:\n  - text: A sentence the page was cited for.\n",
+            encoding="utf-8",
+        )
+
+
+def settings() -> Settings:
+    return Settings(timeout=10.0, max_bytes=LIMIT, destinations=Destinations(allow_non_public=True))
+
+
+def test_a_compression_bomb_is_stopped_at_the_limit_in_decoded_bytes(
+    base_data: Path, server: str
+) -> None:
+    """200 MB behind a few hundred kilobytes of gzip: refused as too large, having held at most
+    the limit and one decoding step in memory."""
+    assert len(BOMB) < LIMIT  # what arrives is under the limit; what it unpacks to is not
+    sources(base_data, server, ["/bomb", "/plain"])
+    check_sources(base_data, ["hostile-plain"], settings())  # imports and first use done
+    tracemalloc.start()
+    try:
+        run = check_sources(base_data, ["hostile-bomb"], settings())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    [result] = run.results
+    assert (result.status, result.detail) == ("error", f"too large: more than {LIMIT:,} bytes")
+    assert peak < 4 * (LIMIT + STEP) + len(BOMB), f"{peak:,} bytes held"
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [
+        ("/layered", "refused: 2 layered content encodings"),
+        ("/brotli", "refused: content encoding 'br' was not offered"),
+        ("/unknown", "refused: content encoding 'x-custom' was not offered"),
+    ],
+)
+def test_encodings_not_offered_or_layered_are_refused_unread(
+    path: str, detail: str, base_data: Path, server: str
+) -> None:
+    sources(base_data, server, [path])
+    [result] = check_sources(base_data, [f"hostile-{path.strip('/')}"], settings()).results
+    assert (result.status, result.detail) == ("error", detail)
+
+
+def test_one_hostile_source_does_not_stop_the_others(base_data: Path, server: str) -> None:
+    """A run over good and hostile sources: each hostile one is an error of its own, and the
+    good ones, gzip or plain, are read and their passages found."""
+    paths = ["/bomb", "/layered", "/brotli", "/page", "/plain"]
+    sources(base_data, server, paths)
+    run = check_sources(base_data, [f"hostile-{p.strip('/')}" for p in paths], settings())
+    outcome = {r.id: (r.status, [p.found for p in r.passages]) for r in run.results}
+    assert outcome == {
+        "hostile-bomb": ("error", [None]),
+        "hostile-layered": ("error", [None]),
+        "hostile-brotli": ("error", [None]),
+        "hostile-page": ("reachable", [True]),
+        "hostile-plain": ("reachable", [True]),
+    }

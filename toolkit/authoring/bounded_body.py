@@ -1,0 +1,74 @@
+"""A response body decoded under a size limit, as it streams.
+
+A server chooses its content encodings: a few kilobytes of gzip can unpack to gigabytes, and
+layered encodings (``gzip, gzip``) multiply that, each layer decoded whole before anyone counts.
+So the checker asks only for ``gzip`` and ``deflate``, refuses any other encoding or more than
+one layer, reads the raw bytes, and unpacks them in steps that never produce more than the limit
+allows: the limit applies to decoded bytes, before they are held.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator
+
+ACCEPTED = "gzip, deflate"
+"""What the checker offers servers in Accept-Encoding."""
+STEP = 65_536
+"""Most decoded bytes produced by one step of decompression."""
+
+
+class BodyError(Exception):
+    """The body cannot be read within the rules: too large, or an encoding refused."""
+
+
+def encodings(header: str | None) -> list[str]:
+    """The content codings a Content-Encoding header lists, in the order they were applied."""
+    if not header:
+        return []
+    return [part.strip().lower() for part in header.split(",") if part.strip()]
+
+
+def decoder(header: str | None) -> zlib._Decompress | None:
+    """A decompressor for the response's one content coding (None for none), or BodyError."""
+    applied = [coding for coding in encodings(header) if coding != "identity"]
+    if len(applied) > 1:
+        raise BodyError(f"refused: {len(applied)} layered content encodings")
+    if not applied:
+        return None
+    if applied[0] in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if applied[0] == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS)  # zlib-wrapped, as RFC 9110 defines it
+    raise BodyError(f"refused: content encoding '{applied[0][:40]}' was not offered")
+
+
+def decoded(raw: Iterable[bytes], header: str | None, limit: int) -> Iterator[bytes]:
+    """The decoded body, chunk by chunk, raising BodyError as soon as it would pass ``limit``
+    bytes; never more than ``STEP`` decoded bytes are produced at once."""
+    unpack = decoder(header)
+    total = 0
+
+    def counted(chunk: bytes) -> bytes:
+        nonlocal total
+        total += len(chunk)
+        if total > limit:
+            raise BodyError(f"too large: more than {limit:,} bytes")
+        return chunk
+
+    for chunk in raw:
+        if unpack is None:
+            yield counted(chunk)
+            continue
+        pending = chunk
+        while pending:
+            try:
+                out = unpack.decompress(pending, STEP)
+            except zlib.error as error:
+                raise BodyError(f"the body is not valid {header}: {error}") from None
+            pending = unpack.unconsumed_tail
+            yield counted(out)
+            if unpack.eof:
+                break
+    if unpack is not None:
+        yield counted(unpack.flush(STEP))
