@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import threading
+import time
 import tracemalloc
 import zlib
 from collections.abc import Iterator
@@ -132,4 +133,51 @@ def test_one_hostile_source_does_not_stop_the_others(base_data: Path, server: st
         "hostile-brotli": ("error", [None]),
         "hostile-page": ("reachable", [True]),
         "hostile-plain": ("reachable", [True]),
+    }
+
+
+class Dribbler(BaseHTTPRequestHandler):
+    """Answers in full, correctly, but one header byte every 0.2 s for 20 s: each read is well
+    inside any read timeout, so only a deadline for the whole fetch ends it."""
+
+    def do_GET(self) -> None:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: ")
+            for _ in range(100):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.2)
+            self.wfile.write(f"\r\nContent-Length: {len(PAGE)}\r\n\r\n".encode() + PAGE)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_one_deadline_holds_for_the_whole_fetch_from_the_first_byte(
+    base_data: Path, server: str
+) -> None:
+    """Headers trickled one byte at a time would take 20 s, each byte inside the 1 s allowed:
+    the fetch is stopped at its deadline and reported as timed out, and the other source in the
+    run is still read."""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Dribbler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        slow = f"http://127.0.0.1:{httpd.server_address[1]}/slow"
+        sources(base_data, server, ["/plain"])
+        (base_data / "sources" / "hostile-slow.yaml").write_text(
+            f"id: hostile-slow\nkind: news-report\naccount: third-party\npublisher: Example\n"
+            f"title: A page\nurl: {slow}\naccessed: 2026-11-25\n"
+            "passages:\n  - text: A sentence the page was cited for.\n",
+            encoding="utf-8",
+        )
+        quick = Settings(timeout=1.0, max_bytes=LIMIT, destinations=Destinations(True))
+        run = check_sources(base_data, ["hostile-slow", "hostile-plain"], quick)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    outcome = {r.id: (r.status, r.detail) for r in run.results}
+    assert outcome == {
+        "hostile-slow": ("error", "timed out after 1 s"),
+        "hostile-plain": ("reachable", "HTTP 200"),
     }

@@ -375,7 +375,7 @@ def sources_check_command(
         CheckFormat, typer.Option("--format", help="Report format.")
     ] = CheckFormat.TEXT,
     timeout: Annotated[
-        float, typer.Option(min=0.1, help="Seconds allowed for each request and each body.")
+        float, typer.Option(min=0.1, help="Seconds allowed for each whole fetch.")
     ] = DEFAULT_TIMEOUT,
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Refuse a document larger than this many bytes.")

@@ -7,8 +7,10 @@ stored passage in it with the quote rule (``toolkit.foundation.quoting``), so on
 forgiven. A source that still says everything it is cited for gets a fresh ``accessed`` date;
 one without an archived copy can be given one from the Wayback Machine.
 
-Fetching is bounded: a timeout per request and for the whole body, at most five redirects, and a
-body is refused as soon as it grows past the size limit, never after it has been read. Only HTML
+Fetching is bounded: one deadline for the whole fetch from the first byte (connecting, each
+header byte, redirects, the body), at most five redirects, only public addresses
+(``destinations``), and a body refused as soon as its decoded bytes pass the size limit, never
+after it has been read (``bounded_body``). Only HTML
 is parsed; any other document (a PDF, JSON) is reported as such, and its passages as not
 checked. Records are found and read as every other command reads them
 (``toolkit.reading.discovery``); a rewrite keeps the file's layout and comments (ruamel.yaml
@@ -59,7 +61,7 @@ if TYPE_CHECKING:
 WAYBACK_ENDPOINT = "https://archive.org/wayback/available"
 """The Wayback Machine's availability API: the closest archived copy of an address."""
 DEFAULT_TIMEOUT = 20.0
-"""Seconds allowed for each request, and for reading a whole body."""
+"""Seconds allowed for a whole fetch, from the first byte to the last."""
 DEFAULT_MAX_BYTES = 5_000_000
 """News pages are a few hundred kilobytes; anything past this is not an article to read."""
 MAX_REDIRECTS = 5
@@ -258,9 +260,9 @@ def _client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.
     import httpx
 
     from toolkit.authoring.bounded_body import ACCEPTED
-    from toolkit.authoring.guarded_transport import GuardedTransport
+    from toolkit.authoring.guarded_transport import DeadlineTransport, GuardedTransport
 
-    inner = transport if transport is not None else httpx.HTTPTransport()
+    inner = transport if transport is not None else DeadlineTransport()
     return httpx.Client(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
@@ -365,10 +367,10 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
     stopping as soon as the body passes ``settings.max_bytes`` or the time allowed."""
     import httpx
 
-    from toolkit.authoring.guarded_transport import RefusedDestinationError
+    from toolkit.authoring.guarded_transport import RefusedDestinationError, fetch_deadline
 
     try:
-        with client.stream("GET", url) as response:
+        with fetch_deadline(settings.timeout), client.stream("GET", url) as response:
             final = str(response.url)
             code = response.status_code
             if code in (404, 410):
@@ -470,8 +472,13 @@ def lookup_archive(client: httpx.Client, url: str, settings: Settings) -> Archiv
     200 answer and its address is one the data may hold."""
     import httpx
 
+    from toolkit.authoring.guarded_transport import fetch_deadline
+
     try:
-        with client.stream("GET", settings.archive_endpoint, params={"url": url}) as response:
+        with (
+            fetch_deadline(settings.timeout),
+            client.stream("GET", settings.archive_endpoint, params={"url": url}) as response,
+        ):
             if response.status_code != 200:
                 return Archived(None, f"archive lookup failed: HTTP {response.status_code}")
             body = _read_limited(response, ARCHIVE_MAX_BYTES, settings.timeout)
