@@ -88,6 +88,63 @@ def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> 
     assert "date-released: '2026-03-03'" in (tmp_path / "dist" / "CITATION.cff").read_text()
 
 
+def _repository(tmp_path: Path) -> Path:
+    data = tmp_path / "repo" / "data"
+    shutil.copytree(BASE, data)
+    git(data.parent, "init", "-q")
+    git(data.parent, "add", "-A")
+    git(data.parent, "commit", "-qm", "1.2.3")
+    return data
+
+
+def _release_files(data: Path) -> dict[str, str]:
+    return {name: (data / name).read_text() for name in ("dataset.yaml", "changelog.yaml")} | {
+        "CITATION.cff": (data.parent / "CITATION.cff").read_text()
+    }
+
+
+def test_a_release_on_invalid_data_changes_nothing(tmp_path: Path) -> None:
+    """A change to release, but a broken reference beside it: refused before anything is
+    written, with exit code 2."""
+    data = _repository(tmp_path)
+    (data.parent / "CITATION.cff").write_text("cff-version: 1.2.0\n")
+    add_assessment(data)
+    commitment = data / "commitments" / "liaison-officers.yaml"
+    commitment.write_text(
+        commitment.read_text().replace("meeting: 2026-02-07-dialogue", "meeting: nowhere")
+    )
+    before = _release_files(data)
+    code, _, err = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 2 and "the data has 1 error" in err and "nothing was released" in err
+    assert _release_files(data) == before
+
+
+def test_a_release_is_made_once_until_it_is_committed(tmp_path: Path) -> None:
+    """Releasing again before committing the last release would number the same changes twice:
+    refused until the release is committed."""
+    data = _repository(tmp_path)
+    add_assessment(data)
+    code, out, _ = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 0 and "released 1.3.0" in out
+    person = data / "people" / "asha-rao.yaml"
+    person.write_text(person.read_text().replace("Asha Raoo", "Asha Rao-Raoo"))
+    before = _release_files(data)
+    code, _, err = run_cli("release", "patch", "--data", str(data), "--date", "2026-03-04")
+    assert code == 2 and "release 1.3.0 is in changelog.yaml but not committed" in err
+    assert _release_files(data) == before
+    git(
+        data.parent,
+        "add",
+        "CITATION.cff",
+        "data/dataset.yaml",
+        "data/changelog.yaml",
+        "data/commitments",
+    )
+    git(data.parent, "commit", "-qm", "1.3.0")  # the release alone; the new change stays out
+    code, out, _ = run_cli("release", "patch", "--data", str(data), "--date", "2026-03-04")
+    assert code == 0 and "released 1.3.1" in out
+
+
 def test_a_version_bumped_by_hand_is_caught(base_data: Path) -> None:
     dataset = base_data / "dataset.yaml"
     dataset.write_text(dataset.read_text().replace("version: 1.2.3", "version: 1.2.4"))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from toolkit.authoring.formatting import format_text
-from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_changelog, check_info
+from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_data
 from toolkit.history.diffing import DataDiff, diff_snapshots
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
 from toolkit.reading.snapshots import SnapshotError, read_snapshot
@@ -63,6 +63,28 @@ def previous_release(data_dir: Path) -> str:
     return done.stdout.strip()
 
 
+def uncommitted_release(data_dir: Path) -> str | None:
+    """The newest release written to ``changelog.yaml`` but not yet in the last commit, if the
+    data folder is in a git repository (None outside one, or when all is committed)."""
+    changelog = (data_dir / CHANGELOG_FILE).resolve()
+    if not changelog.is_file():
+        return None
+    committed = subprocess.run(
+        ["git", "show", f"HEAD:./{changelog.name}"],
+        cwd=changelog.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if committed.returncode != 0:
+        return None  # not in git, or never committed: nothing to compare with
+    newest = re.search(r"^  - version: *'?([0-9.]+)", changelog.read_text(encoding="utf-8"), re.M)
+    if newest is None:
+        return None
+    versions = re.findall(r"^  - version: *'?([0-9.]+)", committed.stdout, re.M)
+    return None if newest.group(1) in versions else newest.group(1)
+
+
 def release_of(diff: DataDiff, version: str, date: str, summary: str | None) -> Release:
     """The changelog entry for a diff."""
     changes = [
@@ -98,13 +120,22 @@ def make_release(
     since: str | None = None,
     summary: str | None = None,
 ) -> Release:
-    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml``."""
-    info, problems = check_info(data_dir)
-    if info is None or problems:
-        raise ReleaseError(f"{data_dir / DATASET_FILE} is missing or invalid: run toolkit validate")
-    changelog, problems = check_changelog(data_dir, info)
-    if problems:
-        raise ReleaseError(f"{data_dir / CHANGELOG_FILE} is invalid: run toolkit validate")
+    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml``: only on
+    valid data, once per committed release, writing both files or neither."""
+    checked = check_data(data_dir)
+    info, changelog = checked.info, checked.changelog
+    if info is None or not checked.report.ok:
+        errors = len(checked.report.errors)
+        raise ReleaseError(
+            f"the data has {errors} error{'s' if errors != 1 else ''}: run toolkit validate and "
+            "fix them first; nothing was released"
+        )
+    unreleased = uncommitted_release(data_dir)
+    if since is None and unreleased is not None:
+        raise ReleaseError(
+            f"release {unreleased} is in changelog.yaml but not committed: commit it (with "
+            "dataset.yaml and CITATION.cff) before releasing again"
+        )
     try:
         before = read_snapshot(since or previous_release(data_dir), data_dir)
     except SnapshotError as error:
