@@ -91,6 +91,7 @@ def redirect_port() -> Iterator[int]:
         "fe80::1",
         "fc00::1",
         "ff02::1",
+        "fec0::1",  # site-local (deprecated, never public)
         "::ffff:127.0.0.1",  # IPv4-mapped
         "::ffff:169.254.169.254",
         "2002:7f00:1::1",  # 6to4 around 127.0.0.1

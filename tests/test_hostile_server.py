@@ -42,11 +42,23 @@ RESPONSES: dict[str, tuple[dict[str, str], bytes]] = {
     "/unknown": ({"Content-Encoding": "x-custom"}, PAGE),
     "/page": ({"Content-Encoding": "gzip"}, gzip.compress(PAGE)),
     "/plain": ({}, PAGE),
+    "/trailing": ({"Content-Encoding": "gzip"}, gzip.compress(PAGE) + bytes(500_000)),
 }
+REDIRECTS = {"/redirect-bomb": "/plain"}
+"""Paths that answer 302 to another, with the bomb as the redirect's own body."""
 
 
 class Hostile(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path in REDIRECTS:
+            self.send_response(302)
+            self.send_header("Location", REDIRECTS[self.path])
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(BOMB)))
+            self.end_headers()
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(BOMB)
+            return
         headers, body = RESPONSES[self.path]
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
@@ -104,9 +116,26 @@ def test_a_compression_bomb_is_stopped_at_the_limit_in_decoded_bytes(
     assert peak < 4 * (LIMIT + STEP) + len(BOMB), f"{peak:,} bytes held"
 
 
+def test_a_redirect_is_followed_without_reading_its_body(base_data: Path, server: str) -> None:
+    """A redirect whose own body is a compression bomb: the body is never read (httpx would read
+    it whole, unbounded), the redirect is followed and the page checked."""
+    sources(base_data, server, ["/redirect-bomb", "/plain"])
+    check_sources(base_data, ["hostile-plain"], settings())  # imports and first use done
+    tracemalloc.start()
+    try:
+        run = check_sources(base_data, ["hostile-redirect-bomb"], settings())
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    [result] = run.results
+    assert (result.status, [p.found for p in result.passages]) == ("moved", [True])
+    assert peak < 4 * (LIMIT + STEP) + len(BOMB), f"{peak:,} bytes held"
+
+
 @pytest.mark.parametrize(
     ("path", "detail"),
     [
+        ("/trailing", "refused: bytes after the end of the compressed body"),
         ("/layered", "refused: 2 layered content encodings"),
         ("/brotli", "refused: content encoding 'br' was not offered"),
         ("/unknown", "refused: content encoding 'x-custom' was not offered"),

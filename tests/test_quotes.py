@@ -185,7 +185,6 @@ def test_the_documented_equivalences_hold(quote: str, passage: str) -> None:
         "the MEA called it «a shared work plan» then",
         "the MEA called it „a shared work plan“ then",
         'the MEA called it “a shared work plan" then',  # a mismatched pair
-        "the MEA called it ″a shared work plan″ then",
         "the MEA called it « a shared work plan » then",  # French spacing inside
         "the MEA called it “a shared\nwork plan” then",  # across a line break
     ],
@@ -195,7 +194,21 @@ def test_every_quotation_mark_opens_a_quote_in_any_pairing_and_across_lines(text
     assert normalise(span) == "a shared work plan"
 
 
-@pytest.mark.parametrize("marks", ["«»", "„“", '“"', "″″", '"”'])
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("a 5″ pipe and the “agreed plan” today", ["agreed plan"]),  # a prime is a unit
+        ("rated 5″ and 6″ and “plan”", ["plan"]),
+        ("28°36′50″N and “plan”", ["plan"]),
+        ('a 12" pipe and "the plan"', ["the plan"]),  # inches
+        ("« il a dit “bonjour” »", ["il a dit “bonjour”"]),  # nested: checked with the outer
+    ],
+)
+def test_units_and_nesting_do_not_shift_the_pairing(text: str, spans: list[str]) -> None:
+    assert quoted_spans(text) == spans
+
+
+@pytest.mark.parametrize("marks", ["«»", "„“", '“"', '"”'])
 def test_words_in_any_quotation_marks_are_checked_by_validate(marks: str, base_data: Path) -> None:
     """Words the page does not print, in any pair of marks, in a commitment's statement: the
     real command reports them at that statement (and accepts the same words the page prints)."""

@@ -69,7 +69,11 @@ RELEASE = ("release", "patch", "--data", "data", "--since", "before", "--date", 
 @pytest.mark.parametrize(
     ("args", "mounted", "said"),
     [
-        (("fmt", "--data", "data"), "data", "cannot write 1 file; nothing else changed"),
+        (
+            ("fmt", "--data", "data"),
+            "data",
+            "cannot write 1 file (listed above); they are unchanged",
+        ),
         (("new", "people", "new-person", "--data", "data"), "data", "Read-only file system"),
         (RELEASE, "data", "Read-only file system; nothing changed"),
         (RELEASE, ".", "CITATION.cff; nothing changed"),  # the citation beside the data too

@@ -285,7 +285,9 @@ def fmt_command(
         typer.echo(line)
     typer.echo(summary, err=True)
     if run.unwritable:
-        _usage_error(f"cannot write {count(len(run.unwritable), 'file')}; nothing else changed")
+        _usage_error(
+            f"cannot write {count(len(run.unwritable), 'file')} (listed above); they are unchanged"
+        )
     raise typer.Exit(EXIT_INVALID if run.failed or (check and run.changed) else 0)
 
 

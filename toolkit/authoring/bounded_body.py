@@ -60,6 +60,8 @@ def decoded(raw: Iterable[bytes], header: str | None, limit: int) -> Iterator[by
         if unpack is None:
             yield counted(chunk)
             continue
+        if unpack.eof and chunk:
+            raise BodyError("refused: bytes after the end of the compressed body")
         pending = chunk
         while pending:
             try:
@@ -69,6 +71,8 @@ def decoded(raw: Iterable[bytes], header: str | None, limit: int) -> Iterator[by
             pending = unpack.unconsumed_tail
             yield counted(out)
             if unpack.eof:
+                if unpack.unused_data:
+                    raise BodyError("refused: bytes after the end of the compressed body")
                 break
     if unpack is not None:
         yield counted(unpack.flush(STEP))

@@ -59,6 +59,7 @@ def non_public(address: Address) -> str | None:
         ("multicast", address.is_multicast),
         ("private", address.is_private),
         ("reserved", address.is_reserved),
+        ("site-local", isinstance(address, ipaddress.IPv6Address) and address.is_site_local),
     ):
         if test:
             return kind

@@ -139,11 +139,14 @@ class _DeadlineBackend(httpcore.NetworkBackend):
 
 
 class DeadlineTransport(httpx.HTTPTransport):
-    """httpx's own transport over the deadline-keeping backend."""
+    """httpx's own transport over the deadline-keeping backend. No connection is kept for a
+    later request: requests go to a pinned address, and the pool would otherwise reuse one host
+    name's connection (and its TLS session) for another name at the same address."""
 
     def __init__(self) -> None:
         super().__init__()
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(),
+            max_keepalive_connections=0,
             network_backend=_DeadlineBackend(),
         )

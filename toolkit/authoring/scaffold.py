@@ -58,8 +58,8 @@ def new_record(data_dir: Path, collection: str, record_id: str) -> Path:
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists: edit it, or choose another id") from None
     except OSError as error:
-        if path.exists() and path.read_text(encoding="utf-8") != text:
-            path.unlink()  # half-written (the disk filled): leave nothing behind
+        if path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)  # created here ("x") and half-written: remove it
         raise ScaffoldError(f"cannot write {path}: {error.strerror}") from None
     return path
 

@@ -28,8 +28,9 @@ import io
 import json
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -264,7 +265,7 @@ def _client(settings: Settings, transport: httpx.BaseTransport | None) -> httpx.
 
     inner = transport if transport is not None else DeadlineTransport()
     return httpx.Client(
-        follow_redirects=True,
+        follow_redirects=False,  # followed by hand (`_followed`): a redirect's body is never read
         max_redirects=settings.max_redirects,
         timeout=httpx.Timeout(settings.timeout),
         headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPTED},
@@ -362,6 +363,32 @@ def read_source(file: RecordFile) -> Cited | Problem:
     )
 
 
+@contextmanager
+def _followed(
+    client: httpx.Client, url: str, settings: Settings, params: dict[str, str] | None = None
+) -> Iterator[tuple[httpx.Response, int]]:
+    """The final answer for ``url`` (unread), with how many redirects led to it. Redirects are
+    followed here rather than by httpx, which reads each redirect's whole body with no limit:
+    each redirect answer is closed unread, and each hop passes the destination policy."""
+    import httpx
+
+    request = client.build_request("GET", url, params=params)
+    hops = 0
+    while True:
+        response = client.send(request, stream=True, follow_redirects=False)
+        if not response.is_redirect or response.next_request is None:
+            break
+        response.close()  # the body of a redirect is never read
+        hops += 1
+        if hops > settings.max_redirects:
+            raise httpx.TooManyRedirects("too many redirects", request=request)
+        request = response.next_request
+    try:
+        yield response, hops
+    finally:
+        response.close()
+
+
 def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
     """Fetch ``url``, following redirects, and read its body only when it answered 200,
     stopping as soon as the body passes ``settings.max_bytes`` or the time allowed."""
@@ -370,17 +397,20 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
     from toolkit.authoring.guarded_transport import RefusedDestinationError, fetch_deadline
 
     try:
-        with fetch_deadline(settings.timeout), client.stream("GET", url) as response:
+        with (
+            fetch_deadline(settings.timeout),
+            _followed(client, url, settings) as (response, hops),
+        ):
             final = str(response.url)
             code = response.status_code
             if code in (404, 410):
-                where = f" at {final}" if response.history else ""
+                where = f" at {final}" if hops else ""
                 return Fetched(Status.GONE, f"HTTP {code}{where}", code, final)
             if code != 200:
                 reason = f"HTTP {code} {response.reason_phrase}".rstrip()
                 return Fetched(Status.ERROR, reason, code, final)
             body = _read_limited(response, settings.max_bytes, settings.timeout)
-            moved = bool(response.history) and final != str(httpx.URL(url))
+            moved = hops > 0 and final != str(httpx.URL(url))
             status = Status.MOVED if moved else Status.REACHABLE
             detail = f"HTTP {code}" + (f", now at {final}" if moved else "")
             content_type = _content_type(response.headers.get("content-type"), body)
@@ -477,7 +507,7 @@ def lookup_archive(client: httpx.Client, url: str, settings: Settings) -> Archiv
     try:
         with (
             fetch_deadline(settings.timeout),
-            client.stream("GET", settings.archive_endpoint, params={"url": url}) as response,
+            _followed(client, settings.archive_endpoint, settings, {"url": url}) as (response, _),
         ):
             if response.status_code != 200:
                 return Archived(None, f"archive lookup failed: HTTP {response.status_code}")

@@ -34,8 +34,15 @@ _TYPOGRAPHY = str.maketrans(
 )
 _ELLIPSIS = re.compile(r"…|\.\.\.")
 """Split on the mark alone (each part is stripped after), so a run of spaces costs linear time."""
-_DOUBLE_QUOTES = {mark: same for mark, same in _TYPOGRAPHY.items() if same == '"'}
-_QUOTED = re.compile(r'"([^"]*)"')
+_QUOTED = re.compile(
+    r"«([^«»]*)»"  # guillemets
+    r"|„([^„“”]*)[“”]"  # low-high, as German and Polish open
+    r"|“([^“”\"]*)[”\"]"  # curly, or closed by a straight mark
+    r'|(?<![0-9])"([^"“”]*)["”]'  # straight, or closed by a curly mark; not inches (12")
+)
+"""Pairs of quotation marks, each opening mark with the marks that may close it. Primes (5″,
+28°36′50″) are units, not quotation marks; a straight mark after a digit is inches. A quote may
+run across lines; one nested in another is checked as part of the outer one."""
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
@@ -52,11 +59,13 @@ def normalise(text: str) -> str:
 
 
 def quoted_spans(text: str) -> list[str]:
-    """The words inside double quotes in free text: every mark ``normalise`` reads as a double
-    quote (straight, curly, low, guillemets, double prime) opens or closes, in any pairing, and a
-    quote may run across lines. An unpaired last mark quotes nothing."""
-    marks = text.translate(_DOUBLE_QUOTES)
-    return [span for match in _QUOTED.finditer(marks) if (span := match.group(1).strip())]
+    """The words inside quotation marks in free text: guillemets, low and curly quotes and
+    straight ones, in any of the pairings ``_QUOTED`` lists, across lines."""
+    spans = (
+        next(group for group in match.groups() if group is not None)
+        for match in _QUOTED.finditer(text)
+    )
+    return [span.strip() for span in spans if span.strip()]
 
 
 def parts(quote: str) -> list[str]:

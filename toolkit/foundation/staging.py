@@ -90,7 +90,8 @@ def _remove_leftovers(out: Path) -> None:
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV})
+_UNSUPPORTED = frozenset({errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV, errno.EPERM})
+"""Errors that mean the exchange is not available here (EPERM: a sandbox that blocks the call)."""
 
 
 def exchange(first: Path, second: Path) -> bool:

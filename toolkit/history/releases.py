@@ -69,13 +69,16 @@ def uncommitted_release(data_dir: Path) -> str | None:
     changelog = (data_dir / CHANGELOG_FILE).resolve()
     if not changelog.is_file():
         return None
-    committed = subprocess.run(
-        ["git", "show", f"HEAD:./{changelog.name}"],
-        cwd=changelog.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    try:
+        committed = subprocess.run(
+            ["git", "show", f"HEAD:./{changelog.name}"],
+            cwd=changelog.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:
+        return None  # no git on this machine: nothing to compare with
     if committed.returncode != 0:
         return None  # not in git, or never committed: nothing to compare with
     newest = re.search(r"^  - version: *'?([0-9.]+)", changelog.read_text(encoding="utf-8"), re.M)
@@ -130,8 +133,8 @@ def make_release(
             f"the data has {errors} error{'s' if errors != 1 else ''}: run toolkit validate and "
             "fix them first; nothing was released"
         )
-    unreleased = uncommitted_release(data_dir)
-    if since is None and unreleased is not None:
+    unreleased = uncommitted_release(data_dir) if since is None else None
+    if unreleased is not None:
         raise ReleaseError(
             f"release {unreleased} is in changelog.yaml but not committed: commit it (with "
             "dataset.yaml and CITATION.cff) before releasing again"
@@ -173,8 +176,13 @@ def write_together(contents: dict[Path, str]) -> None:
             staged.unlink(missing_ok=True)
         where = error.filename or next(iter(contents))
         raise ReleaseError(f"cannot write {where}: {error.strerror}; nothing changed") from None
-    for path, staged in written.items():
-        staged.replace(path)
+    try:
+        for path, staged in written.items():
+            staged.replace(path)
+    except OSError as error:
+        for staged in written.values():
+            staged.unlink(missing_ok=True)
+        raise ReleaseError(f"cannot write {error.filename}: {error.strerror}") from None
 
 
 def changelog_text(changelog: Changelog) -> str:

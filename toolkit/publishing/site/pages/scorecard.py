@@ -197,8 +197,13 @@ def pages(site: Site) -> list[Generated]:
         "found no report reads “−1 none · no report found”: the absence of reports, not a "
         f"reported failure. Scores follow {version}.</p>",
         '<h2 id="snapshots">Snapshots</h2>',
-        "<p>As compliance research reports, a scorecard is cut six and twelve months after each "
-        "meeting: the interim and final snapshots.</p>",
+        "<p>As compliance research reports, a scorecard is cut at fixed times after each "
+        "meeting: "
+        + ", ".join(
+            f"the {text(period.name)} snapshot {period.months} months after"
+            for period in (rules.snapshots if rules else [])
+        )
+        + ".</p>",
         *(
             snapshot_section(page, site, snapshot, number)
             for number, snapshot in enumerate(snapshots(site.dataset))
