@@ -210,3 +210,34 @@ def test_one_deadline_holds_for_the_whole_fetch_from_the_first_byte(
         "hostile-slow": ("error", "timed out after 1 s"),
         "hostile-plain": ("reachable", "HTTP 200"),
     }
+
+
+def test_a_name_server_that_never_answers_is_held_to_the_deadline(
+    base_data: Path, server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The host name's lookup is part of the fetch: a resolver that hangs (here, one that takes
+    30 s) ends the fetch at its deadline, and the next source is still checked."""
+    from toolkit.authoring import guarded_transport
+
+    real = guarded_transport.resolve
+
+    def slow(host: str, port: int) -> list[object]:
+        if host == "slow.example":
+            time.sleep(30)
+        return list(real(host, port))
+
+    monkeypatch.setattr(guarded_transport, "resolve", slow)
+    sources(base_data, server, ["/plain"])
+    (base_data / "sources" / "hostile-dns.yaml").write_text(
+        "id: hostile-dns\nkind: news-report\naccount: third-party\npublisher: Example\n"
+        "title: A page\nurl: https://slow.example/page\naccessed: 2026-11-25\n"
+        "passages:\n  - text: A sentence the page was cited for.\n",
+        encoding="utf-8",
+    )
+    quick = Settings(timeout=1.0, max_bytes=LIMIT, destinations=Destinations(True))
+    run = check_sources(base_data, ["hostile-dns", "hostile-plain"], quick)
+    outcome = {r.id: (r.status, r.detail) for r in run.results}
+    assert outcome == {
+        "hostile-dns": ("error", "timed out after 1 s"),
+        "hostile-plain": ("reachable", "HTTP 200"),
+    }

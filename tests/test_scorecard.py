@@ -315,3 +315,19 @@ def test_the_waiting_period_binds_the_method_in_force_only(base_data: Path) -> N
         )
     )
     assert validate(base_data).problems == []  # given on 2026-06-01, under version 1.0
+
+
+def test_snapshot_names_are_unique_and_versions_oldest_first(base_data: Path) -> None:
+    dataset = base_data / "dataset.yaml"
+    text = dataset.read_text()
+    dataset.write_text(text.replace("    - name: final", "    - name: interim"))
+    [problem] = validate(base_data).problems
+    assert problem.path == ("scorecard", "snapshots") and "repeated" in problem.message
+    dataset.write_text(
+        text.replace(
+            "  waiting: P6M",
+            "    - version: '3.0'\n      date: 2026-01-01\n      summary: Out.\n  waiting: P6M",
+        )
+    )
+    [problem] = validate(base_data).problems
+    assert problem.path == ("scorecard", "methodology") and "oldest first" in problem.message

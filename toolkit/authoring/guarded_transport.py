@@ -17,11 +17,41 @@ from typing import Any
 import httpcore
 import httpx
 
-from toolkit.authoring.destinations import Destinations, UnresolvedError, resolve
+from toolkit.authoring.destinations import Address, Destinations, UnresolvedError, resolve
 
 
 class RefusedDestinationError(httpx.TransportError):
     """A request the destination policy refused before connecting."""
+
+
+def _resolve_in_time(host: str, port: int, request: httpx.Request) -> list[Address]:
+    """``resolve`` within what the fetch has left: a name server that never answers cannot hold
+    the fetch past its deadline (the lookup is left to finish in a daemon thread)."""
+    at: float | None = getattr(_DEADLINE, "at", None)
+    if at is None:
+        try:
+            return resolve(host, port)
+        except UnresolvedError as error:
+            raise httpx.ConnectError(str(error), request=request) from None
+    found: list[list[Address] | BaseException] = []
+
+    def look_up() -> None:
+        try:
+            found.append(resolve(host, port))
+        except BaseException as error:
+            found.append(error)
+
+    worker = threading.Thread(target=look_up, daemon=True)
+    worker.start()
+    worker.join(max(0.0, at - time.monotonic()))
+    if not found:
+        raise httpx.ConnectTimeout("the host name did not resolve in time", request=request)
+    result = found[0]
+    if isinstance(result, UnresolvedError):
+        raise httpx.ConnectError(str(result), request=request)
+    if isinstance(result, BaseException):
+        raise result
+    return result
 
 
 class GuardedTransport(httpx.BaseTransport):
@@ -35,10 +65,7 @@ class GuardedTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         host = request.url.raw_host.decode("ascii")
         port = request.url.port or (443 if request.url.scheme == "https" else 80)
-        try:
-            addresses = resolve(host, port)
-        except UnresolvedError as error:
-            raise httpx.ConnectError(str(error), request=request) from None
+        addresses = _resolve_in_time(host, port, request)
         for address in addresses:
             if why := self.destinations.refusal(address, port):
                 raise RefusedDestinationError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
 from toolkit.foundation.dates import earliest
 from toolkit.models.base import StrictModel
@@ -107,6 +107,23 @@ class ScorecardRules(StrictModel):
     -1 only when the material searched reaches at least this far (`P6M`)."""
     snapshots: list[SnapshotPeriod] = Field(min_length=1)
     """The compliance periods, shortest first."""
+
+    @field_validator("snapshots")
+    @classmethod
+    def _names_differ(cls, snapshots: list[SnapshotPeriod]) -> list[SnapshotPeriod]:
+        names = [period.name for period in snapshots]
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        if repeated:
+            raise ValueError(f"each snapshot needs a name of its own; repeated: {repeated}")
+        return snapshots
+
+    @field_validator("methodology")
+    @classmethod
+    def _oldest_first(cls, versions: list[MethodologyVersion]) -> list[MethodologyVersion]:
+        days = [earliest(version.date) for version in versions]
+        if days != sorted(days):
+            raise ValueError("list the versions of the method oldest first")
+        return versions
 
     @property
     def waiting_months(self) -> int:
