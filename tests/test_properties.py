@@ -91,9 +91,16 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
         ]
     if collection == "commitments":
         record["assessments"] = [
-            {**entry, "scores": _scored_once(entry.get("scores", []), record["parties"])}
+            {**entry, "scores": _coherent_scores(entry, record["parties"])}
             for entry in sorted(record["assessments"], key=lambda entry: entry["date"])
         ]
+        if any(entry["scores"] for entry in record["assessments"]):
+            record.setdefault("guideline", dict.fromkeys(GUIDELINE_LEVELS, "Generated."))
+    if collection == "sources" and "issued_by" in record:
+        # a government's own document, issued by one of that government's bodies
+        record.update(
+            kind="official-readout", account="indian-government", issued_by="example-ministry"
+        )
     if collection == "people":
         record["positions"] = [
             {k: v for k, v in p.items() if k != "end"} for p in record.get("positions", [])
@@ -135,6 +142,25 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
     if record.get("parent") == NEW_ID:
         record.pop("parent")
     return record
+
+
+GUIDELINE_LEVELS = ("full", "partial", "none", "reaffirmation")
+
+
+def _coherent_scores(entry: dict[str, Any], parties: list[str]) -> list[dict[str, Any]]:
+    """Each party scored once, on a basis its score and sources agree with: -1 on a reported
+    action against the commitment, citing the assessment's first source (every basis rule and
+    the waiting period hold, whatever the dates drawn)."""
+    return [
+        {
+            "party": score["party"],
+            "score": "none",
+            "basis": "contrary",
+            "note": score["note"],
+            "sources": entry["sources"][:1],
+        }
+        for score in _scored_once(entry.get("scores", []), parties)
+    ]
 
 
 @st.composite

@@ -103,7 +103,7 @@ def _rows_for(
     """Each party's row for a commitment: its newest score, or as of the cut-off."""
     events = score_events(commitment)
     rows = []
-    for party in commitment.parties:
+    for party in dict.fromkeys(commitment.parties):  # a party listed twice is one row
         if cutoff is None:
             mine = [event for event in events if event.party == party]
             event = mine[-1] if mine else None
