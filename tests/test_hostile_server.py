@@ -18,7 +18,7 @@ import pytest
 
 from toolkit.authoring.bounded_body import STEP
 from toolkit.authoring.destinations import Destinations
-from toolkit.authoring.source_check import Settings, check_sources
+from toolkit.authoring.source_check import CheckRun, Settings, check_sources
 
 PAGE = b"<html><body><article><p>A sentence the page was cited for.</p></article></body></html>"
 UNPACKED = 200_000_000
@@ -97,6 +97,16 @@ def settings() -> Settings:
     return Settings(timeout=10.0, max_bytes=LIMIT, destinations=Destinations(allow_non_public=True))
 
 
+def checked_holding(data: Path, source: str) -> tuple[CheckRun, int]:
+    """Check one source, and the most memory the check held (imports already done)."""
+    tracemalloc.start()
+    try:
+        run = check_sources(data, [source], settings())
+        return run, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_a_compression_bomb_is_stopped_at_the_limit_in_decoded_bytes(
     base_data: Path, server: str
 ) -> None:
@@ -105,12 +115,7 @@ def test_a_compression_bomb_is_stopped_at_the_limit_in_decoded_bytes(
     assert len(BOMB) < LIMIT  # what arrives is under the limit; what it unpacks to is not
     sources(base_data, server, ["/bomb", "/plain"])
     check_sources(base_data, ["hostile-plain"], settings())  # imports and first use done
-    tracemalloc.start()
-    try:
-        run = check_sources(base_data, ["hostile-bomb"], settings())
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    run, peak = checked_holding(base_data, "hostile-bomb")
     [result] = run.results
     assert (result.status, result.detail) == ("error", f"too large: more than {LIMIT:,} bytes")
     assert peak < 4 * (LIMIT + STEP) + len(BOMB), f"{peak:,} bytes held"
@@ -121,12 +126,7 @@ def test_a_redirect_is_followed_without_reading_its_body(base_data: Path, server
     it whole, unbounded), the redirect is followed and the page checked."""
     sources(base_data, server, ["/redirect-bomb", "/plain"])
     check_sources(base_data, ["hostile-plain"], settings())  # imports and first use done
-    tracemalloc.start()
-    try:
-        run = check_sources(base_data, ["hostile-redirect-bomb"], settings())
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    run, peak = checked_holding(base_data, "hostile-redirect-bomb")
     [result] = run.results
     assert (result.status, [p.found for p in result.passages]) == ("moved", [True])
     assert peak < 4 * (LIMIT + STEP) + len(BOMB), f"{peak:,} bytes held"

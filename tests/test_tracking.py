@@ -48,12 +48,17 @@ def test_current_status_and_scores_come_from_the_newest_assessments(base_data: P
     assert series["2026-02-12"]["announced"] == 1 and series["2026-03-02"]["in-progress"] == 1
 
 
-def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> None:
+def _repository(tmp_path: Path) -> Path:
     data = tmp_path / "repo" / "data"
     shutil.copytree(BASE, data)
     git(data.parent, "init", "-q")
     git(data.parent, "add", "-A")
     git(data.parent, "commit", "-qm", "1.2.3")
+    return data
+
+
+def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> None:
+    data = _repository(tmp_path)
     with pytest.raises(ReleaseError, match="nothing changed"):
         make_release(data, Level.MINOR, "2026-03-03")
     add_assessment(data)
@@ -86,15 +91,6 @@ def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> 
     )
     assert "announced → in-progress" in changes
     assert "date-released: '2026-03-03'" in (tmp_path / "dist" / "CITATION.cff").read_text()
-
-
-def _repository(tmp_path: Path) -> Path:
-    data = tmp_path / "repo" / "data"
-    shutil.copytree(BASE, data)
-    git(data.parent, "init", "-q")
-    git(data.parent, "add", "-A")
-    git(data.parent, "commit", "-qm", "1.2.3")
-    return data
 
 
 def _release_files(data: Path) -> dict[str, str]:

@@ -172,12 +172,14 @@ def every_table() -> list[Table]:
 def rows_of(table: Table, dataset: Dataset) -> Iterator[Row]:
     """The rows of any published table."""
     if table is SCORECARD:
-        items = (score_item(row) for snap in snapshots(dataset) for row in _rows(dataset, snap))
+        items = (
+            score_item(row) for snap in snapshots(dataset) for row in snapshot_rows(dataset, snap)
+        )
     elif table is SCORECARD_SUMMARY:
         items = (
             item
             for snap in snapshots(dataset)
-            for item in summary_items(snap, _rows(dataset, snap))
+            for item in summary_items(snap, snapshot_rows(dataset, snap))
         )
     else:
         yield from table_rows(table, dataset.documents[table.collection])
@@ -187,10 +189,6 @@ def rows_of(table: Table, dataset: Dataset) -> Iterator[Row]:
             column.derive(item) if column.derive else item.get(column.name)
             for column in table.columns
         ]
-
-
-def _rows(dataset: Dataset, snapshot: Snapshot) -> list[ScoreRow]:
-    return snapshot_rows(dataset, snapshot)
 
 
 def _snapshot_item(snapshot: Snapshot) -> dict[str, Any]:
