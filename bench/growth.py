@@ -12,7 +12,7 @@ import random
 import time
 from collections.abc import Callable
 
-from toolkit.foundation.quoting import closest, normalise, parts, quoted_spans
+from toolkit.foundation.quoting import closest, normalise, occurs, parts, quoted_spans
 from toolkit.foundation.suggestions import Suggester
 
 WORDS = ["alpha", "beta", "gamma", "delta", "officer", "plan", "liaison", "security", "drug"]
@@ -53,6 +53,15 @@ def pathological_text(size: int) -> Callable[[], object]:
     return lambda: (parts(text), quoted_spans(text), normalise(text))
 
 
+def periodic_quote(size: int) -> Callable[[], object]:
+    """A quote of ``size`` repeating words, missing by its last, in a passage of ``2 * size``
+    of the same words: the shape on which a search restarted after every occurrence is
+    quadratic."""
+    passage = normalise("x" + "a b " * size)
+    quote = "a b " * (size // 2) + "c"
+    return lambda: occurs(quote, passage)
+
+
 def main() -> None:
     random.seed(7)
     print(f"{'measure':<42}{'n':>10}{'10 n':>10}{'ratio':>8}")
@@ -60,6 +69,7 @@ def main() -> None:
         ("did-you-mean for broken references", suggestions, 1_000),
         ("closest wording of a long missing quote", long_quote, 400),
         ("splitting pathological text", pathological_text, 100_000),
+        ("finding a periodic quote", periodic_quote, 10_000),
     ]:
         small, large = timed(make(size)), timed(make(size * 10))
         print(f"{name:<42}{small:>9.3f}s{large:>9.3f}s{large / small:>8.1f}")

@@ -8,11 +8,21 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.checking.rules.quotes import QuoteUse
 from toolkit.checking.rules.quotes import uses as quote_uses_of
 from toolkit.checking.validate import check_data
-from toolkit.foundation.quoting import closest, differences, normalise, occurs, quoted_spans
+from toolkit.foundation.quoting import (
+    closest,
+    differences,
+    find_part,
+    is_word_character,
+    normalise,
+    occurs,
+    quoted_spans,
+)
 from toolkit.reading.loader import load_file
 
 DATA = Path(__file__).parent.parent / "data"
@@ -272,3 +282,107 @@ def test_a_very_long_missing_quote_is_diagnosed_from_its_first_words(base_data: 
     [problem] = json.loads(out)["problems"]
     assert (problem["code"], problem["path"]) == ("E-QUOTE-TEXT", ["statements", 0, "text"])
     assert 'closest passage wording: "They agreed on a work plan' in problem["message"]
+
+
+def _regex_oracle(part: str, passage: str, start: int) -> int | None:
+    """The part as the regular expression the rule was first written with: exact but for the
+    case of its first letter, on word boundaries. Correct, and quadratic on periodic text."""
+    first, rest = part[0], re.escape(part[1:])
+    cases = {first, first.lower(), first.upper()}
+    head = (
+        "[" + "".join(map(re.escape, sorted(cases))) + "]"
+        if first.isalpha() and all(len(case) == 1 for case in cases)
+        else re.escape(first)
+    )
+    before = r"(?<!\w)" if first.isalnum() else ""
+    after = r"(?!\w)" if part[-1].isalnum() else ""
+    found = re.compile(f"{before}{head}{rest}{after}").search(passage, start)
+    return None if found is None else found.end()
+
+
+PERIODIC_ALPHABET = "aAbß_ .-é1"
+
+
+@st.composite
+def periodic_text(draw: st.DrawFn, most: int) -> str:
+    """Text that repeats a short unit, with a few characters either side: the shape on which
+    restarting a search after every occurrence costs quadratic time."""
+    unit = draw(st.text(PERIODIC_ALPHABET, min_size=1, max_size=4))
+    body = unit * draw(st.integers(0, most // len(unit)))
+    return (
+        draw(st.text(PERIODIC_ALPHABET, max_size=3))
+        + body
+        + draw(st.text(PERIODIC_ALPHABET, max_size=3))
+    )
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    part=st.one_of(periodic_text(12), st.text(PERIODIC_ALPHABET, max_size=6)).filter(bool),
+    passage=st.one_of(periodic_text(60), st.text(PERIODIC_ALPHABET, max_size=40)),
+    start=st.integers(0, 70),
+)
+def test_the_linear_search_finds_what_the_regular_expression_finds(
+    part: str, passage: str, start: int
+) -> None:
+    start = min(start, len(passage))
+    assert find_part(part, passage, start) == _regex_oracle(part, passage, start)
+
+
+def test_word_characters_are_what_regular_expressions_call_words() -> None:
+    """The boundary test and ``\\w`` agree on every code point."""
+    disagree = [
+        code
+        for code in range(0x110000)
+        if (re.fullmatch(r"\w", chr(code)) is not None) != is_word_character(chr(code))
+    ]
+    assert disagree == []
+
+
+def test_periodic_quotes_against_periodic_passages_cost_linear_time(base_data: Path) -> None:
+    """Forty quotes of periodic text, each missing by its last word, against forty passages of
+    the longest text allowed, repeating the same words: with the search restarted after each
+    occurrence, validation took over a minute and a half here; each quote is still refused and
+    located, in a few seconds."""
+    import subprocess
+    import sys
+
+    unit, length = "a b ", 19_000
+    passage = (unit * (length // len(unit))).strip()
+    source = base_data / "sources" / "daily-news-2026-02-08.yaml"
+    source.write_text(
+        source.read_text() + "".join(f"  - text: {json.dumps(passage)}\n" for _ in range(40))
+    )
+    path = base_data / "commitments" / "liaison-officers.yaml"
+    content = path.read_text()
+    statement = "  - text: The ministry said each side would establish liaison officers.\n"
+    quote = passage[: length // 2] + " c"
+    statements = "".join(
+        f"  - text: {json.dumps(f'Report {n} said {chr(34)}{quote}{chr(34)}.')}\n"
+        "    sources: [daily-news-2026-02-08]\n"
+        for n in range(40)
+    )
+    path.write_text(
+        content.replace(statement + "    sources: [ministry-readout-2026-02-07]\n", statements)
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "validate",
+            "--data",
+            str(base_data),
+            "--no-cache",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=45,
+        check=False,
+    )
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["code"], p["path"][:2]) for p in problems] == [
+        ("E-QUOTE-TEXT", ["statements", n]) for n in range(40)
+    ]

@@ -18,9 +18,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Sequence
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -44,6 +45,7 @@ _QUOTED = re.compile(
 28°36′50″) are units, not quotation marks; a straight mark after a digit is inches. A quote may
 run across lines; one nested in another is checked as part of the outer one."""
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD = re.compile(r"\S+")
 
 
 def _visible(found: re.Match[str]) -> str:
@@ -68,9 +70,11 @@ def quoted_spans(text: str) -> list[str]:
     return [span.strip() for span in spans if span.strip()]
 
 
-def parts(quote: str) -> list[str]:
-    """The quote split at its ellipses, each part normalised; empty parts dropped."""
-    return [part for part in map(normalise, _ELLIPSIS.split(quote)) if part]
+@lru_cache(maxsize=4096)
+def parts(quote: str) -> tuple[str, ...]:
+    """The quote split at its ellipses, each part normalised; empty parts dropped. Cached: a
+    quote is searched for in every passage of every source it cites."""
+    return tuple(part for part in map(normalise, _ELLIPSIS.split(quote)) if part)
 
 
 @cache
@@ -90,18 +94,138 @@ def _pattern(part: str) -> re.Pattern[str]:
 
 def occurs(quote: str, passage: str) -> bool:
     """Whether the quote's parts appear, in order, in the (normalised) passage."""
-    return _matched_parts(parts(quote), passage) == len(parts(quote))
+    quote_parts = parts(quote)
+    return _matched_parts(quote_parts, passage) == len(quote_parts)
 
 
 def _matched_parts(quote_parts: Sequence[str], passage: str) -> int:
     """How many of the parts, from the first, appear in order in the passage."""
     start = 0
     for number, part in enumerate(quote_parts):
-        found = _pattern(part).search(passage, start)
-        if found is None:
+        end = find_part(part, passage, start)
+        if end is None:
             return number
-        start = found.end()
+        start = end
     return len(quote_parts)
+
+
+def find_part(part: str, passage: str, start: int = 0) -> int | None:
+    """Where the first occurrence of ``part`` at or after ``start`` ends, or None: exact, but
+    for the case of its first letter, and on word boundaries where it starts or ends with a
+    letter or digit. Linear in the passage and the part (see ``_Needle.first``)."""
+    ends = [end for needle in _needles(part) if (end := needle.first(passage, start)) is not None]
+    return min(ends, default=None)
+
+
+def is_word_character(character: str) -> bool:
+    """What a regular expression's ``\\w`` matches in Unicode text: a letter, a digit or ``_``."""
+    return character.isalnum() or character == "_"
+
+
+@dataclass(frozen=True)
+class _Needle:
+    """One spelling of a part (one case of its first letter), searched for by ``str.find``."""
+
+    text: str
+    bounded_before: bool
+    bounded_after: bool
+
+    def first(self, passage: str, start: int) -> int | None:
+        """The end of the first occurrence on word boundaries, or None.
+
+        A bare ``str.find`` restarted one character after each occurrence that fails a boundary
+        costs time proportional to the passage times the part on periodic text (``x a b a b a
+        ...`` against ``a b a b ... a``). Instead, after an occurrence at ``at`` the next one is
+        either at ``at + period`` (found by comparing only the ``period`` new characters) or at
+        least ``max(period, length - period) + 1`` further on (the Fine and Wilf theorem); and
+        within a run of occurrences ``period`` apart, every one but the first and the last has
+        the same characters on either side, so the run is crossed in one comparison when they
+        fail. Every character of the passage is compared a bounded number of times."""
+        text, length = self.text, len(self.text)
+        at = passage.find(text, start)
+        while at != -1:
+            if self._bounded(passage, at):
+                return at + length
+            period = self.period
+            if period < length and passage.startswith(text[length - period :], at + length):
+                if self._inner_fail_before:
+                    at = self._last_in_run(passage, at)
+                    at = passage.find(text, at + max(period, length - period) + 1)
+                elif self._inner_fail_after:
+                    at = max(at + period, self._last_in_run(passage, at))
+                else:
+                    at += period
+            elif period < length:
+                at = passage.find(text, at + max(period, length - period) + 1)
+            else:
+                at = passage.find(text, at + length)
+        return None
+
+    def _bounded(self, passage: str, at: int) -> bool:
+        end = at + len(self.text)
+        return (not self.bounded_before or at == 0 or not is_word_character(passage[at - 1])) and (
+            not self.bounded_after or end == len(passage) or not is_word_character(passage[end])
+        )
+
+    @cached_property
+    def period(self) -> int:
+        """The text's smallest period (the least ``p`` with ``text[p:] == text[:-p]``), from the
+        Knuth-Morris-Pratt failure function: linear, and computed only when an occurrence fails
+        a boundary."""
+        text = self.text
+        failure = array("l", [0]) * len(text)
+        matched = 0
+        for index in range(1, len(text)):
+            while matched and text[index] != text[matched]:
+                matched = failure[matched - 1]
+            if text[index] == text[matched]:
+                matched += 1
+            failure[index] = matched
+        return len(text) - failure[-1]
+
+    @cached_property
+    def _inner_fail_before(self) -> bool:
+        """Whether an occurrence right after another, ``period`` on, always fails its start."""
+        return self.bounded_before and is_word_character(self.text[self.period - 1])
+
+    @cached_property
+    def _inner_fail_after(self) -> bool:
+        """Whether an occurrence right before another always fails its end."""
+        return self.bounded_after and is_word_character(self.text[len(self.text) - self.period])
+
+    def _last_in_run(self, passage: str, at: int) -> int:
+        """The start of the last occurrence in the run of occurrences ``period`` apart that
+        starts at ``at``: the copies of the text's last ``period`` characters that follow it are
+        counted in doubling steps, each one comparison."""
+        period = self.period
+        block = self.text[len(self.text) - period :]
+        after = at + len(self.text)
+        copies, step = 0, 1
+        while passage.startswith(block * step, after + copies * period):
+            copies += step
+            step *= 2
+        while step > 1:
+            step //= 2
+            if passage.startswith(block * step, after + copies * period):
+                copies += step
+        return at + copies * period
+
+
+@cache
+def _needles(part: str) -> tuple[_Needle, ...]:
+    """A part's spellings: its first letter in each case, where both cases are one character
+    (``ß`` and ``İ``, whose case mappings change length, must match as written)."""
+    first = part[0]
+    cases = {first, first.lower(), first.upper()}
+    heads = sorted(cases) if first.isalpha() and all(len(c) == 1 for c in cases) else [first]
+    return tuple(
+        _Needle(
+            text,
+            bounded_before=first.isalnum(),
+            bounded_after=part[-1].isalnum(),
+        )
+        for text in (head + part[1:] for head in heads)
+    )
 
 
 @dataclass(frozen=True)
@@ -135,20 +259,27 @@ def closest(quote: str, passages: Sequence[str]) -> Closest | None:
     that fails (its first words, up to ``DIAGNOSED`` characters), in the passage where most parts
     matched; None when there are no passages."""
     quote_parts = parts(quote)
-    best: tuple[int, float, int, str, str] | None = None
+    best: tuple[int, float, int, str, int, int] | None = None
     for number, passage in enumerate(passages):
         matched = _matched_parts(quote_parts, passage)
         failing = _head(quote_parts[min(matched, len(quote_parts) - 1)])
         alignment = fuzz.partial_ratio_alignment(failing, passage)
         if alignment is None:
             continue
-        span = _aligned_words(failing, passage, alignment.dest_start, alignment.dest_end)
-        candidate = (matched, alignment.score, number, failing, span)
+        candidate = (
+            matched,
+            alignment.score,
+            number,
+            failing,
+            alignment.dest_start,
+            alignment.dest_end,
+        )
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     if best is None:
         return None
-    _, _, number, failing, span = best
+    _, _, number, failing, start, end = best  # words are lined up in the best passage only
+    span = _aligned_words(failing, passages[number], start, end)
     return Closest(number, span, differences(failing, span))
 
 
@@ -156,9 +287,9 @@ def _aligned_words(quote: str, passage: str, start: int, end: int) -> str:
     """The passage's words that line up with the quote, around the characters a fuzzy match
     found (``start``..``end``): from the word matching the quote's first word to the one
     matching its last, so added or missing words inside are shown, not cut off."""
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", passage)]
     reach = len(quote)
-    window = [w for at, w in words if start - reach <= at < end + reach]
+    words = list(_words_between(passage, start - reach, end + reach))
+    window = [w for _, w in words]
     quoted = [w.lower() for w in quote.split()]
     matcher = difflib.SequenceMatcher(None, quoted, [w.lower() for w in window], autojunk=False)
     blocks = [block for block in matcher.get_matching_blocks() if block.size]
@@ -168,6 +299,16 @@ def _aligned_words(quote: str, passage: str, start: int, end: int) -> str:
     begin = max(0, first.b - first.a)
     finish = min(len(window), last.b + last.size + len(quoted) - last.a - last.size)
     return " ".join(window[begin:finish]).strip('"')  # the page's quote marks are not words
+
+
+def _words_between(passage: str, first: int, last: int) -> Iterator[tuple[int, str]]:
+    """The passage's words that start at ``first`` to ``last`` (exclusive), with their
+    positions: only this stretch is split, so the work is bounded by the quote, not the page."""
+    for word in _WORD.finditer(passage, max(0, first - 1)):  # from before, so no word is cut
+        if word.start() >= last:
+            return
+        if word.start() >= first:
+            yield word.start(), word.group()
 
 
 def differences(quote: str, span: str) -> list[str]:
