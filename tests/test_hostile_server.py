@@ -35,7 +35,20 @@ def bomb() -> bytes:
 
 
 BOMB = bomb()
+CITED = b"<p>A sentence the page was cited for.</p>"
+SHAPES = {
+    "/links": b"<p>" + b"<a href=x>l</a> " * 32_000 + b"</p>" + CITED,
+    "/unclosed": b"<p>a " * 100_000 + CITED,
+    "/headings": b"<h2>h</h2><p>x</p>" * 30_000 + CITED,
+    "/nested": b"<div>" * 50_000 + CITED,
+}
+"""Pages whose text the main-text extractor once read in time growing faster than the page
+(the first, half a megabyte, took over six minutes); each ends with the sentence cited."""
+ATTRIBUTES = b"<p " + b" ".join(b"a%d=1" % n for n in range(80_000)) + b">x</p>" + CITED
+"""An element with 80,000 attributes, which libxml2 checks for duplicates pairwise."""
 RESPONSES: dict[str, tuple[dict[str, str], bytes]] = {
+    **{path: ({}, page) for path, page in SHAPES.items()},
+    "/attributes": ({}, ATTRIBUTES),
     "/bomb": ({"Content-Encoding": "gzip"}, BOMB),
     "/layered": ({"Content-Encoding": "gzip, gzip"}, gzip.compress(BOMB)),
     "/brotli": ({"Content-Encoding": "br"}, b"\x0b\x02\x80hello\x03"),
@@ -240,4 +253,44 @@ def test_a_name_server_that_never_answers_is_held_to_the_deadline(
     assert outcome == {
         "hostile-dns": ("error", "timed out after 1 s"),
         "hostile-plain": ("reachable", "HTTP 200"),
+    }
+
+
+@pytest.mark.parametrize("path", list(SHAPES))
+def test_pages_costly_to_extract_are_read_in_time_linear_in_the_page(
+    path: str, base_data: Path, server: str
+) -> None:
+    """Each page's text is read inside the deadline (a page not read in time would leave its
+    passage unchecked) and the cited sentence after the costly part is found, except where
+    libxml2 stops at 256 levels of nesting: there the sentence is reported missing, not
+    invented."""
+    sources(base_data, server, [path])
+    [result] = check_sources(base_data, [f"hostile-{path.strip('/')}"], settings()).results
+    expected = [False] if path == "/nested" else [True]
+    assert (result.status, result.detail, [p.found for p in result.passages]) == (
+        "reachable",
+        "HTTP 200",
+        expected,
+    )
+
+
+def test_a_page_whose_text_takes_too_long_is_stopped_and_the_others_are_read(
+    base_data: Path, server: str
+) -> None:
+    """The attribute flood would take minutes to parse: its child process is killed at the
+    deadline, that source's passages are reported as not checked, and the other page in the
+    same run is read and verified."""
+    sources(base_data, server, ["/attributes", "/plain"])
+    quick = Settings(timeout=2.0, max_bytes=LIMIT, destinations=Destinations(True))
+    started = time.monotonic()
+    run = check_sources(base_data, ["hostile-attributes", "hostile-plain"], quick)
+    assert time.monotonic() - started < 30
+    outcome = {r.id: (r.status, r.detail, [p.found for p in r.passages]) for r in run.results}
+    assert outcome == {
+        "hostile-attributes": (
+            "reachable",
+            "HTTP 200; its text could not be read within 2 s, so passages were not checked",
+            [None],
+        ),
+        "hostile-plain": ("reachable", "HTTP 200", [True]),
     }

@@ -375,7 +375,7 @@ def test_an_unreadable_record_is_a_problem_not_a_crash(data: Path, server: str) 
 def test_without_the_sources_extra_the_error_says_what_to_install(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(sys.modules, "trafilatura", None)
+    monkeypatch.setitem(sys.modules, "lxml", None)
     with pytest.raises(MissingExtraError, match=r"\.\[sources\]"):
         check_sources(data)
     code, _, err = run_cli("sources", "check", "--data", str(data))

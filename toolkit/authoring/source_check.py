@@ -2,10 +2,11 @@
 records copied from them?
 
 Links rot and pages are edited after they are cited, so maintainers with network access check
-every source now and then: fetch its ``url``, extract the page's main text, and look for each
-stored passage in it with the quote rule (``toolkit.foundation.quoting``), so only typography is
-forgiven. A source that still says everything it is cited for gets a fresh ``accessed`` date;
-one without an archived copy can be given one from the Wayback Machine.
+every source now and then: fetch its ``url``, read the text the page shows (``page_text``, in a
+child process held to the deadline), and look for each stored passage in it with the quote rule
+(``toolkit.foundation.quoting``), so only typography is forgiven. A source that still says
+everything it is cited for gets a fresh ``accessed`` date; one without an archived copy can be
+given one from the Wayback Machine.
 
 Fetching is bounded: one deadline for the whole fetch from the first byte (connecting, each
 header byte, redirects, the body), at most five redirects, only public addresses
@@ -17,7 +18,7 @@ checked. Records are found and read as every other command reads them
 round trip, quotes preserved), changes only ``accessed`` and ``archive_url``, and replaces the
 file atomically.
 
-httpx and trafilatura come with the ``sources`` extra and are imported only here, when a check
+httpx and lxml come with the ``sources`` extra and are imported only here, when a check
 runs, so the rest of the toolkit works without them.
 """
 
@@ -41,6 +42,7 @@ from ruamel.yaml.error import YAMLError
 
 from toolkit.authoring.destinations import Destinations
 from toolkit.authoring.formatting import replace_file, round_trip_yaml
+from toolkit.authoring.page_text import extract
 from toolkit.foundation.problems import Problem
 from toolkit.foundation.quoting import normalise, occurs
 from toolkit.foundation.urls import is_web_url
@@ -78,7 +80,7 @@ _FIELD_ORDER = list(Source.model_fields)
 
 
 class MissingExtraError(RuntimeError):
-    """httpx or trafilatura (the ``sources`` extra) is not installed."""
+    """httpx or lxml (the ``sources`` extra) is not installed."""
 
 
 class Status(StrEnum):
@@ -134,6 +136,8 @@ class Fetched:
     final_url: str | None = None
     content_type: str | None = None
     body: bytes | None = None
+    charset: str | None = None
+    """The charset the server declared for the body, if any."""
 
 
 @dataclass(frozen=True)
@@ -234,11 +238,13 @@ def check_sources(
         fetched = list(pool.map(lambda source: fetch(client, source.url, settings), cited))
         archived = pool.map(lambda source: lookup_archive(client, source.url, settings), wanted)
         found = dict(zip(map(id, wanted), archived, strict=True))
-    lookups = [found.get(id(source)) for source in cited]
-    results = [
-        _result(source, outcome, lookup)
-        for source, outcome, lookup in zip(cited, fetched, lookups, strict=True)
-    ]
+        lookups = [found.get(id(source)) for source in cited]
+        results = list(
+            pool.map(
+                lambda job: _result(*job, settings),
+                zip(cited, fetched, lookups, strict=True),
+            )
+        )
     if write:
         day = as_of or dt.date.today()
         for source, result in zip(cited, results, strict=True):
@@ -249,7 +255,7 @@ def check_sources(
 def _require_extra() -> None:
     try:
         import httpx  # noqa: F401
-        import trafilatura  # noqa: F401
+        import lxml  # noqa: F401
     except ImportError as error:
         raise MissingExtraError(
             f"checking sources needs the 'sources' extra ({error.name} is missing); {INSTALL_HINT}"
@@ -413,8 +419,9 @@ def fetch(client: httpx.Client, url: str, settings: Settings) -> Fetched:
             moved = hops > 0 and final != str(httpx.URL(url))
             status = Status.MOVED if moved else Status.REACHABLE
             detail = f"HTTP {code}" + (f", now at {final}" if moved else "")
-            content_type = _content_type(response.headers.get("content-type"), body)
-            return Fetched(status, detail, code, final, content_type, body)
+            header = response.headers.get("content-type")
+            content_type = _content_type(header, body)
+            return Fetched(status, detail, code, final, content_type, body, _charset(header))
     except _TooLargeError as error:
         return Fetched(Status.ERROR, str(error))
     except RefusedDestinationError as error:
@@ -478,13 +485,13 @@ def _content_type(header: str | None, body: bytes) -> str:
     return "application/octet-stream"
 
 
-def main_text(body: bytes) -> str | None:
-    """The main text of an HTML page (the article, without menus and footers), or None when
-    none can be found. Recall is favoured: a passage the extractor drops would be reported
-    missing when the page still has it."""
-    import trafilatura
-
-    return trafilatura.extract(body, favor_recall=True, include_comments=False, include_tables=True)
+def _charset(header: str | None) -> str | None:
+    """The ``charset`` parameter of a Content-Type header."""
+    for parameter in (header or "").split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip('"') or None
+    return None
 
 
 def check_passages(passages: Sequence[str], text: str | None) -> list[PassageResult]:
@@ -531,9 +538,12 @@ def lookup_archive(client: httpx.Client, url: str, settings: Settings) -> Archiv
     return Archived(found, "archived copy found")
 
 
-def _result(source: Cited, fetched: Fetched, lookup: Archived | None) -> SourceResult:
-    """One source's result: the fetch, the passages checked against the main text (HTML
-    only), and the archive lookup."""
+def _result(
+    source: Cited, fetched: Fetched, lookup: Archived | None, settings: Settings
+) -> SourceResult:
+    """One source's result: the fetch, the passages checked against the page's visible text
+    (HTML only, read in a child process held to the fetch's deadline), and the archive
+    lookup."""
     result = SourceResult(
         source.file.name,
         source.file.stem,
@@ -551,10 +561,10 @@ def _result(source: Cited, fetched: Fetched, lookup: Archived | None) -> SourceR
         result.detail += f"; not HTML ({fetched.content_type}), so passages were not checked"
         result.passages = check_passages(source.passages, None)
     else:
-        text = main_text(fetched.body)
-        if text is None:
-            result.detail += "; no main text could be extracted"
-        result.passages = check_passages(source.passages, text or "")
+        page = extract(fetched.body, fetched.charset, settings.timeout)
+        if page.text is None:
+            result.detail += f"; {page.detail}, so passages were not checked"
+        result.passages = check_passages(source.passages, page.text)
     if lookup is not None:
         result.proposed_archive_url, result.archive_detail = lookup.url, lookup.detail
     return result
