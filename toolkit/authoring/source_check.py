@@ -34,6 +34,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -239,12 +240,8 @@ def check_sources(
         archived = pool.map(lambda source: lookup_archive(client, source.url, settings), wanted)
         found = dict(zip(map(id, wanted), archived, strict=True))
         lookups = [found.get(id(source)) for source in cited]
-        results = list(
-            pool.map(
-                lambda job: _result(*job, settings),
-                zip(cited, fetched, lookups, strict=True),
-            )
-        )
+        read = partial(_result, settings=settings)  # pages are read in parallel too
+        results = list(pool.map(read, cited, fetched, lookups))
     if write:
         day = as_of or dt.date.today()
         for source, result in zip(cited, results, strict=True):
