@@ -240,8 +240,8 @@ def check_sources(
         archived = pool.map(lambda source: lookup_archive(client, source.url, settings), wanted)
         found = dict(zip(map(id, wanted), archived, strict=True))
         lookups = [found.get(id(source)) for source in cited]
-        read = partial(_result, settings=settings)  # pages are read in parallel too
-        results = list(pool.map(read, cited, fetched, lookups))
+        outcome = partial(_result, settings=settings)  # pages are read in parallel too
+        results = list(pool.map(outcome, cited, fetched, lookups))
     if write:
         day = as_of or dt.date.today()
         for source, result in zip(cited, results, strict=True):
