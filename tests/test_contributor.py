@@ -430,36 +430,77 @@ def test_a_contributor_adds_a_record_from_new_to_published(
     assert "Maritime security" in page and "Security at sea: a test topic." in page
 
 
-def test_the_pull_request_comment_is_the_semantic_diff(tmp_path: Path) -> None:
-    """Run the workflow's own diff step on a repository with a pull request's two commits."""
+def _run_the_diff_step(repo: Path, base: str, head: str, tmp_path: Path) -> tuple[str, str]:
+    """Run the workflow's own diff step: the comment it writes and the status it hands on."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
-    [step] = [
-        s for s in workflow["jobs"]["data-changes"]["steps"] if "toolkit diff" in s.get("run", "")
-    ]
-    repo = tmp_path / "repo"
-    shutil.copytree(BASE, repo / "data")
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "base")
-    base = git(repo, "rev-parse", "HEAD")
-    topic = repo / "data" / "topics" / "illicit-drugs.yaml"
-    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
-    git(repo, "commit", "-qam", "rename")
-    head = git(repo, "rev-parse", "HEAD")
-    summary = tmp_path / "summary.md"
+    [step] = [s for s in workflow["jobs"]["data-changes"]["steps"] if s.get("id") == "diff"]
+    assert "toolkit diff" in step["run"]
+    summary, output = tmp_path / "summary.md", tmp_path / "output"
     env = {
         **os.environ,
         "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
         "BASE_SHA": base,
         "HEAD_SHA": head,
         "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
     }
     subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env, check=True)
     comment = (repo / "data-changes.md").read_text()
+    assert summary.read_text() == comment
+    return comment, output.read_text()
+
+
+def _pull_request_repository(tmp_path: Path) -> tuple[Path, str]:
+    repo = tmp_path / "repo"
+    shutil.copytree(BASE, repo / "data")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    return repo, git(repo, "rev-parse", "HEAD")
+
+
+def test_the_pull_request_comment_is_the_semantic_diff(tmp_path: Path) -> None:
+    repo, base = _pull_request_repository(tmp_path)
+    topic = repo / "data" / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
+    dataset = repo / "data" / "dataset.yaml"
+    dataset.write_text(dataset.read_text().replace("for tests.", "for the tests."))
+    git(repo, "commit", "-qam", "rename")
+    comment, status = _run_the_diff_step(repo, base, git(repo, "rev-parse", "HEAD"), tmp_path)
     assert comment.startswith("<!-- data-changes -->")
     assert "0 records added, 0 removed, 1 changed" in comment
     assert '`name`: `"Illicit drugs"` → `"Illegal drugs"`' in comment
-    assert summary.read_text() == comment
+    assert "### Dataset files" in comment  # an edit of the dataset's metadata is shown too
+    assert '`description`: `"A small dataset for tests."` → `"A small dataset for the tests."`' in (
+        comment
+    )
+    assert status == "status=0\n"
+
+
+def test_a_hand_written_release_fails_the_pull_request_with_the_summary_posted(
+    tmp_path: Path,
+) -> None:
+    """A release typed into changelog.yaml and dataset.yaml rather than made by `toolkit
+    release`: the summary names the problem and the step hands on a failing status, after
+    writing the summary the comment job posts."""
+    repo, base = _pull_request_repository(tmp_path)
+    topic = repo / "data" / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name: Illicit drugs", "name: Illegal drugs"))
+    dataset = repo / "data" / "dataset.yaml"
+    dataset.write_text(dataset.read_text().replace("version: 1.2.3", "version: 1.2.4"))
+    changelog = repo / "data" / "changelog.yaml"
+    changelog.write_text(
+        changelog.read_text().replace(
+            "releases:\n",
+            "releases:\n  - version: 1.2.4\n    date: '2026-03-01'\n    summary: Typed in.\n",
+        )
+    )
+    assert run_cli("validate", "--data", str(repo / "data"))[0] == 0  # only the check sees it
+    git(repo, "commit", "-qam", "release by hand")
+    comment, status = _run_the_diff_step(repo, base, git(repo, "rev-parse", "HEAD"), tmp_path)
+    assert "### Release problems" in comment
+    assert "release 1\\.2\\.4 does not list what changed since" in comment  # Markdown-escaped
+    assert status == "status=1\n"
 
 
 def test_fmt_quotes_values_yaml_1_2_reads_as_numbers(base_data: Path) -> None:

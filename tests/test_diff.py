@@ -10,7 +10,7 @@ import pytest
 
 from case_runner import BASE, add_assessment, git, run_cli
 from inert_support import markdown_text_of, markup_elements
-from toolkit.history.diff_report import render_markdown
+from toolkit.history.diff_report import render_json, render_markdown, render_text
 from toolkit.history.diffing import diff_snapshots
 from toolkit.models.changelog import ChangeKind
 from toolkit.publishing.build import build
@@ -146,3 +146,29 @@ def test_a_pull_request_is_compared_with_its_merge_base(tmp_path: Path) -> None:
     assert ("topics", "fraud", "removed") in tips  # why the tips are not what a PR changes
     code, _, err = run_cli("diff", "main...", "--data", str(data))
     assert code == 2 and "needs a revision on each side" in err
+
+
+def test_edits_to_the_dataset_files_are_shown_with_the_records(base_data: Path) -> None:
+    """A pull request's summary hides nothing it changes: dataset.yaml's metadata and the change
+    log's releases (keyed by version, so an edit is named where it is) appear in every
+    format."""
+    before = read_snapshot(str(base_data), base_data)
+    changelog = base_data / "changelog.yaml"
+    changelog.write_text(changelog.read_text().replace("The first records.", "Other records."))
+    dataset = base_data / "dataset.yaml"
+    dataset.write_text(dataset.read_text().replace("waiting: P6M", "waiting: P3M"))
+    diff = diff_snapshots(before, read_snapshot(str(base_data), base_data))
+    assert diff.records == []
+    shown = {d.id: [(f.path, f.old, f.new) for f in d.fields] for d in diff.documents}
+    assert shown == {
+        "changelog.yaml": [("releases[1.2.3].summary", "The first records.", "Other records.")],
+        "dataset.yaml": [("scorecard.waiting", "P6M", "P3M")],
+    }
+    text = render_text(diff)
+    assert "changelog.yaml changed; dataset.yaml changed" in text
+    assert '    releases[1.2.3].summary: "The first records." → "Other records."' in text
+    assert json.loads(render_json(diff))["documents"][1] == {
+        "file": "dataset.yaml",
+        "change": "changed",
+        "fields": [{"path": "scorecard.waiting", "change": "changed", "old": "P6M", "new": "P3M"}],
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import icalendar
@@ -290,3 +291,93 @@ def test_calendar_lines_never_fold_inside_an_escape(base_data: Path, tmp_path: P
         if "assessment-2026-02-07" in str(e["uid"])
     ]
     assert str(event["description"]) == commas
+
+
+def _released(tmp_path: Path) -> tuple[Path, str]:
+    """A repository whose base commit is release 1.2.3, with a change made and released by
+    ``toolkit release`` (1.3.0) in the working folder, not yet committed."""
+    data = _repository(tmp_path)
+    base = git(data.parent, "rev-parse", "HEAD")
+    add_assessment(data)
+    code, out, _ = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 0 and "released 1.3.0" in out
+    return data, base
+
+
+def _check_releases(data: Path, base: str) -> tuple[int, list[str]]:
+    code, out, _ = run_cli(
+        "diff", base, "--data", str(data), "--check-releases", "--format", "json"
+    )
+    return code, json.loads(out)["release_problems"]
+
+
+def test_a_release_made_by_toolkit_release_passes_the_check(tmp_path: Path) -> None:
+    data, base = _released(tmp_path)
+    assert _check_releases(data, base) == (0, [])
+    git(data.parent, "add", "-A")
+    git(data.parent, "commit", "-qm", "1.3.0")
+    assert _check_releases(data, base) == (0, [])
+    code, _, _ = run_cli("diff", base, "HEAD", "--data", str(data), "--check-releases")
+    assert code == 0
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new))
+
+
+def _hand_written(data: Path) -> None:
+    """The release entry's changes emptied, as a hand-written release might list nothing."""
+    changelog = data / "changelog.yaml"
+    text = changelog.read_text()
+    first, rest = text.split("  - version: 1.2.3", 1)
+    kept = first.split("    changes:", 1)[0]
+    changelog.write_text(kept + "  - version: 1.2.3" + rest)
+
+
+def _skipped_version(data: Path) -> None:
+    _replace(data / "changelog.yaml", "version: 1.3.0", "version: 1.5.0")
+    _replace(data / "dataset.yaml", "version: 1.3.0", "version: 1.5.0")
+
+
+def _edited_history(data: Path) -> None:
+    _replace(data / "changelog.yaml", "summary: The first records.", "summary: Other records.")
+
+
+def _changed_after(data: Path) -> None:
+    _replace(data / "people" / "asha-rao.yaml", "Asha Raoo", "Asha Rao-Raoo")
+
+
+def _two_releases(data: Path) -> None:
+    git(data.parent, "stash", "-q")
+    add_assessment(data)
+    assert run_cli("release", "patch", "--data", str(data), "--date", "2026-03-02")[0] == 0
+    git(data.parent, "commit", "-qam", "1.2.4")
+    _replace(data / "people" / "asha-rao.yaml", "Asha Raoo", "Asha Rao-Raoo")
+    assert run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("tamper", "problem"),
+    [
+        (_hand_written, "release 1.3.0 does not list what changed since"),
+        (_skipped_version, "release 1.5.0 does not follow 1.2.3 by one step"),
+        (_edited_history, "release 1.2.3 was edited in changelog.yaml"),
+        (_changed_after, "release 1.3.0 does not list what changed since"),
+        (_two_releases, "2 new releases (1.3.0, 1.2.4): one change makes one release"),
+    ],
+)
+def test_a_release_not_written_by_toolkit_release_is_caught(
+    tamper: Callable[[Path], None], problem: str, tmp_path: Path
+) -> None:
+    """Each passes validation (the version and the newest release agree), so only the check
+    between the two versions can catch it: exit 1, the problem named."""
+    data, base = _released(tmp_path)
+    tamper(data)
+    assert [p.code for p in validate(data).problems] == []
+    code, problems = _check_releases(data, base)
+    assert code == 1
+    assert any(found.startswith(problem) for found in problems), problems
+    code, out, _ = run_cli("diff", base, "--data", str(data))  # without the flag: a summary
+    assert code == 0 and "does not" not in out and "! " not in out

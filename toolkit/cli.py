@@ -35,7 +35,7 @@ from toolkit.foundation.dates import is_day_precise
 from toolkit.foundation.problems import count
 from toolkit.foundation.progress import build_progress
 from toolkit.history.diff_report import DIFF_RENDERERS
-from toolkit.history.diffing import diff_snapshots
+from toolkit.history.release_check import compared as compare_versions
 from toolkit.history.releases import Level, ReleaseError, make_release
 from toolkit.publishing.build import BuildError, build, build_steps
 from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, refresh_repository_citation
@@ -43,7 +43,7 @@ from toolkit.publishing.preview import serve
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
 from toolkit.reading.schema_export import stale_schemas, write_schemas
-from toolkit.reading.snapshots import SnapshotError, read_snapshot, revision_range
+from toolkit.reading.snapshots import SnapshotError, revision_range
 
 app = typer.Typer(
     help="Check and publish the India–Canada security dialogue records.",
@@ -151,18 +151,28 @@ def diff_command(
         Path, typer.Option(help="The data folder; git revisions are read from its repository.")
     ] = Path("data"),
     output: Annotated[DiffFormat, typer.Option("--format", help="Change log format.")] = TEXT_DIFF,
+    check_releases: Annotated[
+        bool,
+        typer.Option(
+            "--check-releases",
+            help="Exit 1 when a release the newer version adds is not the one `toolkit release` "
+            "would write (for a pull request: one change, at most one release).",
+        ),
+    ] = False,
 ) -> None:
-    """Compare two versions of the data: records added, removed and changed, field by field."""
+    """Compare two versions of the data: records added, removed and changed, field by field,
+    and the dataset's own files (dataset.yaml, changelog.yaml)."""
     try:
         compared = revision_range(old, data)
         if compared and new:
             _usage_error(f"'{old}' names both sides already; leave out '{new}'")
         old, new = compared or (old, new)
-        before = read_snapshot(old, data)
-        after = read_snapshot(new or str(data), data)
+        diff = compare_versions(old, new or str(data), data, check_releases=check_releases)
     except SnapshotError as error:
         _usage_error(str(error))
-    typer.echo(DIFF_RENDERERS[output](diff_snapshots(before, after)), nl=False)
+    typer.echo(DIFF_RENDERERS[output](diff), nl=False)
+    if diff.release_problems:
+        raise typer.Exit(1)
 
 
 @app.command("release")

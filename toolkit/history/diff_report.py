@@ -20,7 +20,8 @@ _SIGNS = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~
 def summary(diff: DataDiff) -> str:
     """``2 records added, 1 removed, 3 changed; 1 status change``."""
     counts = {change: diff.count(change) for change in ChangeKind}
-    return change_counts(counts, len(diff.status_changes))
+    files = "".join(f"; {document.id} {document.change}" for document in diff.documents)
+    return change_counts(counts, len(diff.status_changes)) + files
 
 
 def change_counts(counts: dict[ChangeKind, int], moved: int) -> str:
@@ -35,12 +36,16 @@ def render_text(diff: DataDiff) -> str:
     """One line per record, its field changes indented below it. The data compared may be a
     stranger's pull request, so every piece of it is made safe for a terminal."""
     lines = [terminal(f"{diff.old} → {diff.new}: {summary(diff)}")]
+    lines += [f"! {terminal(problem)}" for problem in diff.release_problems]
     for record in diff.records:
         line = f"{record.collection}/{record.id}  {record.title}"
         lines.append(f"{_SIGNS[record.change]} {terminal(line)}")
         if record.status is not None:
             lines.append(f"    current status: {terminal(_status(record.status))}")
         lines.extend(f"    {terminal(_field_line(change))}" for change in record.fields)
+    for document in diff.documents:
+        lines.append(f"{_SIGNS[document.change]} {terminal(document.id)}")
+        lines.extend(f"    {terminal(_field_line(change))}" for change in document.fields)
     return "\n".join(lines) + "\n"
 
 
@@ -52,6 +57,11 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
         summary(diff),
         "",
     ]
+    if diff.release_problems:
+        out += [f"{heading}# Release problems", ""]
+        out += [f"- {markdown_text(problem)}" for problem in diff.release_problems]
+        out.append("")
+    out += _markdown_documents(diff, heading)
     if not diff.records:
         return "\n".join([*out, "No record changed.", ""])
     if diff.status_changes:
@@ -78,13 +88,28 @@ def render_markdown(diff: DataDiff, *, heading: str = "##") -> str:
     return "\n".join(out)
 
 
+def _markdown_documents(diff: DataDiff, heading: str) -> list[str]:
+    """The dataset's own files that changed, first: its metadata and its change log."""
+    if not diff.documents:
+        return []
+    out = [f"{heading}# Dataset files", ""]
+    for document in diff.documents:
+        out.append(f"- {markdown_code(document.id)} {document.change}")
+        out += [f"  - {_md_field(field)}" for field in document.fields]
+    return [*out, ""]
+
+
 def render_json(diff: DataDiff) -> str:
     """The whole change log, values in full."""
     document = {
         "old": diff.old,
         "new": diff.new,
         "summary": {str(change): diff.count(change) for change in ChangeKind},
+        "release_problems": diff.release_problems,
         "records": [_record_json(record) for record in diff.records],
+        "documents": [
+            {"file": d.id, "change": str(d.change)} | _fields_json(d) for d in diff.documents
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -105,12 +130,18 @@ def _record_json(record: RecordChange) -> dict[str, Any]:
     }
     if record.status is not None:
         document["status"] = {"old": record.status[0], "new": record.status[1]}
-    if record.fields:
-        document["fields"] = [
+    return document | _fields_json(record)
+
+
+def _fields_json(record: RecordChange) -> dict[str, Any]:
+    if not record.fields:
+        return {}
+    return {
+        "fields": [
             {"path": f.path, "change": str(f.change), "old": f.old, "new": f.new}
             for f in record.fields
         ]
-    return document
+    }
 
 
 def _where(record: RecordChange) -> str:

@@ -37,11 +37,18 @@ class RecordChange:
 
 @dataclass
 class DataDiff:
-    """Every record that differs, in collection and id order."""
+    """Every record that differs, in collection and id order, and every top-level document
+    (``dataset.yaml``, ``changelog.yaml``) that differs."""
 
     old: str
     new: str
     records: list[RecordChange]
+    documents: list[RecordChange] = field(default_factory=list)
+    """Changes to the dataset's own files: its metadata and its change log. A pull request's
+    summary shows them with the records, so no edit to them goes unseen."""
+    release_problems: list[str] = field(default_factory=list)
+    """Why a release the newer version adds is not the one ``toolkit release`` would write
+    (``toolkit.history.release_check``)."""
 
     def count(self, change: ChangeKind) -> int:
         """How many records were added, removed or changed."""
@@ -61,7 +68,40 @@ def diff_snapshots(old: Snapshot, new: Snapshot) -> DataDiff:
         if before == after:
             continue
         changes.append(_record_change(key, before, after))
-    return DataDiff(old.label, new.label, changes)
+    return DataDiff(old.label, new.label, changes, _document_changes(old, new))
+
+
+def _document_changes(old: Snapshot, new: Snapshot) -> list[RecordChange]:
+    """The top-level documents that differ, when both versions keep them (a ``dist/`` folder
+    does not)."""
+    if old.documents is None or new.documents is None:
+        return []
+    changes = []
+    for name in sorted(old.documents.keys() | new.documents.keys()):
+        before, after = old.documents.get(name), new.documents.get(name)
+        if before == after:
+            continue
+        if name not in old.documents:
+            changes.append(RecordChange("", name, ChangeKind.ADDED, name))
+        elif name not in new.documents:
+            changes.append(RecordChange("", name, ChangeKind.REMOVED, name))
+        else:
+            fields = _field_changes(_by_version(before), _by_version(after), "")
+            changes.append(RecordChange("", name, ChangeKind.CHANGED, name, fields))
+    return changes
+
+
+def _by_version(document: Any) -> Any:
+    """A change log's releases keyed by version (``releases[0.5.0]``), so a release added at
+    the top is one addition, not a change at every position below it."""
+    releases = document.get("releases") if isinstance(document, dict) else None
+    if not isinstance(releases, list) or not all(
+        isinstance(release, dict) and isinstance(release.get("version"), str)
+        for release in releases
+    ):
+        return document
+    keyed = {k: v for k, v in document.items() if k != "releases"}
+    return keyed | {f"releases[{release['version']}]": release for release in releases}
 
 
 def _record_change(

@@ -46,11 +46,12 @@ def bumped(version: str, level: Level) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
-def previous_release(data_dir: Path) -> str:
-    """The git commit that last changed the dataset's version: the previous release."""
+def previous_release(data_dir: Path, revision: str = "HEAD") -> str:
+    """The git commit, at or before ``revision``, that last changed the dataset's version: the
+    previous release."""
     dataset = (data_dir / DATASET_FILE).resolve()
     done = subprocess.run(
-        ["git", "log", "-1", "--format=%H", "-G", "^version:", "--", dataset.name],
+        ["git", "log", "-1", "--format=%H", "-G", "^version:", revision, "--", dataset.name],
         cwd=dataset.parent,
         capture_output=True,
         text=True,

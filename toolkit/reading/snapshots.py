@@ -23,7 +23,13 @@ from pydantic import ValidationError
 
 from toolkit.foundation.problems import Problem
 from toolkit.models import COLLECTIONS
-from toolkit.reading.discovery import MAX_FILE_BYTES, RECORD_SUFFIX, discover, read_file
+from toolkit.reading.discovery import (
+    MAX_FILE_BYTES,
+    RECORD_SUFFIX,
+    TOP_LEVEL_DOCUMENTS,
+    discover,
+    read_file,
+)
 from toolkit.reading.loader import load_bytes
 
 RecordKey = tuple[str, str]
@@ -42,6 +48,9 @@ class Snapshot:
 
     label: str
     records: dict[RecordKey, dict[str, Any]]
+    documents: dict[str, Any] | None = None
+    """``dataset.yaml`` and ``changelog.yaml`` as parsed, by file name (those present); None
+    for a ``dist/`` folder, which does not keep them as written."""
 
 
 def read_snapshot(spec: str, data_dir: Path = Path("data")) -> Snapshot:
@@ -50,9 +59,8 @@ def read_snapshot(spec: str, data_dir: Path = Path("data")) -> Snapshot:
     path = Path(spec)
     if (path / "dataset.json").is_file():
         return Snapshot(spec, _from_dist(path / "dataset.json"))
-    if path.is_dir():
-        return Snapshot(spec, _from_files(_yaml_files(path)))
-    return Snapshot(spec, _from_files(_git_files(spec, data_dir)))
+    files = _yaml_files(path) if path.is_dir() else _git_files(spec, data_dir)
+    return Snapshot(spec, _from_files(files), _documents(files))
 
 
 MERGE_BASE_RANGE = "..."
@@ -90,10 +98,15 @@ def _yaml_files(folder: Path) -> dict[str, bytes]:
     """The record files of a data folder; what cannot be read as a record is left out, as
     ``toolkit validate`` reports it."""
     files: dict[str, bytes] = {}
-    for file in discover(folder).records:
+    found = discover(folder)
+    for file in found.records:
         content = read_file(file.path, file.name)
         if not isinstance(content, Problem):
             files[f"{file.collection}/{file.stem}{RECORD_SUFFIX}"] = content.raw
+    for name, file in found.documents.items():
+        content = read_file(file.path, file.name)
+        if not isinstance(content, Problem):
+            files[name] = content.raw
     return files
 
 
@@ -124,13 +137,17 @@ def _git_files(revision: str, data_dir: Path) -> dict[str, bytes]:
 
 def _record_blobs(listing: bytes, prefix: str) -> list[tuple[str, str]]:
     """(path, object id) of each regular file directly in a collection folder under
-    ``prefix``, from ``git ls-tree -r -z --long``, whose name and size fit a record."""
+    ``prefix``, and of the top-level documents, from ``git ls-tree -r -z --long``, whose name
+    and size fit a record."""
     depth = prefix.count("/") + 2
+    documents = {f"{prefix}/{name}" for name in TOP_LEVEL_DOCUMENTS}
     found = []
     for entry in listing.decode(errors="replace").split("\0"):
         meta, _, name = entry.partition("\t")
         fields = meta.split()
-        if len(fields) != 4 or not name.endswith(RECORD_SUFFIX) or name.count("/") != depth:
+        if len(fields) != 4 or not name.endswith(RECORD_SUFFIX):
+            continue
+        if name.count("/") != depth and name not in documents:
             continue
         mode, kind, object_id, size = fields
         if mode in _FILE_MODES and kind == "blob" and int(size) <= MAX_FILE_BYTES:
@@ -152,9 +169,21 @@ def _git(cwd: Path, *args: str, stdin: bytes | None = None) -> bytes:
     return done.stdout
 
 
+def _documents(files: dict[str, bytes]) -> dict[str, Any]:
+    """The top-level documents among ``files``, parsed (an unreadable one as None)."""
+    documents: dict[str, Any] = {}
+    for name, raw in files.items():
+        if name in TOP_LEVEL_DOCUMENTS:
+            data = load_bytes(raw, name)
+            documents[name] = _pruned(data) if isinstance(data, dict) else None
+    return documents
+
+
 def _from_files(files: dict[str, bytes]) -> dict[RecordKey, dict[str, Any]]:
     records: dict[RecordKey, dict[str, Any]] = {}
     for name, raw in files.items():
+        if "/" not in name:
+            continue  # a top-level document
         collection, file_name = name.split("/", 1)
         if collection not in COLLECTIONS:
             continue
