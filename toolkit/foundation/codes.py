@@ -420,8 +420,9 @@ _CODES = [
     ),
     Code(
         "E-RELEASE",
-        "changelog.yaml lists releases out of order, or its newest release is not the version "
-        "dataset.yaml declares.",
+        "changelog.yaml lists releases out of order, its newest release is not the version "
+        "dataset.yaml declares, or its history does not replay (a record added twice, changed "
+        "after its removal, or listed twice in one release).",
         "version: 0.2.0 in dataset.yaml with 0.1.0 as the newest release",
         "Bump versions with `toolkit release`, which records the release; list releases "
         "newest first.",
