@@ -32,7 +32,7 @@ pytestmark = pytest.mark.skipif(
 
 def run_read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``toolkit ARGS`` with ``folder`` mounted read-only for that process alone."""
-    project = folder if folder.name != "data" else folder.parent
+    project = folder.parent if folder.name in ("data", "CITATION.cff") else folder
     script = (  # enter the project after mounting, so relative paths see the read-only mount
         f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" "{folder}" '
         f'&& cd "{project}" && exec "$@"'
@@ -76,9 +76,10 @@ RELEASE = ("release", "patch", "--data", "data", "--since", "before", "--date", 
         ),
         (("new", "people", "new-person", "--data", "data"), "data", "Read-only file system"),
         (RELEASE, "data", "Read-only file system; nothing changed"),
-        (RELEASE, ".", "CITATION.cff; nothing changed"),  # the citation beside the data too
+        (RELEASE, ".", "Read-only file system; nothing changed"),  # the whole project
+        (RELEASE, "CITATION.cff", "CITATION.cff: Device or resource busy; nothing changed"),
     ],
-    ids=["fmt", "new", "release", "release-citation"],
+    ids=["fmt", "new", "release", "release-project", "release-citation"],
 )
 def test_a_read_only_data_folder_fails_cleanly(
     args: tuple[str, ...], mounted: str, said: str, project: Path

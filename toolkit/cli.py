@@ -6,7 +6,6 @@ Exit codes: 0 valid, 1 invalid data, 2 usage error.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from enum import StrEnum
 from importlib.metadata import version as package_version
 from pathlib import Path
@@ -38,7 +37,7 @@ from toolkit.history.diff_report import DIFF_RENDERERS
 from toolkit.history.release_check import compared as compare_versions
 from toolkit.history.releases import Level, ReleaseError, make_release
 from toolkit.publishing.build import BuildError, build, build_steps
-from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, refresh_repository_citation
+from toolkit.publishing.exporters.citation import REPOSITORY_CITATION
 from toolkit.publishing.preview import serve
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
@@ -198,14 +197,13 @@ def release_command(
     day = date or dt.date.today().isoformat()
     if not _is_day(day):
         _usage_error(f"--date needs a date as YYYY-MM-DD, not '{day}'")
-    citation_file = data.parent / REPOSITORY_CITATION
-    if not _writable(citation_file):  # checked first: a release writes all three or none
-        _usage_error(f"cannot write {citation_file}; nothing changed")
+    citation = data.parent / REPOSITORY_CITATION
     try:
-        release = make_release(data, level, day, since=since, summary=summary)
+        release = make_release(
+            data, level, day, since=since, summary=summary, citation=citation
+        )  # the three files are written together, or none is
     except ReleaseError as error:
         _usage_error(str(error))
-    citation = refresh_repository_citation(data)
     typer.echo(
         f"released {release.version} ({count(len(release.changes), 'record')} changed); "
         f"commit data/dataset.yaml, data/changelog.yaml and {citation.name} together"
@@ -421,12 +419,6 @@ def sources_check_command(
     if unwritten:
         _usage_error(f"cannot write {count(len(unwritten), 'source file')}: see the report")
     raise typer.Exit(0 if run.ok else EXIT_INVALID)
-
-
-def _writable(path: Path) -> bool:
-    """Whether ``path`` can be written (created, if it does not exist): not on a read-only
-    file system, not without permission."""
-    return os.access(path if path.exists() else path.parent, os.W_OK)
 
 
 def _usage_error(message: str) -> None:

@@ -7,7 +7,9 @@ The release is written into the data (``changelog.yaml``), so builds read it wit
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import tempfile
 from enum import StrEnum
@@ -123,9 +125,11 @@ def make_release(
     *,
     since: str | None = None,
     summary: str | None = None,
+    citation: Path | None = None,
 ) -> Release:
-    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml``: only on
-    valid data, once per committed release, writing both files or neither."""
+    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml`` (and,
+    given ``citation``, rewrite that ``CITATION.cff`` for the new version): only on valid data,
+    once per committed release, writing every file or none."""
     checked = check_data(data_dir)
     info, changelog = checked.info, checked.changelog
     if info is None or not checked.report.ok:
@@ -151,20 +155,29 @@ def make_release(
     releases = [release, *(changelog.releases if changelog else [])]
     dataset = data_dir / DATASET_FILE
     text = dataset.read_text(encoding="utf-8")
-    write_together(
-        {
-            data_dir / CHANGELOG_FILE: changelog_text(Changelog(releases=releases)),
-            dataset: _VERSION_LINE.sub(f"version: {release.version}", text, count=1),
-        }
-    )
+    new_changelog = Changelog(releases=releases)
+    contents = {
+        data_dir / CHANGELOG_FILE: changelog_text(new_changelog),
+        dataset: _VERSION_LINE.sub(f"version: {release.version}", text, count=1),
+    }
+    if citation is not None:
+        from toolkit.publishing.dataset import Dataset
+        from toolkit.publishing.exporters.citation import citation_text
+
+        released = Dataset(info.model_copy(update={"version": release.version}), {}, new_changelog)
+        contents[citation] = citation_text(released)
+    write_together(contents)
     return release
 
 
 def write_together(contents: dict[Path, str]) -> None:
     """Write every file or none: each goes to a hidden file beside it first, and only when all
-    are written are they renamed into place. A read-only folder or a full disk raises
-    ``ReleaseError`` with nothing changed."""
+    are written are they renamed into place, each old file kept (hard-linked) until every
+    rename has succeeded, so a rename refused half-way (a file that is a read-only mount) puts
+    the earlier ones back. A read-only folder or a full disk raises ``ReleaseError`` with
+    nothing changed."""
     written: dict[Path, Path] = {}
+    kept: dict[Path, Path] = {}
     try:
         for path, text in contents.items():
             descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -172,18 +185,46 @@ def write_together(contents: dict[Path, str]) -> None:
             with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
                 handle.write(text)
             written[path].chmod(0o644)
+            if path.exists():
+                kept[path] = _kept_copy(path)
     except OSError as error:
-        for staged in written.values():
-            staged.unlink(missing_ok=True)
+        _discard([*written.values(), *kept.values()])
         where = error.filename or next(iter(contents))
         raise ReleaseError(f"cannot write {where}: {error.strerror}; nothing changed") from None
+    replaced: list[Path] = []
+    target = next(iter(contents))
     try:
-        for path, staged in written.items():
-            staged.replace(path)
+        for target, staged in written.items():  # the target is named if it is refused
+            staged.replace(target)
+            replaced.append(target)
     except OSError as error:
-        for staged in written.values():
-            staged.unlink(missing_ok=True)
-        raise ReleaseError(f"cannot write {error.filename}: {error.strerror}") from None
+        for path in replaced:  # put back what was replaced before the refusal
+            if path in kept:
+                kept.pop(path).replace(path)
+            else:
+                path.unlink(missing_ok=True)
+        _discard([*written.values(), *kept.values()])
+        raise ReleaseError(f"cannot write {target}: {error.strerror}; nothing changed") from None
+    _discard(list(kept.values()))
+
+
+def _kept_copy(path: Path) -> Path:
+    """A hidden second name for ``path``'s current file, to put it back: a hard link (no
+    copy), or a copy where the file system has none."""
+    descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.kept.", dir=path.parent)
+    os.close(descriptor)
+    kept = Path(name)
+    kept.unlink()
+    try:
+        os.link(path, kept)
+    except OSError:
+        shutil.copy2(path, kept)
+    return kept
+
+
+def _discard(paths: list[Path]) -> None:
+    for path in paths:
+        path.unlink(missing_ok=True)
 
 
 def changelog_text(changelog: Changelog) -> str:

@@ -7,7 +7,6 @@ from typing import Any
 
 import yaml
 
-from toolkit.checking.validate import check_data
 from toolkit.foundation.dates import is_day_precise
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
@@ -20,15 +19,6 @@ repository"; it is the dataset's own citation, refreshed by ``toolkit release``.
 def export(dataset: Dataset, out: Path) -> None:
     """Write a Citation File Format 1.2.0 file describing the dataset."""
     write_text(out / REPOSITORY_CITATION, citation_text(dataset))
-
-
-def refresh_repository_citation(data_dir: Path) -> Path:
-    """Rewrite the repository's ``CITATION.cff`` (beside ``data_dir``) from the data as it is,
-    so a release's version and date reach it."""
-    checked = check_data(data_dir, keep_models=True)
-    target = data_dir.parent / REPOSITORY_CITATION
-    write_text(target, citation_text(Dataset.from_checked(checked)))
-    return target
 
 
 def citation_text(dataset: Dataset) -> str:
