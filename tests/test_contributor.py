@@ -305,6 +305,7 @@ def test_the_workflows_validate_test_preview_and_publish() -> None:
     assert "bash .ci/run" in pull_request and "upload-artifact" in pull_request
     publish = (ROOT / ".github" / "workflows" / "publish.yml").read_text()
     assert "branches: [main]" in publish and "deploy-pages" in publish
+    assert publish.index('toolkit diff "$BEFORE" HEAD --check-releases') < publish.index("make")
     sources = (ROOT / ".github" / "workflows" / "sources.yml").read_text()
     assert "schedule:" in sources and "toolkit sources check --archive" in sources
     assert "contents: read" in sources and "timeout-minutes:" in sources
