@@ -34,6 +34,12 @@ def bomb() -> bytes:
     )
 
 
+def raw_deflate(data: bytes) -> bytes:
+    """Deflate without the zlib wrapper, as some servers send ``Content-Encoding: deflate``."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return compressor.compress(data) + compressor.flush()
+
+
 BOMB = bomb()
 CITED = b"<p>A sentence the page was cited for.</p>"
 SHAPES = {
@@ -54,6 +60,8 @@ RESPONSES: dict[str, tuple[dict[str, str], bytes]] = {
     "/brotli": ({"Content-Encoding": "br"}, b"\x0b\x02\x80hello\x03"),
     "/unknown": ({"Content-Encoding": "x-custom"}, PAGE),
     "/page": ({"Content-Encoding": "gzip"}, gzip.compress(PAGE)),
+    "/zlib-deflate": ({"Content-Encoding": "deflate"}, zlib.compress(PAGE)),
+    "/raw-deflate": ({"Content-Encoding": "deflate"}, raw_deflate(PAGE)),
     "/plain": ({}, PAGE),
     "/trailing": ({"Content-Encoding": "gzip"}, gzip.compress(PAGE) + bytes(500_000)),
 }
@@ -293,4 +301,16 @@ def test_a_page_whose_text_takes_too_long_is_stopped_and_the_others_are_read(
             [None],
         ),
         "hostile-plain": ("reachable", "HTTP 200", [True]),
+    }
+
+
+def test_both_kinds_of_deflate_are_read_as_browsers_read_them(base_data: Path, server: str) -> None:
+    """``deflate`` is zlib-wrapped by the standard and raw from some servers: the first two
+    bytes tell them apart, and both pages are read and their passage found."""
+    paths = ["/zlib-deflate", "/raw-deflate"]
+    sources(base_data, server, paths)
+    run = check_sources(base_data, [f"hostile-{p.strip('/')}" for p in paths], settings())
+    assert {r.id: (r.status, [p.found for p in r.passages]) for r in run.results} == {
+        "hostile-zlib-deflate": ("reachable", [True]),
+        "hostile-raw-deflate": ("reachable", [True]),
     }

@@ -9,6 +9,7 @@ allows: the limit applies to decoded bytes, before they are held.
 
 from __future__ import annotations
 
+import itertools
 import zlib
 from collections.abc import Iterable, Iterator
 
@@ -29,8 +30,9 @@ def encodings(header: str | None) -> list[str]:
     return [part.strip().lower() for part in header.split(",") if part.strip()]
 
 
-def decoder(header: str | None) -> zlib._Decompress | None:
-    """A decompressor for the response's one content coding (None for none), or BodyError."""
+def decoder(header: str | None, opening: bytes = b"") -> zlib._Decompress | None:
+    """A decompressor for the response's one content coding (None for none), or BodyError.
+    ``opening``, the body's first bytes, tells the two kinds of ``deflate`` apart."""
     applied = [coding for coding in encodings(header) if coding != "identity"]
     if len(applied) > 1:
         raise BodyError(f"refused: {len(applied)} layered content encodings")
@@ -38,15 +40,37 @@ def decoder(header: str | None) -> zlib._Decompress | None:
         return None
     if applied[0] in ("gzip", "x-gzip"):
         return zlib.decompressobj(16 + zlib.MAX_WBITS)
-    if applied[0] == "deflate":
-        return zlib.decompressobj(zlib.MAX_WBITS)  # zlib-wrapped, as RFC 9110 defines it
+    if applied[0] == "deflate":  # zlib-wrapped, as RFC 9110 defines it, or raw, as some send
+        return zlib.decompressobj(zlib.MAX_WBITS if _zlib_header(opening) else -zlib.MAX_WBITS)
     raise BodyError(f"refused: content encoding '{applied[0][:40]}' was not offered")
+
+
+def _zlib_header(opening: bytes) -> bool:
+    """Whether the bytes open a zlib stream (RFC 1950: method 8, a header divisible by 31), as
+    browsers tell a zlib-wrapped ``deflate`` body from a raw one."""
+    return len(opening) >= 2 and opening[0] & 0x0F == 8 and int.from_bytes(opening[:2]) % 31 == 0
+
+
+def _opened(raw: Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks, the first one holding at least two bytes when the body has them."""
+    opening = b""
+    chunks = iter(raw)
+    for chunk in chunks:
+        opening += chunk
+        if len(opening) >= 2:
+            break
+    if opening:
+        yield opening
+    yield from chunks
 
 
 def decoded(raw: Iterable[bytes], header: str | None, limit: int) -> Iterator[bytes]:
     """The decoded body, chunk by chunk, raising BodyError as soon as it would pass ``limit``
     bytes; never more than ``STEP`` decoded bytes are produced at once."""
-    unpack = decoder(header)
+    raw = _opened(raw)
+    first = next(raw, b"")
+    unpack = decoder(header, first)
+    raw = itertools.chain([first], raw)
     total = 0
 
     def counted(chunk: bytes) -> bytes:
