@@ -5,9 +5,12 @@ be refused a write)."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -32,13 +35,18 @@ pytestmark = pytest.mark.skipif(
 
 def run_read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``toolkit ARGS`` with ``folder`` mounted read-only for that process alone."""
+    return run_in_read_only(folder, str(TOOLKIT), *args)
+
+
+def run_in_read_only(folder: Path, *command: str) -> subprocess.CompletedProcess[str]:
+    """``command`` with ``folder`` mounted read-only for that process alone."""
     project = folder.parent if folder.name in ("data", "CITATION.cff") else folder
     script = (  # enter the project after mounting, so relative paths see the read-only mount
         f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" "{folder}" '
         f'&& cd "{project}" && exec "$@"'
     )
     return subprocess.run(
-        ["unshare", "-m", "sh", "-c", script, "sh", str(TOOLKIT), *args],
+        ["unshare", "-m", "sh", "-c", script, "sh", *command],
         capture_output=True,
         text=True,
         timeout=120,
@@ -94,3 +102,64 @@ def test_a_read_only_data_folder_fails_cleanly(
     assert said in done.stderr and "Traceback" not in done.stderr, done.stderr
     assert "error:" in done.stderr
     assert tree(project) == before  # nothing written, nothing half-written
+
+
+CHECK_AND_WRITE = """
+import datetime, json, pathlib
+from toolkit.authoring.destinations import Destinations
+from toolkit.authoring.source_check import Settings, check_sources
+settings = Settings(timeout=5.0, destinations=Destinations(allow_non_public=True))
+run = check_sources(
+    pathlib.Path("data"), ["daily-news-2026-02-08"], settings, write=True,
+    as_of=datetime.date(2026, 12, 1),
+)
+print(json.dumps([
+    [r.id, str(r.status), [p.found for p in r.passages], r.updated, r.write_error]
+    for r in run.results
+]))
+"""
+
+
+class Page(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        body = (
+            b"<html><body><p>The ministry said that each country would establish liaison "
+            b"officers. The report was filed on Sunday.</p></body></html>"
+        )
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_sources_check_write_on_a_read_only_folder_leaves_every_file_as_it_was(
+    project: Path,
+) -> None:
+    """The page still says the passage, so the check would write a new ``accessed`` date: on a
+    read-only data folder the source is reported verified, the write refused and named, and the
+    file is unchanged. (The destination policy is opened through the library's settings, as the
+    command line never can, to reach a server on 127.0.0.1.)"""
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        source = project / "data" / "sources" / "daily-news-2026-02-08.yaml"
+        source.write_text(
+            source.read_text().replace(
+                "https://news.example.org/2026/02/08/liaison-officers",
+                f"http://127.0.0.1:{httpd.server_address[1]}/liaison-officers",
+            )
+        )
+        before = tree(project)
+        done = run_in_read_only((project / "data").resolve(), sys.executable, "-c", CHECK_AND_WRITE)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert done.returncode == 0, done.stderr
+    [[name, status, found, updated, error]] = json.loads(done.stdout)
+    assert (name, status, found, updated) == ("daily-news-2026-02-08", "reachable", [True], [])
+    assert "Read-only file system" in error
+    assert tree(project) == before
