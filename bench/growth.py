@@ -62,6 +62,14 @@ def periodic_quote(size: int) -> Callable[[], object]:
     return lambda: occurs(quote, passage)
 
 
+def many_parts(size: int) -> Callable[[], object]:
+    """A quote of ``size`` two-letter parts, each found early in one case of its first letter
+    and late, or never, in the other: a search per spelling to the passage's end is quadratic."""
+    passage = "Ab " * size + "xab" * size
+    quote = "…".join(["ab"] * size)
+    return lambda: occurs(quote, passage)
+
+
 def main() -> None:
     random.seed(7)
     print(f"{'measure':<42}{'n':>10}{'10 n':>10}{'ratio':>8}")
@@ -70,6 +78,7 @@ def main() -> None:
         ("closest wording of a long missing quote", long_quote, 400),
         ("splitting pathological text", pathological_text, 100_000),
         ("finding a periodic quote", periodic_quote, 10_000),
+        ("a quote of many parts", many_parts, 1_000),
     ]:
         small, large = timed(make(size)), timed(make(size * 10))
         print(f"{name:<42}{small:>9.3f}s{large:>9.3f}s{large / small:>8.1f}")

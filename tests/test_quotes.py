@@ -15,6 +15,7 @@ from toolkit.checking.rules.quotes import QuoteUse
 from toolkit.checking.rules.quotes import uses as quote_uses_of
 from toolkit.checking.validate import check_data
 from toolkit.foundation.quoting import (
+    _matched_parts,
     closest,
     differences,
     find_part,
@@ -327,6 +328,25 @@ def test_the_linear_search_finds_what_the_regular_expression_finds(
 ) -> None:
     start = min(start, len(passage))
     assert find_part(part, passage, start) == _regex_oracle(part, passage, start)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    quote_parts=st.lists(st.text("aAb _", min_size=1, max_size=4).filter(str.strip), max_size=5),
+    passage=st.one_of(periodic_text(60), st.text(PERIODIC_ALPHABET, max_size=60)),
+)
+def test_parts_are_found_in_order_as_the_regular_expression_finds_them(
+    quote_parts: list[str], passage: str
+) -> None:
+    """Several parts (a quote with ellipses), each searched from where the last one ended, in
+    windows that grow: the same count of parts found as the regular expression's."""
+    start, expected = 0, 0
+    for part in quote_parts:
+        end = _regex_oracle(part, passage, start)
+        if end is None:
+            break
+        start, expected = end, expected + 1
+    assert _matched_parts(quote_parts, passage) == expected
 
 
 def test_word_characters_are_what_regular_expressions_call_words() -> None:

@@ -77,21 +77,6 @@ def parts(quote: str) -> tuple[str, ...]:
     return tuple(part for part in map(normalise, _ELLIPSIS.split(quote)) if part)
 
 
-@cache
-def _pattern(part: str) -> re.Pattern[str]:
-    """A part as a pattern: exact, but for the case of its first letter, on word boundaries."""
-    first, rest = part[0], re.escape(part[1:])
-    cases = {first, first.lower(), first.upper()}
-    head = (
-        "[" + "".join(map(re.escape, sorted(cases))) + "]"
-        if first.isalpha() and all(len(case) == 1 for case in cases)
-        else re.escape(first)
-    )
-    before = r"(?<!\w)" if first.isalnum() else ""
-    after = r"(?!\w)" if part[-1].isalnum() else ""
-    return re.compile(f"{before}{head}{rest}{after}")
-
-
 def occurs(quote: str, passage: str) -> bool:
     """Whether the quote's parts appear, in order, in the (normalised) passage."""
     quote_parts = parts(quote)
@@ -112,9 +97,26 @@ def _matched_parts(quote_parts: Sequence[str], passage: str) -> int:
 def find_part(part: str, passage: str, start: int = 0) -> int | None:
     """Where the first occurrence of ``part`` at or after ``start`` ends, or None: exact, but
     for the case of its first letter, and on word boundaries where it starts or ends with a
-    letter or digit. Linear in the passage and the part (see ``_Needle.first``)."""
-    ends = [end for needle in _needles(part) if (end := needle.first(passage, start)) is not None]
-    return min(ends, default=None)
+    letter or digit. Linear in the passage and the part (see ``_Needle.first``).
+
+    A part has up to three spellings (its first letter in each case). Each is looked for in a
+    window from ``start`` that doubles until one is found, so a spelling found late, or never,
+    costs no more than twice the distance to the first match: a quote of many parts, each found
+    early in one spelling, never pays for the other spelling's search to the passage's end."""
+    needles = _needles(part)
+    width = max(4 * len(part), _FIRST_WINDOW)
+    while True:
+        end = min(len(passage), start + width)
+        ends = [e for n in needles if (e := n.first(passage, start, end)) is not None]
+        if ends:
+            return min(ends)
+        if end == len(passage):
+            return None
+        width *= 2
+
+
+_FIRST_WINDOW = 1024
+"""Characters searched first for a part, before the window doubles."""
 
 
 def is_word_character(character: str) -> bool:
@@ -130,8 +132,9 @@ class _Needle:
     bounded_before: bool
     bounded_after: bool
 
-    def first(self, passage: str, start: int) -> int | None:
-        """The end of the first occurrence on word boundaries, or None.
+    def first(self, passage: str, start: int, end: int) -> int | None:
+        """The end of the first occurrence on word boundaries within ``start``..``end``, or
+        None (the characters either side are looked at beyond the window too).
 
         A bare ``str.find`` restarted one character after each occurrence that fails a boundary
         costs time proportional to the passage times the part on periodic text (``x a b a b a
@@ -142,23 +145,23 @@ class _Needle:
         the same characters on either side, so the run is crossed in one comparison when they
         fail. Every character of the passage is compared a bounded number of times."""
         text, length = self.text, len(self.text)
-        at = passage.find(text, start)
-        while at != -1:
+        at = passage.find(text, start, end)
+        while at != -1 and at + length <= end:
             if self._bounded(passage, at):
                 return at + length
             period = self.period
             if period < length and passage.startswith(text[length - period :], at + length):
                 if self._inner_fail_before:
                     at = self._last_in_run(passage, at)
-                    at = passage.find(text, at + max(period, length - period) + 1)
+                    at = passage.find(text, at + max(period, length - period) + 1, end)
                 elif self._inner_fail_after:
                     at = max(at + period, self._last_in_run(passage, at))
                 else:
                     at += period
             elif period < length:
-                at = passage.find(text, at + max(period, length - period) + 1)
+                at = passage.find(text, at + max(period, length - period) + 1, end)
             else:
-                at = passage.find(text, at + length)
+                at = passage.find(text, at + length, end)
         return None
 
     def _bounded(self, passage: str, at: int) -> bool:
