@@ -4,6 +4,8 @@ browser would, among the web's encodings only."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.authoring.page_text import WEB_CODECS, decode, extract, visible_text
@@ -53,6 +55,9 @@ def test_what_a_reader_never_sees_is_left_out(hidden: str) -> None:
         ("<p>café</p>".encode(), None, "café"),  # UTF-8 when nothing is declared
         ("<p>café</p>".encode("latin-1"), None, "café"),  # not UTF-8: Windows-1252
         ("<p>café</p>".encode(), "no-such-charset", "café"),  # a bad label is passed over
+        ("\ufeff<p>café</p>".encode("utf-16-le"), None, "café"),  # a byte-order mark first
+        ("\ufeff<p>café</p>".encode(), "windows-1252", "café"),  # …even over the server
+        ("<p>日本語</p>".encode("shift_jis") + b"\xff<p>tail</p>", "shift_jis", "日本語"),
     ],
 )
 def test_pages_are_decoded_as_browsers_decode_them(
@@ -80,3 +85,25 @@ def test_the_child_process_returns_the_text_and_is_killed_at_the_deadline() -> N
 @pytest.mark.parametrize("body", [b"", b"   ", b"\x00\xff\xfe", b"<", b"<!--", b"</p>" * 10])
 def test_empty_and_broken_pages_give_text_not_errors(body: bytes) -> None:
     assert isinstance(visible_text(body), str)
+
+
+def test_old_pages_nested_deep_are_read_and_deeper_ones_refused_not_cut() -> None:
+    """A thousand unclosed tags (old pages leave them) are read to the end; past libxml2's
+    2,048 levels the page is refused whole rather than read up to where the parser stopped."""
+    read = extract(b"<p>" + b"<font>x " * 1000 + b"deep</p><p>after the tags</p>", None, 10)
+    assert "after the tags" in (read.text or "")
+    refused = extract(b"<div>" * 3000 + b"<p>after</p>", None, 10)
+    assert (refused.text, refused.detail) == (
+        None,
+        "its text could not be read whole (the HTML parser stopped)",
+    )
+
+
+def test_the_child_imports_nothing_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder named ``lxml`` (or ``toolkit``) where the command runs is not imported."""
+    (tmp_path / "lxml").mkdir()
+    (tmp_path / "lxml" / "__init__.py").write_text("raise SystemExit(3)\n")
+    monkeypatch.chdir(tmp_path)
+    assert "Second paragraph" in (extract(PAGE, None, 10).text or "")

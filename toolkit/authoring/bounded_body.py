@@ -46,9 +46,14 @@ def decoder(header: str | None, opening: bytes = b"") -> zlib._Decompress | None
 
 
 def _zlib_header(opening: bytes) -> bool:
-    """Whether the bytes open a zlib stream (RFC 1950: method 8, a header divisible by 31), as
-    browsers tell a zlib-wrapped ``deflate`` body from a raw one."""
-    return len(opening) >= 2 and opening[0] & 0x0F == 8 and int.from_bytes(opening[:2]) % 31 == 0
+    """Whether the bytes open a zlib stream (RFC 1950: method 8, a window of at most 32 KiB, a
+    header divisible by 31), as browsers tell a zlib-wrapped ``deflate`` body from a raw one."""
+    return (
+        len(opening) >= 2
+        and opening[0] & 0x0F == 8
+        and opening[0] >> 4 <= 7
+        and int.from_bytes(opening[:2], "big") % 31 == 0
+    )
 
 
 def _opened(raw: Iterable[bytes]) -> Iterator[bytes]:

@@ -32,6 +32,7 @@ BLOCKS = frozenset(
         "blockquote",
         "br",
         "caption",
+        "center",
         "dd",
         "details",
         "dialog",
@@ -52,8 +53,10 @@ BLOCKS = frozenset(
         "h6",
         "hgroup",
         "hr",
+        "legend",
         "li",
         "main",
+        "menu",
         "nav",
         "ol",
         "option",
@@ -126,6 +129,18 @@ _META_CHARSET = re.compile(
 each repetition is bounded, so the search is linear in that kilobyte."""
 
 
+class PageTextError(Exception):
+    """The page could not be read to its end (nested past libxml2's limit): its text would be
+    incomplete, and a passage after the point it stopped reported missing when it is not."""
+
+
+_BYTE_ORDER_MARKS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 @dataclass(frozen=True)
 class PageText:
     """The page's text, or None with the reason it could not be read."""
@@ -135,8 +150,9 @@ class PageText:
 
 
 def extract(body: bytes, charset: str | None, seconds: float) -> PageText:
-    """The visible text of ``body``, read in a child process killed after ``seconds``."""
-    command = [sys.executable, "-m", "toolkit.authoring.page_text", charset or ""]
+    """The visible text of ``body``, read in a child process killed after ``seconds``. The
+    child is isolated (``-I``): no module from the working folder, no ``PYTHON*`` setting."""
+    command = [sys.executable, "-I", "-m", "toolkit.authoring.page_text", charset or ""]
     try:
         done = subprocess.run(
             command, input=body, capture_output=True, timeout=seconds, check=False
@@ -144,22 +160,27 @@ def extract(body: bytes, charset: str | None, seconds: float) -> PageText:
     except subprocess.TimeoutExpired:
         return PageText(None, f"its text could not be read within {seconds:g} s")
     if done.returncode != 0:
-        return PageText(None, "its text could not be read (the HTML parser failed)")
+        return PageText(None, "its text could not be read whole (the HTML parser stopped)")
     return PageText(done.stdout.decode("utf-8"))
 
 
 def decode(body: bytes, charset: str | None) -> str:
-    """The page as text: in the charset the server declared, else the one the page declares,
-    else UTF-8, else Windows-1252 (which decodes any byte), as browsers fall back."""
+    """The page as text, as the HTML standard has browsers decode it: a byte-order mark first,
+    else the charset the server declared, else the one the page declares (bytes invalid in it
+    become U+FFFD, and the rest of the page stays readable); with none of those, UTF-8 when the
+    page is valid UTF-8, else Windows-1252."""
+    for mark, marked in _BYTE_ORDER_MARKS:
+        if body.startswith(mark):
+            return body[len(mark) :].decode(marked, errors="replace")
     declared = _META_CHARSET.search(body[:1024])
-    for label in (charset, declared.group(1).decode("ascii") if declared else None, "utf-8"):
+    for label in (charset, declared.group(1).decode("ascii") if declared else None):
         codec = _web_codec(label) if label else None
         if codec:
-            try:
-                return body.decode(codec)
-            except UnicodeDecodeError:
-                continue
-    return body.decode("windows-1252", errors="replace")
+            return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return body.decode("windows-1252", errors="replace")
 
 
 def _web_codec(label: str) -> str | None:
@@ -177,9 +198,16 @@ def visible_text(body: bytes, charset: str | None = None) -> str:
     from lxml import etree
 
     parser = etree.HTMLParser(
-        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        huge_tree=True,  # nesting to 2,048 levels, not 256: old pages leave tags unclosed
     )
     root = etree.fromstring(decode(body, charset).encode("utf-8"), parser)
+    if any(error.level_name == "FATAL" for error in parser.error_log):
+        raise PageTextError("the parser stopped before the end of the page")
     if root is None:
         return ""
     etree.strip_elements(root, *SKIPPED, with_tail=False)
