@@ -381,3 +381,23 @@ def test_a_release_not_written_by_toolkit_release_is_caught(
     assert any(found.startswith(problem) for found in problems), problems
     code, out, _ = run_cli("diff", base, "--data", str(data))  # without the flag: a summary
     assert code == 0 and "does not" not in out and "! " not in out
+
+
+def test_a_release_counted_from_a_named_commit_records_it_and_passes_the_check(
+    tmp_path: Path,
+) -> None:
+    """``toolkit release --since REV`` counts from another commit than the previous release:
+    the entry records that commit, and the check recomputes the changes from it."""
+    data = _repository(tmp_path)
+    base = git(data.parent, "rev-parse", "HEAD")
+    person = data / "people" / "asha-rao.yaml"
+    _replace(person, "Asha Raoo", "Asha Rao-Raoo")
+    git(data.parent, "commit", "-qam", "a change before the counted one")
+    middle = git(data.parent, "rev-parse", "HEAD")
+    add_assessment(data)
+    code, out, _ = run_cli(
+        "release", "minor", "--data", str(data), "--date", "2026-03-03", "--since", middle
+    )
+    assert code == 0 and "released 1.3.0 (1 record changed)" in out
+    assert f"since: {middle}" in (data / "changelog.yaml").read_text()
+    assert _check_releases(data, base) == (0, [])

@@ -89,21 +89,27 @@ def _placement(version: str, old: dict[str, Any], new: dict[str, Any]) -> list[s
     if declared != version:
         problems.append(f"the new release is {version} but {DATASET} declares {declared}")
     previous = _version(old)
+    if previous == _NONE:
+        return problems  # the first version the data declares: any version may start it
     try:
         steps = {bumped(previous, level) for level in Level}
     except ValueError:
         steps = set()
     if version not in steps:
+        choices = f" (one of {', '.join(sorted(steps))})" if steps else ""
         problems.append(
-            f"release {version} does not follow {previous} by one step "
-            f"(one of {', '.join(sorted(steps))}): run `toolkit release`"
+            f"release {version} does not follow {previous} by one step{choices}: "
+            "run `toolkit release`"
         )
     return problems
 
 
 def _version(documents: dict[str, Any]) -> str:
     dataset = documents.get(DATASET)
-    return str(dataset.get("version")) if isinstance(dataset, dict) else "(none)"
+    return str(dataset.get("version")) if isinstance(dataset, dict) else _NONE
+
+
+_NONE = "(none)"
 
 
 def _listed_changes(
@@ -112,17 +118,17 @@ def _listed_changes(
     """The release lists exactly the records changed since the release before it."""
     try:
         listed = Release.model_validate(entry)
-        since = previous_release(data_dir, revision)
-        expected = release_of(
-            diff_snapshots(read_snapshot(since, data_dir), after),
-            listed.version,
-            listed.date,
-            listed.summary,
-        )
+        since = listed.since or previous_release(data_dir, revision)
+        before = read_snapshot(since, data_dir)
     except ValidationError:
         return [f"release {version} is not a release entry the change log schema accepts"]
-    except (ReleaseError, SnapshotError) as error:
+    except ReleaseError:  # no release before this one: it lists every record as added
+        since, before = "the start", Snapshot("(none)", {}, {})
+    except SnapshotError as error:
         return [f"release {version} cannot be checked: {error}"]
+    expected = release_of(
+        diff_snapshots(before, after), listed.version, listed.date, listed.summary, listed.since
+    )
     if expected.changes == listed.changes:
         return []
     wrote = {(c.collection, c.id) for c in listed.changes}

@@ -91,8 +91,24 @@ def uncommitted_release(data_dir: Path) -> str | None:
     return None if newest.group(1) in versions else newest.group(1)
 
 
-def release_of(diff: DataDiff, version: str, date: str, summary: str | None) -> Release:
-    """The changelog entry for a diff."""
+def _commit(spec: str, data_dir: Path) -> str | None:
+    """The commit a git revision names (None for a folder, or outside git)."""
+    if Path(spec).exists():
+        return None
+    done = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"],
+        cwd=data_dir.resolve().parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or None
+
+
+def release_of(
+    diff: DataDiff, version: str, date: str, summary: str | None, since: str | None = None
+) -> Release:
+    """The changelog entry for a diff (``since``: the commit it counts from, when named)."""
     changes = [
         ReleasedChange.model_validate(
             _present(
@@ -109,7 +125,7 @@ def release_of(diff: DataDiff, version: str, date: str, summary: str | None) -> 
         for record in diff.records
     ]
     return Release.model_validate(
-        _present(version=version, date=date, summary=summary, changes=changes)
+        _present(version=version, date=date, summary=summary, since=since, changes=changes)
     )
 
 
@@ -151,7 +167,8 @@ def make_release(
     diff = diff_snapshots(before, read_snapshot(str(data_dir), data_dir))
     if not diff.records:
         raise ReleaseError(f"nothing changed since {before.label}: no release needed")
-    release = release_of(diff, bumped(info.version, level), date, summary)
+    named = _commit(since, data_dir) if since is not None else None
+    release = release_of(diff, bumped(info.version, level), date, summary, named)
     releases = [release, *(changelog.releases if changelog else [])]
     dataset = data_dir / DATASET_FILE
     text = dataset.read_text(encoding="utf-8")
@@ -184,13 +201,16 @@ def write_together(contents: dict[Path, str]) -> None:
             written[path] = Path(name)
             with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
                 handle.write(text)
-            written[path].chmod(0o644)
+            written[path].chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
             if path.exists():
                 kept[path] = _kept_copy(path)
     except OSError as error:
         _discard([*written.values(), *kept.values()])
         where = error.filename or next(iter(contents))
         raise ReleaseError(f"cannot write {where}: {error.strerror}; nothing changed") from None
+    except BaseException:
+        _discard([*written.values(), *kept.values()])  # no hidden file left behind
+        raise
     replaced: list[Path] = []
     target = next(iter(contents))
     try:
@@ -198,12 +218,19 @@ def write_together(contents: dict[Path, str]) -> None:
             staged.replace(target)
             replaced.append(target)
     except OSError as error:
-        for path in replaced:  # put back what was replaced before the refusal
-            if path in kept:
-                kept.pop(path).replace(path)
-            else:
-                path.unlink(missing_ok=True)
-        _discard([*written.values(), *kept.values()])
+        try:
+            for path in replaced:  # put back what was replaced before the refusal
+                if path in kept:
+                    kept.pop(path).replace(path)
+                else:
+                    path.unlink(missing_ok=True)
+        except OSError as undo:
+            raise ReleaseError(
+                f"cannot write {target}: {error.strerror}; and cannot put back {undo.filename}: "
+                f"{undo.strerror}, so the files are half-written: restore them with git"
+            ) from None
+        finally:
+            _discard([*written.values(), *kept.values()])
         raise ReleaseError(f"cannot write {target}: {error.strerror}; nothing changed") from None
     _discard(list(kept.values()))
 

@@ -54,6 +54,9 @@ class Release(StrictModel):
     """The day of the release (YYYY-MM-DD)."""
     summary: Text | None = None
     """What the release is about, in a sentence or two."""
+    since: str | None = Field(default=None, pattern=r"^[0-9a-f]{40}$")
+    """The git commit the changes were counted from, when it was not the previous release
+    (``toolkit release --since``), so the release can be checked against the data."""
     changes: list[ReleasedChange] = Field(default_factory=list)
     """Every record added, removed or changed since the previous release."""
 
