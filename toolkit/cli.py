@@ -37,7 +37,7 @@ from toolkit.history.diff_report import DIFF_RENDERERS
 from toolkit.history.release_check import compared as compare_versions
 from toolkit.history.releases import Level, ReleaseError, make_release
 from toolkit.publishing.build import BuildError, build, build_steps
-from toolkit.publishing.exporters.citation import REPOSITORY_CITATION
+from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, released_citation
 from toolkit.publishing.preview import serve
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
@@ -199,9 +199,14 @@ def release_command(
         _usage_error(f"--date needs a date as YYYY-MM-DD, not '{day}'")
     citation = data.parent / REPOSITORY_CITATION
     try:
-        release = make_release(
-            data, level, day, since=since, summary=summary, citation=citation
-        )  # the three files are written together, or none is
+        release = make_release(  # the three files are written together, or none is
+            data,
+            level,
+            day,
+            since=since,
+            summary=summary,
+            companions=lambda info, log: {citation: released_citation(info, log)},
+        )
     except ReleaseError as error:
         _usage_error(str(error))
     typer.echo(

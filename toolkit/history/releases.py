@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from toolkit.authoring.formatting import format_text
 from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_data
 from toolkit.history.diffing import DataDiff, diff_snapshots
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
+from toolkit.models.dataset_info import DatasetInfo
 from toolkit.reading.snapshots import SnapshotError, read_snapshot
 
 _VERSION_LINE = re.compile(r"^version: *(\S+) *$", re.MULTILINE)
@@ -141,11 +143,12 @@ def make_release(
     *,
     since: str | None = None,
     summary: str | None = None,
-    citation: Path | None = None,
+    companions: Callable[[DatasetInfo, Changelog], dict[Path, str]] | None = None,
 ) -> Release:
-    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml`` (and,
-    given ``citation``, rewrite that ``CITATION.cff`` for the new version): only on valid data,
-    once per committed release, writing every file or none."""
+    """Bump the version in ``dataset.yaml`` and add the release to ``changelog.yaml`` (and the
+    files ``companions`` makes from the released description and change log, such as the
+    repository's ``CITATION.cff``): only on valid data, once per committed release, writing
+    every file or none."""
     checked = check_data(data_dir)
     info, changelog = checked.info, checked.changelog
     if info is None or not checked.report.ok:
@@ -177,12 +180,8 @@ def make_release(
         data_dir / CHANGELOG_FILE: changelog_text(new_changelog),
         dataset: _VERSION_LINE.sub(f"version: {release.version}", text, count=1),
     }
-    if citation is not None:
-        from toolkit.publishing.dataset import Dataset
-        from toolkit.publishing.exporters.citation import citation_text
-
-        released = Dataset(info.model_copy(update={"version": release.version}), {}, new_changelog)
-        contents[citation] = citation_text(released)
+    if companions is not None:
+        contents |= companions(info.model_copy(update={"version": release.version}), new_changelog)
     write_together(contents)
     return release
 

@@ -8,6 +8,8 @@ from typing import Any
 import yaml
 
 from toolkit.foundation.dates import is_day_precise
+from toolkit.models.changelog import Changelog
+from toolkit.models.dataset_info import DatasetInfo
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
 
@@ -19,6 +21,12 @@ repository"; it is the dataset's own citation, refreshed by ``toolkit release``.
 def export(dataset: Dataset, out: Path) -> None:
     """Write a Citation File Format 1.2.0 file describing the dataset."""
     write_text(out / REPOSITORY_CITATION, citation_text(dataset))
+
+
+def released_citation(info: DatasetInfo, changelog: Changelog) -> str:
+    """The citation of a release about to be written: its description and change log are
+    all a citation needs."""
+    return citation_text(Dataset(info, {}, changelog))
 
 
 def citation_text(dataset: Dataset) -> str:
