@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.problems import Problem
 from toolkit.foundation.suggestions import Suggester
+from toolkit.reading.references import Reference
 
 
 def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[Problem]:
-    """Report dangling references, with the closest existing id or the kind it really is."""
+    """Report dangling references, with the closest existing id or the kind it really is. The
+    ids with no record are gathered first, so the suggestions for all of them are worked out
+    together, once per distinct id and kind of reference."""
     ids = index.ids
-    suggesters: dict[tuple[str, ...], Suggester] = {}
+    dangling: list[tuple[CheckedRecord, Reference]] = []
     for record in records:
         reported = record.problem_paths
         for reference in record.references:
@@ -21,25 +24,40 @@ def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[P
                 continue
             if reported and record.already_reported(reference.path):
                 continue
-            wanted = " or ".join(allowed)
-            elsewhere = index.collections_with(reference.target)
-            if elsewhere:
-                yield record.problem(
-                    "E-REF-KIND",
-                    f"'{reference.target}' is in {', '.join(elsewhere)}, not in {wanted}",
-                    reference.path,
-                    hint=f"refer to a record in {wanted}",
-                )
-                continue
-            if allowed not in suggesters:  # once per kind of reference, not per error
-                suggesters[allowed] = Suggester(set().union(*(ids[name] for name in allowed)))
-            guess = suggesters[allowed](reference.target)
-            yield record.problem(
-                "E-REF",
-                f"no record '{reference.target}' in {wanted}"
-                + (f", did you mean '{guess}'?" if guess else ""),
-                reference.path,
-                hint=None
-                if guess
-                else f"add data/{allowed[0]}/{reference.target}.yaml or fix the id",
-            )
+            dangling.append((record, reference))
+    suggesters: dict[tuple[str, ...], Suggester] = {}
+    missing: dict[tuple[str, ...], set[str]] = {}
+    for _, reference in dangling:
+        if not index.collections_with(reference.target):
+            missing.setdefault(reference.collections, set()).add(reference.target)
+    for allowed, targets in missing.items():
+        suggesters[allowed] = Suggester(set().union(*(ids[name] for name in allowed)))
+        suggesters[allowed].prepare(targets)
+    for record, reference in dangling:
+        yield _dangling(record, reference, index, suggesters)
+
+
+def _dangling(
+    record: CheckedRecord,
+    reference: Reference,
+    index: IdIndex,
+    suggesters: dict[tuple[str, ...], Suggester],
+) -> Problem:
+    allowed = reference.collections
+    wanted = " or ".join(allowed)
+    elsewhere = index.collections_with(reference.target)
+    if elsewhere:
+        return record.problem(
+            "E-REF-KIND",
+            f"'{reference.target}' is in {', '.join(elsewhere)}, not in {wanted}",
+            reference.path,
+            hint=f"refer to a record in {wanted}",
+        )
+    guess = suggesters[allowed](reference.target)
+    return record.problem(
+        "E-REF",
+        f"no record '{reference.target}' in {wanted}"
+        + (f", did you mean '{guess}'?" if guess else ""),
+        reference.path,
+        hint=None if guess else f"add data/{allowed[0]}/{reference.target}.yaml or fix the id",
+    )
