@@ -42,6 +42,7 @@ class Suggester:
         if len(wanted) < BATCH_FROM or not self.choices:
             return  # asked one at a time, as cheaply
         import numpy  # only here: every command imports this module, few need numpy
+
         for start in range(0, len(wanted), BATCH_ROWS):
             block = wanted[start : start + BATCH_ROWS]
             scores = process.cdist(
