@@ -46,7 +46,7 @@ lint: $(INSTALLED_DEV)
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist worksteal
 
 bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/run.py
