@@ -64,14 +64,28 @@ _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 
 
 def _plain_tag(value: str) -> str:
-    """The tag of an unquoted scalar: null, a boolean, a number (to report) or text."""
-    tag = _PLAIN_SCALARS.get(value)
+    """The tag of an unquoted scalar: null, a boolean, a number (to report) or text. Keys and
+    short values repeat across files, so each is resolved once per process."""
+    tag = _KNOWN_TAGS.get(value)
     if tag is not None:
         return tag
+    tag = STR_TAG
     for implicit, pattern in _YAML_1_2_RESOLVERS.get(value[:1], ()):
         if pattern.match(value):
-            return NUMBER_TAG if str(implicit) in _NUMBER_TAGS else STR_TAG
-    return STR_TAG
+            tag = NUMBER_TAG if str(implicit) in _NUMBER_TAGS else STR_TAG
+            break
+    if len(value) <= _REMEMBERED_LENGTH and len(_KNOWN_TAGS) < _REMEMBERED:
+        _KNOWN_TAGS[value] = tag
+    return tag
+
+
+_KNOWN_TAGS: dict[str, str] = dict(_PLAIN_SCALARS)
+"""Plain scalars already resolved: the null and boolean spellings, then keys and short values
+as they are met."""
+_REMEMBERED_LENGTH = 40
+_REMEMBERED = 50_000
+"""At most this many remembered, so a file of distinct values cannot grow the table without
+bound."""
 
 
 @dataclass
