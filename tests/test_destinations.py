@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from case_runner import run_cli
-from toolkit.authoring import source_check
+from toolkit.authoring import source_outcomes
 from toolkit.authoring.destinations import Destinations, non_public
 from toolkit.authoring.source_check import Settings, check_sources
 
@@ -187,7 +187,9 @@ def test_opening_the_policy_is_what_lets_a_local_server_answer(
     """The same source, with the policy opened through the settings object: the service is
     reached, so the refusals above come from the policy and not from the network."""
     source(base_data, "local", f"http://127.0.0.1:{secret_port}/admin")
-    monkeypatch.setattr(source_check, "DEFAULT_DESTINATIONS", Destinations(allow_non_public=True))
+    monkeypatch.setattr(
+        source_outcomes, "DEFAULT_DESTINATIONS", Destinations(allow_non_public=True)
+    )
     _, out, _ = run_cli("sources", "check", "local", "--data", str(base_data), "--format", "json")
     [result] = json.loads(out)["sources"]
     assert (result["status"], Secret.hits) == ("reachable", 1)

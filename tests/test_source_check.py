@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from case_runner import run_cli
-from toolkit.authoring import source_check
+from toolkit.authoring import source_outcomes
 from toolkit.authoring.destinations import Destinations
 from toolkit.authoring.source_check import (
     CheckRun,
@@ -207,7 +207,9 @@ def local_servers_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The fixture site is on 127.0.0.1, which the destination policy refuses: these tests open
     it through the library's settings object, as no record or option can
     (tests/test_destinations.py tests the policy itself)."""
-    monkeypatch.setattr(source_check, "DEFAULT_DESTINATIONS", Destinations(allow_non_public=True))
+    monkeypatch.setattr(
+        source_outcomes, "DEFAULT_DESTINATIONS", Destinations(allow_non_public=True)
+    )
 
 
 def add_source(data: Path, record_id: str, url: str, *passages: str) -> None:

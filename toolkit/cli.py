@@ -7,42 +7,33 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from importlib.metadata import version as package_version
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from toolkit.authoring.formatting import format_data
-from toolkit.authoring.scaffold import ScaffoldError, new_record
-from toolkit.authoring.source_check import (
+from toolkit.authoring.source_outcomes import (
     DEFAULT_MAX_BYTES,
     DEFAULT_TIMEOUT,
     WAYBACK_ENDPOINT,
     MissingExtraError,
     Settings,
-    check_sources,
-    user_agent,
 )
 from toolkit.authoring.source_report import RENDERERS
-from toolkit.authoring.synth import synthesize
 from toolkit.checking.reporters import REPORTERS, render_text
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS
 from toolkit.checking.validate import UnknownPathError, validate
 from toolkit.foundation.codes import CODES
 from toolkit.foundation.dates import is_day_precise
 from toolkit.foundation.problems import count
-from toolkit.foundation.progress import build_progress
 from toolkit.history.diff_report import DIFF_RENDERERS
-from toolkit.history.release_check import compared as compare_versions
 from toolkit.history.releases import Level, ReleaseError, make_release
-from toolkit.publishing.build import BuildError, build, build_steps
-from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, released_citation
-from toolkit.publishing.preview import serve
-from toolkit.publishing.site.builder import SiteSettings
 from toolkit.reading.discovery import display_name
-from toolkit.reading.schema_export import stale_schemas, write_schemas
 from toolkit.reading.snapshots import SnapshotError, revision_range
+
+# What only some commands need (the YAML round-tripper, the site and dataset writers, the
+# source checker) is imported inside those commands: `toolkit validate`, which contributors run
+# most, starts without them.
 
 app = typer.Typer(
     help="Check and publish the India–Canada security dialogue records.",
@@ -58,6 +49,8 @@ DISTRIBUTION = "india-canada-security-dialogue"
 
 def _print_version(wanted: bool) -> None:
     if wanted:
+        from importlib.metadata import version as package_version
+
         typer.echo(f"toolkit {package_version(DISTRIBUTION)}")
         raise typer.Exit()
 
@@ -162,6 +155,8 @@ def diff_command(
     """Compare two versions of the data: records added, removed and changed, field by field,
     and the dataset's own files (dataset.yaml, changelog.yaml)."""
     try:
+        from toolkit.history.release_check import compared as compare_versions
+
         compared = revision_range(old, data)
         if compared and new:
             _usage_error(f"'{old}' names both sides already; leave out '{new}'")
@@ -197,6 +192,8 @@ def release_command(
     day = date or dt.date.today().isoformat()
     if not _is_day(day):
         _usage_error(f"--date needs a date as YYYY-MM-DD, not '{day}'")
+    from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, released_citation
+
     citation = data.parent / REPOSITORY_CITATION
     try:
         release = make_release(  # the three files are written together, or none is
@@ -224,6 +221,10 @@ def build_command(
     ] = True,
 ) -> None:
     """Validate the data and, only when it is valid, write the datasets and the site."""
+    from toolkit.foundation.progress import build_progress
+    from toolkit.publishing.build import BuildError, build, build_steps
+    from toolkit.publishing.site.builder import SiteSettings
+
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
     settings = SiteSettings() if site else None
@@ -251,6 +252,9 @@ def serve_command(
     ),
 ) -> None:
     """Preview the site with live reload; pages regenerate when data/ or docs/ change."""
+    from toolkit.publishing.preview import serve
+    from toolkit.publishing.site.builder import SiteSettings
+
     settings = SiteSettings()
     if not data.is_dir() or not settings.config.is_file():
         _usage_error(f"run from the project folder (needs {data}/ and {settings.config})")
@@ -264,6 +268,8 @@ def new_command(
     data: Annotated[Path, typer.Option(help="The data folder.")] = Path("data"),
 ) -> None:
     """Create data/<collection>/<id>.yaml with every field, explained, ready to fill in."""
+    from toolkit.authoring.scaffold import ScaffoldError, new_record
+
     try:
         path = new_record(data, collection, record_id)
     except ScaffoldError as error:
@@ -287,6 +293,8 @@ def fmt_command(
     ] = False,
 ) -> None:
     """Rewrite records into the canonical layout (key order, quoting, indentation)."""
+    from toolkit.authoring.formatting import format_data
+
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
     try:
@@ -311,6 +319,8 @@ def synth_command(
     seed: Annotated[int, typer.Option(help="Seed, for a different but repeatable dataset.")] = 0,
 ) -> None:
     """Generate a realistic synthetic data folder, for benchmarks and scale tests."""
+    from toolkit.authoring.synth import synthesize
+
     if (out / "data").exists():
         _usage_error(f"{out / 'data'} already exists")
     data = synthesize(out, records, seed)
@@ -325,6 +335,8 @@ def schema_command(
     ] = False,
 ) -> None:
     """Write one JSON Schema per collection, exported from the models."""
+    from toolkit.reading.schema_export import stale_schemas, write_schemas
+
     if check:
         stale = stale_schemas(out)
         for collection in stale:
@@ -402,6 +414,8 @@ def sources_check_command(
     """Fetch each source's url and report whether it is reachable, moved, gone or failing,
     and whether each stored passage is still on the page. Exit codes: 0 all reachable with
     every passage found, 1 otherwise, 2 usage error."""
+    from toolkit.authoring.source_check import check_sources, user_agent
+
     if not data.is_dir():
         _usage_error(f"data folder not found: {data}")
     if as_of is not None and not _is_day(as_of):

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
-from toolkit.authoring.source_check import CheckRun, PassageResult, SourceResult, Status
+from toolkit.authoring.source_outcomes import CheckRun, PassageResult, SourceResult, Status
 from toolkit.foundation.escaping import terminal
 from toolkit.foundation.problems import count
 

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import yaml
 
-from toolkit.authoring.formatting import format_text
 from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE, check_data
 from toolkit.history.diffing import DataDiff, diff_snapshots
 from toolkit.models.changelog import Changelog, Release, ReleasedChange
@@ -255,6 +254,8 @@ def _discard(paths: list[Path]) -> None:
 
 def changelog_text(changelog: Changelog) -> str:
     """``changelog.yaml`` in the data's canonical layout."""
+    from toolkit.authoring.formatting import format_text  # ruamel.yaml, only when writing
+
     document = changelog.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     text = yaml.safe_dump(
         document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
