@@ -15,7 +15,9 @@ It prints records/second, peak memory and ratios to the floor and to the peer.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -89,6 +91,21 @@ def line(
     return text
 
 
+def break_references(data: Path, target: Path, wanted: int) -> tuple[Path, int]:
+    """A copy of the data with ``wanted`` references to sources misspelt, each a different id
+    (``sourse-0001234``): the cost of did-you-mean suggestions at scale."""
+    shutil.copytree(data, target)
+    broken = 0
+    for path in sorted((target / "events").glob("*.yaml")):
+        if broken >= wanted:
+            break
+        text = path.read_text(encoding="utf-8")
+        found = len(re.findall(r"\bsource-\d+", text))
+        path.write_text(re.sub(r"\bsource-(\d+)", r"sourse-\1", text), encoding="utf-8")
+        broken += found
+    return target, broken
+
+
 def bench_size(records: int, with_site: bool, work: Path) -> None:
     """Every measurement for one dataset size."""
     folder = work / f"n{records}"
@@ -110,6 +127,14 @@ def bench_size(records: int, with_site: bool, work: Path) -> None:
     changed.write_text(changed.read_text().replace("name: Topic", "name: Changed topic"))
     after = measure([toolkit, "validate", "--data", str(data)], folder)
     print(line("toolkit validate, one file changed", after, records, floor))
+    valid = measure([toolkit, "validate", "--no-cache", "--data", str(data)], folder)
+    broken, count = break_references(data, folder / "broken", records // 10)
+    wrong = measure([toolkit, "validate", "--no-cache", "--data", str(broken)], folder)
+    expected = dataclasses.replace(wrong, returncode=0 if wrong.returncode == 1 else -1)
+    print(
+        line(f"validate, {count:,} broken references", expected, records, floor)
+        + f"   {wrong.seconds - valid.seconds:+.2f} s on a valid run ({valid.seconds:.2f} s)"
+    )
     peer = measure_batches(peer_commands(data), folder)
     print(line("check-jsonschema (peer)", peer, records))
     print(line("toolkit validate vs peer", first, records, None, peer))
