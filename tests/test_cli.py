@@ -232,3 +232,24 @@ def test_shell_completion_completes_commands_and_options(tmp_path: Path) -> None
     commands, options = result.stdout.splitlines()
     assert commands.split() == ["validate"]
     assert "--format" in options.split()
+
+
+def test_one_mistake_repeated_many_times_is_also_summed_up_once(base_data: Path) -> None:
+    """A source renamed under sixty records that cite it: every place is still reported and
+    located, and one line says it is the same problem sixty times, in every format."""
+    event = base_data / "events" / "2026-02-08-statement.yaml"
+    text = event.read_text().replace("daily-news-2026-02-08", "renamed-source")
+    for n in range(60):
+        copy = base_data / "events" / f"2026-02-08-statement-{n}.yaml"
+        copy.write_text(text.replace("id: 2026-02-08-statement", f"id: 2026-02-08-statement-{n}"))
+    code, out, _ = run_cli("validate", "--data", str(base_data))
+    assert code == 1
+    lines = out.splitlines()
+    assert sum("error[E-REF]" in line for line in lines) == 120  # two places in each file
+    assert "the same problem 120 times: [E-REF] no record 'renamed-source' in sources" in out
+    _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
+    assert json.loads(out)["repeated"] == [
+        {"code": "E-REF", "message": "no record 'renamed-source' in sources", "times": 120}
+    ]
+    _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "github")
+    assert "::notice title=repeated::the same problem 120 times: [E-REF]" in out

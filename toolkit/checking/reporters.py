@@ -3,16 +3,38 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 
 from toolkit.checking.report import Report
 from toolkit.foundation.escaping import terminal
 from toolkit.foundation.problems import Problem, format_path
 
+REPEATED = 50
+"""A problem found this many times or more, word for word, is also summed up in one line: a
+renamed source cited by thousands of records is one mistake, and should read as one."""
+
+
+def repeated(report: Report) -> list[tuple[str, str, int]]:
+    """(code, message, times) for each problem found ``REPEATED`` times or more, commonest
+    first."""
+    counts = Counter((problem.code, problem.message) for problem in report.problems)
+    return [
+        (code, message, times)
+        for (code, message), times in counts.most_common()
+        if times >= REPEATED
+    ]
+
+
+def _repetition(code: str, message: str, times: int) -> str:
+    return f"the same problem {times:,} times: [{code}] {message}"
+
 
 def render_text(report: Report) -> str:
-    """``file:line:col: error[CODE] field: message`` lines, each hint below, then a summary."""
+    """``file:line:col: error[CODE] field: message`` lines, each hint below, then the mistakes
+    repeated many times, then a summary."""
     lines = [line for problem in report.problems for line in _text_lines(problem)]
+    lines += [terminal(_repetition(*found)) for found in repeated(report)]
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 
@@ -41,6 +63,10 @@ def render_json(report: Report) -> str:
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "problems": [problem.as_dict() for problem in report.problems],
+        "repeated": [
+            {"code": code, "message": message, "times": times}
+            for code, message, times in repeated(report)
+        ],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -73,6 +99,10 @@ def render_github(report: Report) -> str:
         if problem.hint:
             message += f"%0Ahint: {_escape_text(problem.hint)}"
         lines.append(f"::{problem.severity} {','.join(properties)}::{message}")
+    lines += [
+        f"::notice title=repeated::{_escape_text(_repetition(code, message, times))}"
+        for code, message, times in repeated(report)
+    ]
     lines.append(report.summary())
     return "\n".join(lines) + "\n"
 
