@@ -26,8 +26,6 @@ import hashlib
 import hmac
 import marshal
 import os
-import secrets
-import struct
 import sys
 import time
 from collections.abc import Iterator
@@ -35,37 +33,46 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from stat import S_ISREG
-from typing import Any
 
+from toolkit.checking.cache_rows import ROW_LENGTH, Row, from_row, to_row
+from toolkit.checking.cache_signing import (
+    CACHE_DIR_VARIABLE,
+    FRAME,
+    KEY_NAME,
+    MAC_BYTES,
+    MAC_CONTEXT,
+    PROJECT_FOLDER,
+    blocks,
+    cache_path,
+    first_link,
+    framed,
+    mac,
+    machine_key,
+)
 from toolkit.checking.rules.records import CheckedRecord
-from toolkit.foundation.problems import FieldPath, Problem, Severity
+from toolkit.foundation.problems import Problem
 from toolkit.reading.discovery import read_file
-from toolkit.reading.loader import LoadedFile, StrPath
-from toolkit.reading.references import Reference
+from toolkit.reading.loader import StrPath
 
-CACHE_DIR_VARIABLE = "TOOLKIT_CACHE_DIR"
-"""Overrides the folder holding the caches and their key (tests point it at a temporary one)."""
-PROJECT_FOLDER = "india-canada-security-dialogue"
-"""The subfolder of ``$XDG_CACHE_HOME`` (or ``~/.cache``) used by default."""
-KEY_NAME = "key"
-KEY_BYTES = 32
-MAC_BYTES = hashlib.sha256().digest_size
-MAC_CONTEXT = b"toolkit-validate-cache-1"
+__all__ = [
+    "CACHE_DIR_VARIABLE",
+    "KEY_NAME",
+    "MAC_CONTEXT",
+    "PROJECT_FOLDER",
+    "ResultCache",
+    "Row",
+    "cache_path",
+    "code_digest",
+    "content_digest",
+    "machine_key",
+]
+
 TIMESTAMP_SLACK_NS = 2_000_000_000
 """How long after a file's modification time it may still change without its time changing
 (coarse file-system timestamps): a row is trusted on size and time alone only if its content
 was last read or hashed at least this long after the file was modified."""
-FRAME = struct.Struct("<Q")
-"""Each block of the file is its length, its MAC, then that many bytes of ``marshal`` output."""
 COMPACT_RATIO = 4
 """Rewrite the snapshot when the journal grows past a quarter of it."""
-
-ROW_LENGTH = 11
-Row = tuple[Any, ...]
-"""(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths, facts,
-problems): one file's result, in types ``marshal`` writes (``facts`` is a dict of plain values,
-whatever the collection declares)."""
 
 
 @dataclass
@@ -134,10 +141,10 @@ class ResultCache:
         """The blocks of ``content`` whose MAC holds, in order; the first that fails raises
         ``ValueError`` before anything reads it."""
         assert self.key is not None
-        self.chain = _first_link(self.key, self.code, self.path)
-        for mac, block in _blocks(content):
-            expected = _mac(self.key, self.chain, block)
-            if not hmac.compare_digest(mac, expected):
+        self.chain = first_link(self.key, self.code, self.path)
+        for signature, block in blocks(content):
+            expected = mac(self.key, self.chain, block)
+            if not hmac.compare_digest(signature, expected):
                 raise ValueError("a cache block is not signed with this machine's key")
             self.chain = expected
             yield block
@@ -180,186 +187,17 @@ class ResultCache:
                 self._write_snapshot(self.key)
             else:
                 with self.path.open("ab") as handle:
-                    handle.write(_framed(self.key, self.chain, (self.fresh, removed)))
+                    handle.write(framed(self.key, self.chain, (self.fresh, removed)))
 
     def _write_snapshot(self, key: bytes) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")
-        first = _first_link(key, self.code, self.path)
+        first = first_link(key, self.code, self.path)
         try:
-            temporary.write_bytes(_framed(key, first, (self.code, self.rows)))
+            temporary.write_bytes(framed(key, first, (self.code, self.rows)))
             temporary.replace(self.path)
         finally:
             temporary.unlink(missing_ok=True)
-
-
-def cache_folder() -> Path:
-    """Where the caches and their key live: ``$TOOLKIT_CACHE_DIR``, else the user's cache folder
-    (``$XDG_CACHE_HOME`` or ``~/.cache``), never the project, whose files anyone can propose."""
-    override = os.environ.get(CACHE_DIR_VARIABLE)
-    if override:
-        return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if Path(base).is_absolute() else Path.home() / ".cache"  # as XDG says
-    return root / PROJECT_FOLDER
-
-
-def cache_path(data_dir: Path) -> Path:
-    """The cache file for ``data_dir``: one per data folder, named by its resolved path."""
-    digest = hashlib.sha256(os.fsencode(data_dir.resolve())).hexdigest()[:32]
-    return cache_folder() / f"validate-{digest}.marshal"
-
-
-def machine_key(folder: Path) -> bytes | None:
-    """The key that signs the caches in ``folder``, made on first use; ``None`` if the folder or
-    the key cannot be made or read, or the key is not this user's alone."""
-    path = folder / KEY_NAME
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            return _read_key(path)
-        except FileNotFoundError:
-            return _create_key(path)
-    except OSError:
-        return None
-
-
-def _read_key(path: Path) -> bytes | None:
-    """The key in ``path`` if it is a regular file of the right size that only its owner, this
-    user, can read or write."""
-    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_mode & 0o077:
-            return None
-        key = handle.read(KEY_BYTES + 1)
-    return key if len(key) == KEY_BYTES else None
-
-
-def _create_key(path: Path) -> bytes | None:
-    """A new key, written whole to a private file and then linked into place, so no reader ever
-    sees part of one; when another process links its key first, that key is the one used."""
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(8)}")
-    key = secrets.token_bytes(KEY_BYTES)
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(key)
-        os.link(temporary, path)  # fails if the key exists: two first runs agree on one key
-    except FileExistsError:
-        return _read_key(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-    return key
-
-
-def _first_link(key: bytes, code: str, path: Path) -> bytes:
-    """What the first block's MAC covers besides the block: this format, the toolkit's code and
-    the cache file's name, so a file signed for other code or another data folder fails."""
-    return hmac.digest(key, b"\0".join((MAC_CONTEXT, code.encode(), path.name.encode())), "sha256")
-
-
-def _mac(key: bytes, previous: bytes, block: bytes | memoryview) -> bytes:
-    """A block's MAC, covering the MAC before it so blocks keep their order and their file."""
-    signer = hmac.new(key, previous, "sha256")
-    signer.update(block)
-    return signer.digest()
-
-
-def _framed(key: bytes, previous: bytes, value: Any) -> bytes:
-    """``value`` marshalled, after its length and its MAC, so blocks can be read back one by
-    one and checked before they are unmarshalled."""
-    block = marshal.dumps(value)
-    return FRAME.pack(len(block)) + _mac(key, previous, block) + block
-
-
-def _blocks(content: memoryview) -> Iterator[tuple[memoryview, memoryview]]:
-    """The (MAC, block) pairs in ``content``; a block cut short raises ``ValueError``."""
-    offset = 0
-    while offset < len(content):
-        if offset + FRAME.size + MAC_BYTES > len(content):
-            raise ValueError("the cache file ends inside a block header")
-        (length,) = FRAME.unpack_from(content, offset)
-        offset += FRAME.size
-        mac = content[offset : offset + MAC_BYTES]
-        offset += MAC_BYTES
-        if offset + length > len(content):
-            raise ValueError("the cache file ends inside a block")
-        yield mac, content[offset : offset + length]
-        offset += length
-
-
-def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> Row:
-    """One file's result as plain values, verified (read) at ``verified_ns``."""
-    assert record.loaded.identity is not None
-    size, mtime_ns, digest = record.loaded.identity
-    return (
-        size,
-        mtime_ns,
-        verified_ns,
-        digest,
-        record.collection,
-        record.stem,
-        record.id,
-        tuple(tuple(reference) for reference in record.references),
-        tuple(record.problem_paths),
-        record.facts,
-        tuple(_problem_fields(problem) for problem in problems),
-    )
-
-
-def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Problem]]:
-    """The record's facts and problems from a row, as the per-file passes gave them."""
-    (
-        _,
-        _,
-        _,
-        _,
-        collection,
-        stem,
-        record_id,
-        references,
-        paths,
-        facts,
-        problems,
-    ) = row
-    record = CheckedRecord(
-        collection,
-        name,
-        stem,
-        LoadedFile(path, name),
-        id=record_id,
-        references=list(map(Reference._make, references)),
-        problem_paths=frozenset(paths),
-        facts=facts,
-    )
-    return record, [_problem(*fields) for fields in problems]
-
-
-def _problem(
-    file: str,
-    code: str,
-    message: str,
-    line: int | None,
-    column: int | None,
-    path: FieldPath,
-    hint: str | None,
-    severity: str,
-) -> Problem:
-    return Problem(file, code, message, line, column, path, hint, Severity(severity))
-
-
-def _problem_fields(problem: Problem) -> tuple[Any, ...]:
-    return (
-        problem.file,
-        problem.code,
-        problem.message,
-        problem.line,
-        problem.column,
-        problem.path,
-        problem.hint,
-        str(problem.severity),
-    )
 
 
 def content_digest(path: StrPath) -> str:
