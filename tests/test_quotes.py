@@ -14,12 +14,11 @@ from hypothesis import strategies as st
 from toolkit.checking.rules.quotes import QuoteUse
 from toolkit.checking.rules.quotes import uses as quote_uses_of
 from toolkit.checking.validate import check_data
+from toolkit.foundation.passage_search import find_part, is_word_character
 from toolkit.foundation.quoting import (
     _matched_parts,
     closest,
     differences,
-    find_part,
-    is_word_character,
     normalise,
     occurs,
     quoted_spans,
