@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +32,7 @@ from toolkit.checking.report import Report
 from toolkit.checking.reporters import render_text
 from toolkit.foundation.escaping import terminal
 from toolkit.foundation.problems import Problem, count
+from toolkit.foundation.staging import replace_file
 from toolkit.models import COLLECTIONS
 from toolkit.reading.discovery import RecordFile, discover, read_file, select
 from toolkit.reading.loader import parse_bytes
@@ -292,18 +291,3 @@ def _not_formatted(name: str, first: Problem) -> Problem:
         column=first.column,
         hint="run `toolkit validate` and fix what it reports",
     )
-
-
-def replace_file(path: Path, text: str, mode: int) -> None:
-    """Write ``text`` to a hidden file beside ``path`` and rename it over ``path``: a reader
-    never sees half a file, and a link put in the file's place is replaced, not written
-    through."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
-            handle.write(text)
-        os.chmod(temporary, mode)  # noqa: PTH101 (a plain string from mkstemp)
-        os.replace(temporary, path)  # noqa: PTH105
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

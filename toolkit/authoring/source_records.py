@@ -13,9 +13,10 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from toolkit.authoring.formatting import replace_file, round_trip_yaml
+from toolkit.authoring.formatting import round_trip_yaml
 from toolkit.authoring.source_outcomes import Cited, SourceResult
 from toolkit.foundation.problems import Problem
+from toolkit.foundation.staging import replace_file
 from toolkit.models.sources import Source
 from toolkit.reading.discovery import (
     RecordFile,

@@ -1,4 +1,5 @@
-"""Write an output folder atomically: into a staging folder beside it, swapped in on success.
+"""Write outputs atomically: a folder into a staging folder beside it, swapped in on success;
+a single file into a hidden file beside it, renamed over it (``replace_file``).
 
 The swap is one step: the kernel exchanges the staging folder and the output
 (``renameat2(RENAME_EXCHANGE)`` on Linux), so a build killed at any instant leaves either the
@@ -136,3 +137,18 @@ def _swap_in(staging: Path, out: Path) -> None:
 def _retired(out: Path) -> Path:
     """Where the previous output waits while the new one is renamed into place."""
     return out.with_name(f".{out.name}-old")
+
+
+def replace_file(path: Path, text: str, mode: int) -> None:
+    """Write ``text`` to a hidden file beside ``path`` and rename it over ``path``: a reader
+    never sees half a file, and a link put in the file's place is replaced, not written
+    through."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with open(descriptor, "w", encoding="utf-8", newline="") as handle:  # noqa: PTH123
+            handle.write(text)
+        os.chmod(temporary, mode)  # noqa: PTH101 (a plain string from mkstemp)
+        os.replace(temporary, path)  # noqa: PTH105
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
