@@ -16,13 +16,8 @@ from dataclasses import dataclass
 
 from toolkit.foundation.dates import earliest, latest
 from toolkit.models import Commitment, Meeting
-from toolkit.models.commitments import (
-    Assessment,
-    CommitmentStatus,
-    ComplianceScore,
-    PartyScore,
-    ScoreBasis,
-)
+from toolkit.models.commitment_terms import CommitmentStatus, ComplianceScore, ScoreBasis
+from toolkit.models.commitments import Assessment, PartyScore
 from toolkit.models.compliance import add_months, as_of, score_events
 from toolkit.models.dataset_info import ScorecardRules
 from toolkit.publishing.dataset import Dataset

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from toolkit.models.commitments import ComplianceScore, ScoreBasis
+from toolkit.models.commitment_terms import ComplianceScore, ScoreBasis
 from toolkit.models.fields import DATE_PATTERN
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.scorecard import (

@@ -16,7 +16,8 @@ from typing import Any
 
 from toolkit.foundation.dates import earliest, latest, parse_partial_date
 from toolkit.models import COLLECTIONS, SINGULAR
-from toolkit.models.commitments import CommitmentStatus, status_of
+from toolkit.models.commitment_terms import CommitmentStatus
+from toolkit.models.commitments import status_of
 from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
 from toolkit.reading.schema_export import collection_schema, resolve_ref
 

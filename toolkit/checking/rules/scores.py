@@ -13,13 +13,13 @@ from toolkit.foundation.dates import earliest, latest, may_precede
 from toolkit.foundation.problems import Problem
 from toolkit.models import Record
 from toolkit.models.changelog import Changelog
-from toolkit.models.commitments import (
+from toolkit.models.commitment_terms import (
     ALLOWED_SCORES,
     CITING_BASES,
-    Commitment,
     ComplianceScore,
     ScoreBasis,
 )
+from toolkit.models.commitments import Commitment
 from toolkit.models.compliance import ScoreEvent, add_months, recalibrations, score_events
 from toolkit.models.dataset_info import DatasetInfo
 

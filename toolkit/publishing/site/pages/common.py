@@ -10,7 +10,7 @@ import yaml
 
 from toolkit.foundation.countries import country_name
 from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
-from toolkit.models.commitments import CommitmentStatus
+from toolkit.models.commitment_terms import CommitmentStatus
 from toolkit.publishing.site.context import Page
 from toolkit.publishing.site.markup import label, line, text
 

@@ -8,7 +8,7 @@ from collections import Counter
 from toolkit.foundation.countries import country_name
 from toolkit.foundation.dates import latest
 from toolkit.models import Commitment
-from toolkit.models.commitments import CommitmentStatus
+from toolkit.models.commitment_terms import CommitmentStatus
 from toolkit.publishing.scorecard import (
     ScoreRow,
     Snapshot,
