@@ -66,7 +66,8 @@ def _repair(value: Any, root: dict[str, Any], schema: dict[str, Any]) -> Any:
     return value
 
 
-NO_QUOTE_MARKS = str.maketrans('"“”', "'''")
+NO_QUOTE_MARKS = str.maketrans(dict.fromkeys('"“”«»„', "'"))
+"""Every mark that opens or closes a quote (``toolkit.foundation.quoting``), made an apostrophe."""
 QUOTABLE = {
     "daily-news-2026-02-08": "each country would establish liaison officers",
     "ministry-readout-2026-02-07": "The two sides met.",

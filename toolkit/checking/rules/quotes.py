@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import Enum
-from functools import cache
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel
@@ -45,6 +44,8 @@ class StoredPassage(NamedTuple):
     """A passage as the dataset pass needs it: its words and whom it credits with them."""
 
     text: str
+    """Normalised (``toolkit.foundation.quoting.normalise``) where the file is checked, so the
+    result cache keeps it and a re-check does not normalise every passage again."""
     speakers: tuple[str, ...]
 
 
@@ -110,7 +111,7 @@ def source_text(model: Record) -> SourceText | None:
     """The passages a source stores (None for other records)."""
     if not isinstance(model, Source):
         return None
-    passages = tuple(StoredPassage(p.text, tuple(p.speakers)) for p in model.passages)
+    passages = tuple(StoredPassage(normalise(p.text), tuple(p.speakers)) for p in model.passages)
     return SourceText(model.title, model.issued_by, passages)
 
 
@@ -160,9 +161,7 @@ def _check_use(
     # A headline is not checked against it, so words quoted from one are stored as a passage.
     candidates = [(source, passage) for source, stored in cited for passage in stored.passages]
     holding = [
-        (source, passage)
-        for source, passage in candidates
-        if occurs(use.text, _normalised(passage.text))
+        (source, passage) for source, passage in candidates if occurs(use.text, passage.text)
     ]
     if not candidates:
         yield _problem(
@@ -174,7 +173,7 @@ def _check_use(
             f"{_files(use.sources)}",
         )
     elif not holding:
-        near = closest(use.text, [_normalised(passage.text) for _, passage in candidates])
+        near = closest(use.text, [passage.text for _, passage in candidates])
         shown = "" if near is None else f'; closest passage wording: "{_cut(near.span)}"'
         source = candidates[near.passage][0] if near is not None else use.sources[0]
         differs = "; ".join(near.differences) if near is not None else ""
@@ -214,11 +213,6 @@ def _problem(
 ) -> Problem:
     position = record.loaded.fragment_position(use.path, use.text) if use.inline else None
     return record.problem(code, message, use.path, hint=hint, at=position)
-
-
-@cache
-def _normalised(text: str) -> str:
-    return normalise(text)
 
 
 def _named(use: QuoteUse) -> str:
