@@ -66,9 +66,8 @@ def quote_uses(model: Record) -> list[QuoteUse]:
 
 
 def _collect(value: Any, path: FieldPath, scope: tuple[str, ...], found: list[QuoteUse]) -> None:
-    if type(value) is str:  # the commonest value first, and most hold no quotation mark
-        if _may_quote(value):
-            found.extend(QuoteUse(path, span, scope, None, True) for span in quoted_spans(value))
+    if type(value) is str:  # the commonest value first
+        found.extend(QuoteUse(path, span, scope, None, True) for span in quoted_spans(value))
     elif isinstance(value, Passage):
         return  # passages are what quotes are checked against
     elif isinstance(value, Quote):
@@ -95,12 +94,6 @@ def _collect(value: Any, path: FieldPath, scope: tuple[str, ...], found: list[Qu
             _collect(item, (*path, number), scope, found)
     elif isinstance(value, str):
         found.extend(QuoteUse(path, span, scope, None, True) for span in quoted_spans(value))
-
-
-def _may_quote(text: str) -> bool:
-    """Whether a text holds a mark that opens a quote (``quoted_spans`` looks no further):
-    four substring scans in C, ten times faster than one character-class search."""
-    return '"' in text or "“" in text or "«" in text or "„" in text
 
 
 _NEVER_QUOTED = (bool, int, float, dt.date, Enum)
