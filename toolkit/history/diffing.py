@@ -91,17 +91,26 @@ def _document_changes(old: Snapshot, new: Snapshot) -> list[RecordChange]:
     return changes
 
 
-def _by_version(document: Any) -> Any:
-    """A change log's releases keyed by version (``releases[0.5.0]``), so a release added at
-    the top is one addition, not a change at every position below it."""
-    releases = document.get("releases") if isinstance(document, dict) else None
+def releases_by_version(changelog: Any) -> dict[str, Any] | None:
+    """A change log's releases keyed by version, newest first as listed; None when it does not
+    hold a list of releases each with a version (a damaged file is compared as written)."""
+    releases = changelog.get("releases") if isinstance(changelog, dict) else None
     if not isinstance(releases, list) or not all(
         isinstance(release, dict) and isinstance(release.get("version"), str)
         for release in releases
     ):
+        return None
+    return {release["version"]: release for release in releases}
+
+
+def _by_version(document: Any) -> Any:
+    """A change log with its releases keyed by version (``releases[0.5.0]``), so a release
+    added at the top is one addition, not a change at every position below it."""
+    keyed = releases_by_version(document)
+    if keyed is None:
         return document
-    keyed = {k: v for k, v in document.items() if k != "releases"}
-    return keyed | {f"releases[{release['version']}]": release for release in releases}
+    rest = {k: v for k, v in document.items() if k != "releases"}
+    return rest | {f"releases[{version}]": release for version, release in keyed.items()}
 
 
 def _record_change(

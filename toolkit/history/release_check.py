@@ -15,13 +15,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from toolkit.history.diffing import DataDiff, diff_snapshots
+from toolkit.checking.validate import CHANGELOG_FILE, DATASET_FILE
+from toolkit.history.diffing import DataDiff, diff_snapshots, releases_by_version
 from toolkit.history.releases import Level, ReleaseError, bumped, previous_release, release_of
 from toolkit.models.changelog import Release
 from toolkit.reading.snapshots import Snapshot, SnapshotError, read_snapshot
-
-CHANGELOG = "changelog.yaml"
-DATASET = "dataset.yaml"
 
 
 def compared(old: str, new: str, data_dir: Path, *, check_releases: bool = False) -> DataDiff:
@@ -46,12 +44,12 @@ def release_problems(
         return []
     old, new = _releases(before.documents), _releases(after.documents)
     problems = [
-        f"release {version} was removed from {CHANGELOG}; releases are never taken back"
+        f"release {version} was removed from {CHANGELOG_FILE}; releases are never taken back"
         for version in old
         if version not in new
     ]
     problems += [
-        f"release {version} was edited in {CHANGELOG}; a release stays as `toolkit release` "
+        f"release {version} was edited in {CHANGELOG_FILE}; a release stays as `toolkit release` "
         "wrote it (say what changed in the next release's summary)"
         for version, entry in old.items()
         if version in new and new[version] != entry
@@ -73,21 +71,17 @@ def release_problems(
 
 def _releases(documents: dict[str, Any]) -> dict[str, Any]:
     """The change log's releases by version, in the order listed (newest first)."""
-    changelog = documents.get(CHANGELOG)
-    releases = changelog.get("releases") if isinstance(changelog, dict) else None
-    if not isinstance(releases, list):
-        return {}
-    return {str(entry.get("version")): entry for entry in releases if isinstance(entry, dict)}
+    return releases_by_version(documents.get(CHANGELOG_FILE)) or {}
 
 
 def _placement(version: str, old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     """The new release is the newest entry, the version declared, one step up."""
     problems = []
     if next(iter(_releases(new))) != version:
-        problems.append(f"the new release {version} is not the first entry of {CHANGELOG}")
+        problems.append(f"the new release {version} is not the first entry of {CHANGELOG_FILE}")
     declared = _version(new)
     if declared != version:
-        problems.append(f"the new release is {version} but {DATASET} declares {declared}")
+        problems.append(f"the new release is {version} but {DATASET_FILE} declares {declared}")
     previous = _version(old)
     if previous == _NONE:
         return problems  # the first version the data declares: any version may start it
@@ -105,7 +99,7 @@ def _placement(version: str, old: dict[str, Any], new: dict[str, Any]) -> list[s
 
 
 def _version(documents: dict[str, Any]) -> str:
-    dataset = documents.get(DATASET)
+    dataset = documents.get(DATASET_FILE)
     return str(dataset.get("version")) if isinstance(dataset, dict) else _NONE
 
 

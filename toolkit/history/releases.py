@@ -261,8 +261,3 @@ def changelog_text(changelog: Changelog) -> str:
         document, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
     )
     return format_text(text, "changelog")
-
-
-def write_changelog(data_dir: Path, changelog: Changelog) -> None:
-    """Write ``changelog.yaml`` in the data's canonical layout."""
-    write_together({data_dir / CHANGELOG_FILE: changelog_text(changelog)})
