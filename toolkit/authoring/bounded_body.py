@@ -56,26 +56,23 @@ def _zlib_header(opening: bytes) -> bool:
     )
 
 
-def _opened(raw: Iterable[bytes]) -> Iterator[bytes]:
-    """The chunks, the first one holding at least two bytes when the body has them."""
+def _opening(chunks: Iterator[bytes]) -> bytes:
+    """The body's first bytes, taken from ``chunks``: at least two when the body has them."""
     opening = b""
-    chunks = iter(raw)
     for chunk in chunks:
         opening += chunk
         if len(opening) >= 2:
             break
-    if opening:
-        yield opening
-    yield from chunks
+    return opening
 
 
 def decoded(raw: Iterable[bytes], header: str | None, limit: int) -> Iterator[bytes]:
     """The decoded body, chunk by chunk, raising BodyError as soon as it would pass ``limit``
     bytes; never more than ``STEP`` decoded bytes are produced at once."""
-    raw = _opened(raw)
-    first = next(raw, b"")
+    chunks = iter(raw)
+    first = _opening(chunks)
     unpack = decoder(header, first)
-    raw = itertools.chain([first], raw)
+    raw = itertools.chain([first] if first else [], chunks)
     total = 0
 
     def counted(chunk: bytes) -> bytes:

@@ -15,7 +15,8 @@ def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[P
     ids with no record are gathered first, so the suggestions for all of them are worked out
     together, once per distinct id and kind of reference."""
     ids = index.ids
-    dangling: list[tuple[CheckedRecord, Reference]] = []
+    dangling: list[tuple[CheckedRecord, Reference, list[str]]] = []
+    missing: dict[tuple[str, ...], set[str]] = {}
     for record in records:
         reported = record.problem_paths
         for reference in record.references:
@@ -24,28 +25,26 @@ def check_references(records: list[CheckedRecord], index: IdIndex) -> Iterator[P
                 continue
             if reported and record.already_reported(reference.path):
                 continue
-            dangling.append((record, reference))
+            elsewhere = index.collections_with(reference.target)
+            dangling.append((record, reference, elsewhere))
+            if not elsewhere:
+                missing.setdefault(allowed, set()).add(reference.target)
     suggesters: dict[tuple[str, ...], Suggester] = {}
-    missing: dict[tuple[str, ...], set[str]] = {}
-    for _, reference in dangling:
-        if not index.collections_with(reference.target):
-            missing.setdefault(reference.collections, set()).add(reference.target)
     for allowed, targets in missing.items():
         suggesters[allowed] = Suggester(set().union(*(ids[name] for name in allowed)))
         suggesters[allowed].prepare(targets)
-    for record, reference in dangling:
-        yield _dangling(record, reference, index, suggesters)
+    for record, reference, elsewhere in dangling:
+        yield _dangling(record, reference, elsewhere, suggesters)
 
 
 def _dangling(
     record: CheckedRecord,
     reference: Reference,
-    index: IdIndex,
+    elsewhere: list[str],
     suggesters: dict[tuple[str, ...], Suggester],
 ) -> Problem:
     allowed = reference.collections
     wanted = " or ".join(allowed)
-    elsewhere = index.collections_with(reference.target)
     if elsewhere:
         return record.problem(
             "E-REF-KIND",
