@@ -10,7 +10,7 @@ import pytest
 import regex
 
 from case_runner import run_cli
-from toolkit.foundation.characters import FORBIDDEN, scrub
+from toolkit.foundation.characters import FORBIDDEN, FORBIDDEN_CHARACTERS, holds_forbidden, scrub
 from toolkit.foundation.escaping import terminal
 from toolkit.publishing.site.markup import text
 
@@ -88,3 +88,18 @@ def test_crlf_files_are_read_as_git_reads_them(base_data: Path) -> None:
     topic.write_bytes(topic.read_bytes().replace(b"\n", b"\r\n"))
     code, out, _ = run_cli("validate", "--data", str(base_data), "--format", "json")
     assert (code, json.loads(out)["problems"]) == (0, [])
+
+
+def test_the_quick_check_for_forbidden_characters_agrees_with_the_pattern() -> None:
+    """``holds_forbidden`` (a byte translation for ASCII files, a set for the rest) finds
+    exactly the characters ``FORBIDDEN`` matches, in ASCII text and in text that is not."""
+    matched = {chr(code) for code in range(0x110000) if FORBIDDEN.match(chr(code))}
+    assert matched == FORBIDDEN_CHARACTERS
+    allowed_sample = [chr(code) for code in range(0x110000) if code < 0xD800 or code > 0xDFFF]
+    for character in [*sorted(matched), *allowed_sample[::97], "\n", "é", "’"]:
+        if 0xD800 <= ord(character) <= 0xDFFF:
+            continue  # never in text decoded from UTF-8
+        for around in ("id: x\n", "name: Mélanie\n"):
+            text = f"{around}text: a{character}b\n"
+            expected = character in matched
+            assert holds_forbidden(text.encode("utf-8"), text) is expected, hex(ord(character))

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
-from toolkit.checking.rules.quotes import QuoteUse
+from toolkit.checking.rules.quotes import QUOTE_KEYS, QuoteUse, may_hold_quotes, quote_facts
 from toolkit.checking.rules.quotes import uses as quote_uses_of
 from toolkit.checking.validate import check_data
 from toolkit.foundation.passage_search import find_part, is_word_character
@@ -23,7 +24,9 @@ from toolkit.foundation.quoting import (
     occurs,
     quoted_spans,
 )
-from toolkit.reading.loader import load_file
+from toolkit.models import COLLECTIONS
+from toolkit.models.base import Claim
+from toolkit.reading.loader import load_file, parse_bytes
 
 DATA = Path(__file__).parent.parent / "data"
 PASSAGE = normalise(
@@ -405,3 +408,57 @@ def test_periodic_quotes_against_periodic_passages_cost_linear_time(base_data: P
     assert [(p["code"], p["path"][:2]) for p in problems] == [
         ("E-QUOTE-TEXT", ["statements", n]) for n in range(40)
     ]
+
+
+def _models_within(model: type[BaseModel], seen: set[type[BaseModel]]) -> set[type[BaseModel]]:
+    """Every model a record model nests, itself included."""
+    if model in seen:
+        return seen
+    seen.add(model)
+    for field in model.model_fields.values():
+        for nested in re.findall(r"toolkit\.models\.\w+\.(\w+)", repr(field.annotation)):
+            for candidate in BaseModel.__subclasses__() + _all_subclasses(BaseModel):
+                if candidate.__name__ == nested and candidate.__module__.startswith("toolkit"):
+                    _models_within(candidate, seen)
+    return seen
+
+
+def _all_subclasses(cls: type) -> list[type]:
+    return [sub for direct in cls.__subclasses__() for sub in [direct, *_all_subclasses(direct)]]
+
+
+def test_every_field_holding_quotes_is_named_as_the_shortcut_expects() -> None:
+    """A file whose text holds no opening mark and no key in ``QUOTE_KEYS`` is not searched
+    for quotes, so every field that holds a ``Quote``, and a claim's quoted words, must be
+    named with one of those keys."""
+    models: set[type[BaseModel]] = set()
+    for model in COLLECTIONS.values():
+        _models_within(model, models)
+    quoting = {
+        (model.__name__, name)
+        for model in models
+        for name, field in model.model_fields.items()
+        if "Quote" in repr(field.annotation) or (issubclass(model, Claim) and name == "quote")
+    }
+    assert {("Claim", "quote"), ("Meeting", "quotes"), ("Event", "quotes")} <= quoting
+    assert all(any(key in name for key in QUOTE_KEYS) for _, name in quoting), quoting
+
+
+def test_a_record_without_quotation_marks_or_quote_keys_is_not_searched() -> None:
+    """The shortcut is taken only when it cannot miss a quote: the same record with a quote
+    in its statement is searched, and the quote found."""
+    plain = (
+        "id: t\nname: T\nstatements:\n  - text: The flow of drugs.\n    sources: [s]\n"
+        "sources: [s]\n"
+    )
+    quoted = plain.replace("The flow of drugs.", "'It named «the flow of drugs».'")
+    assert not may_hold_quotes(plain)
+    assert may_hold_quotes(quoted)
+    facts = {}
+    for text in (plain, quoted):
+        loaded = parse_bytes(text.encode(), "topics/t.yaml")
+        model = COLLECTIONS["topics"].model_validate(loaded.data)
+        facts[text] = quote_facts(model, text)["quotes"]
+        assert facts[text] == quote_facts(model)["quotes"]  # the same as searching every value
+    assert facts[plain] == ()
+    assert [use[1] for use in facts[quoted]] == ["the flow of drugs"]

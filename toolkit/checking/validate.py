@@ -82,13 +82,13 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
             record.model = model
             record.facts = {
                 **model.cross_record_facts(),
-                **quote_facts(model),
+                **quote_facts(model, loaded.text),
                 **score_facts(model),
                 **issuer_facts(model),
             }
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
-    loaded.data = None  # the facts above are all the dataset rules need
+    loaded.data = loaded.text = None  # the facts above are all the dataset rules need
     if not keep_model:
         record.model = None
     return record, problems

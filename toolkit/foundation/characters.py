@@ -34,6 +34,36 @@ FORBIDDEN = re.compile(
 """Characters no record text may hold. The line feed is the one control allowed: it separates
 paragraphs in multi-line text."""
 
+
+def _class_members(pattern: str) -> frozenset[str]:
+    """The characters a ``[...]`` class of literal characters and ranges matches."""
+    body, at = pattern[1:-1], 0
+    members: set[str] = set()
+    while at < len(body):
+        if at + 2 < len(body) and body[at + 1] == "-":
+            members.update(map(chr, range(ord(body[at]), ord(body[at + 2]) + 1)))
+            at += 3
+        else:
+            members.add(body[at])
+            at += 1
+    return frozenset(members)
+
+
+FORBIDDEN_CHARACTERS = _class_members(FORBIDDEN.pattern)
+"""The same characters as a set: asking whether a text holds any of them goes over its
+characters a few times faster than the regular expression's search."""
+_NOT_ASCII_CONTROL = bytes(range(0x20, 0x7F)) + b"\n" + bytes(range(0x80, 0x100))
+"""Every byte but the ASCII controls the records forbid (all but the line feed, and DEL)."""
+
+
+def holds_forbidden(raw: bytes, text: str) -> bool:
+    """Whether a file's text (``raw`` its UTF-8 bytes) holds a forbidden character. An ASCII
+    file's bytes are checked in one pass of ``bytes.translate``."""
+    if raw.translate(None, _NOT_ASCII_CONTROL):
+        return True  # an ASCII control character
+    return not raw.isascii() and not FORBIDDEN_CHARACTERS.isdisjoint(text)
+
+
 LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Every character some reader takes as the end of a line (what ``str.splitlines`` splits on)."""
 

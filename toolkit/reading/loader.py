@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from toolkit.foundation.characters import FORBIDDEN
+from toolkit.foundation.characters import holds_forbidden
 from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
 from toolkit.reading.discovery import MAX_FILE_BYTES, read_file, too_large
@@ -30,6 +30,7 @@ from toolkit.reading.node_builder import (
     Positions,
     build_plain,
 )
+from toolkit.reading.quick_parse import quick_values
 from toolkit.reading.scalars import NodeParser
 
 
@@ -44,6 +45,8 @@ class LoadedFile:
     _positions: Positions | None = None
     identity: tuple[int, int, str] | None = None
     """(size, modification time in ns, SHA-256) of the bytes read, for the result cache."""
+    text: str | None = None
+    """The file's text, while it is being checked (the checks let it go with the values)."""
 
     @property
     def positions(self) -> Positions:
@@ -86,6 +89,7 @@ def parse_bytes(raw: bytes, name: str, path: StrPath | None = None) -> LoadedFil
         loaded.problems.append(too_large(name, len(raw)))
         return loaded
     text = _decode(raw, name, loaded.problems)
+    loaded.text = text
     if text is not None and not _lone_carriage_return(raw, name, loaded.problems):
         _parse(raw, text, name, loaded)
     return loaded
@@ -162,6 +166,14 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
 def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
     """Parse the checked UTF-8 bytes (libyaml reads them without a second encoding step);
     ``text`` is the same content decoded, for locating problems."""
+    # Forbidden characters reach a value only raw or through a double-quoted escape: a file
+    # with neither (almost every file) skips looking at each value, and may take the quick path.
+    suspect = b"\\" in raw or holds_forbidden(raw, text)
+    if not suspect:
+        values = quick_values(raw, text)
+        if values is not None:
+            loaded.data = values
+            return
     parser = NodeParser(raw)
     try:
         node = parser.get_single_node()
@@ -203,9 +215,6 @@ def _parse(raw: bytes, text: str, name: str, loaded: LoadedFile) -> None:
         )
         return
     try:
-        # Forbidden characters reach a value only raw or through a double-quoted escape: a
-        # file with neither (almost every file) skips looking at each value.
-        suspect = b"\\" in raw or FORBIDDEN.search(text) is not None
         loaded.data = build_plain(node, check_text=suspect)
     except NeedsLocatingError:
         builder = LocatedBuilder(name, loaded.problems)

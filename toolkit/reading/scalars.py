@@ -34,9 +34,15 @@ _YAML_1_2_RESOLVERS: dict[str | None, list[tuple[Any, re.Pattern[str]]]] = Versi
 editors read a plain value, read from its table (not asked through its ``resolve``, which
 extends the table's lists as it goes), so the toolkit agrees with them on which are numbers."""
 _NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+NUMBER_STARTS = frozenset(
+    start
+    for start, resolvers in _YAML_1_2_RESOLVERS.items()
+    if start and any(str(implicit) in _NUMBER_TAGS for implicit, _ in resolvers)
+)
+"""The first characters a YAML 1.2 number can have: text starting otherwise is never one."""
 
 
-def _plain_tag(value: str) -> str:
+def plain_tag(value: str) -> str:
     """The tag of an unquoted scalar: null, a boolean, a number (to report) or text. Keys and
     short values repeat across files, so each is resolved once per process."""
     tag = _KNOWN_TAGS.get(value)
@@ -72,5 +78,5 @@ class NodeParser(CParser):
 
     def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode and implicit[0]:
-            return _plain_tag(value)
+            return plain_tag(value)
         return _DEFAULT_TAGS[kind]

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
-from toolkit.foundation.quoting import closest, normalise, occurs, quoted_spans
+from toolkit.foundation.quoting import closest, may_hold_quoted, normalise, occurs, quoted_spans
 from toolkit.models import Record
 from toolkit.models.base import Claim, Quote
 from toolkit.models.sources import Passage, Source
@@ -108,9 +108,23 @@ def source_text(model: Record) -> SourceText | None:
     return SourceText(model.title, model.issued_by, passages)
 
 
-def quote_facts(model: Record) -> dict[str, Any]:
-    """The record's quotes and, for a source, its passages, as plain tuples for the cache."""
-    facts: dict[str, Any] = {"quotes": tuple(tuple(use) for use in quote_uses(model))}
+QUOTE_KEYS = ("quote",)
+"""What every key holding quoted words contains: ``quotes`` lists and a claim's ``quote``
+(``tests/test_quotes.py`` holds the models to it)."""
+
+
+def may_hold_quotes(text: str) -> bool:
+    """Whether a record file's text could hold a quote at all: a key naming quotes, or an
+    opening quotation mark (the YAML's own double quotes included, so this only ever errs
+    towards looking)."""
+    return any(key in text for key in QUOTE_KEYS) or may_hold_quoted(text)
+
+
+def quote_facts(model: Record, file_text: str | None = None) -> dict[str, Any]:
+    """The record's quotes and, for a source, its passages, as plain tuples for the cache.
+    With the file's ``file_text``, a record that cannot hold a quote is not searched for one."""
+    found = quote_uses(model) if file_text is None or may_hold_quotes(file_text) else []
+    facts: dict[str, Any] = {"quotes": tuple(tuple(use) for use in found)}
     text = source_text(model)
     if text is not None:
         passages = tuple(tuple(passage) for passage in text.passages)
