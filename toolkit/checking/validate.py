@@ -43,13 +43,16 @@ _WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: records only accumulate while validating, and
-    collecting over ever more live objects makes model building several times slower."""
+    collecting over ever more live objects makes model building several times slower. On the
+    way out the objects made meanwhile are frozen (``gc.freeze``): they are still freed when
+    unused, but the next collection does not walk them all (seconds at 100,000 records)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 

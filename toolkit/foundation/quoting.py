@@ -95,7 +95,11 @@ def parts(quote: str) -> tuple[str, ...]:
 
 def occurs(quote: str, passage: str) -> bool:
     """Whether the quote's parts appear, in order, in the (normalised) passage."""
-    quote_parts = parts(quote)
+    return parts_occur(parts(quote), passage)
+
+
+def parts_occur(quote_parts: Sequence[str], passage: str) -> bool:
+    """Whether a quote's parts (``parts``, worked out once) appear, in order, in the passage."""
     return _matched_parts(quote_parts, passage) == len(quote_parts)
 
 

@@ -19,7 +19,14 @@ from pydantic import BaseModel
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
-from toolkit.foundation.quoting import closest, may_hold_quoted, normalise, occurs, quoted_spans
+from toolkit.foundation.quoting import (
+    closest,
+    may_hold_quoted,
+    normalise,
+    parts,
+    parts_occur,
+    quoted_spans,
+)
 from toolkit.models import Record
 from toolkit.models.base import Claim, Quote
 from toolkit.models.sources import Passage, Source
@@ -38,6 +45,9 @@ class QuoteUse(NamedTuple):
     speaker: str | None
     inline: bool
     """Words in double quotes inside free text, rather than a whole quote field."""
+    parts: tuple[str, ...] = ()
+    """The words split at ellipses and normalised (``toolkit.foundation.quoting.parts``),
+    worked out where the file is checked, so the dataset pass only searches."""
 
 
 class StoredPassage(NamedTuple):
@@ -124,7 +134,9 @@ def quote_facts(model: Record, file_text: str | None = None) -> dict[str, Any]:
     """The record's quotes and, for a source, its passages, as plain tuples for the cache.
     With the file's ``file_text``, a record that cannot hold a quote is not searched for one."""
     found = quote_uses(model) if file_text is None or may_hold_quotes(file_text) else []
-    facts: dict[str, Any] = {"quotes": tuple(tuple(use) for use in found)}
+    facts: dict[str, Any] = {
+        "quotes": tuple(tuple(use._replace(parts=parts(use.text))) for use in found)
+    }
     text = source_text(model)
     if text is not None:
         passages = tuple(tuple(passage) for passage in text.passages)
@@ -168,7 +180,7 @@ def _check_use(
     # A headline is not checked against it, so words quoted from one are stored as a passage.
     candidates = [(source, passage) for source, stored in cited for passage in stored.passages]
     holding = [
-        (source, passage) for source, passage in candidates if occurs(use.text, passage.text)
+        (source, passage) for source, passage in candidates if parts_occur(use.parts, passage.text)
     ]
     if not candidates:
         yield _problem(
