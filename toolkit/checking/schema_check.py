@@ -57,6 +57,14 @@ def _schema(collection: str) -> dict[str, Any]:
     return collection_schema(collection)
 
 
+@cache
+def _fields(collection: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A collection's keys, and those of them a record must have."""
+    fields = COLLECTIONS[collection].model_fields
+    required = frozenset(name for name, info in fields.items() if info.is_required())
+    return frozenset(fields), required
+
+
 def check_schema(loaded: LoadedFile, collection: str, name: str) -> list[Problem]:
     """Every schema violation in one loaded record, as problems."""
     if looks_misplaced := _misplaced(loaded.data, collection):
@@ -131,12 +139,12 @@ def _misplaced(data: Any, collection: str) -> str | None:
     """The collection a record seems to belong to, when it plainly is not of its folder's."""
     if collection not in COLLECTIONS or not isinstance(data, dict):
         return None
-    if set(data) <= set(COLLECTIONS[collection].model_fields):
+    keys = data.keys()
+    if keys <= _fields(collection)[0]:
         return None
-    for other, model in COLLECTIONS.items():
-        fields = model.model_fields
-        required = {name for name, info in fields.items() if info.is_required()}
-        if other != collection and required <= set(data) <= set(fields):
+    for other in COLLECTIONS:
+        fields, required = _fields(other)
+        if other != collection and required <= keys <= fields:
             return other
     return None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _SHAPE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 FIRST_YEAR, LAST_YEAR = 1800, 2199
@@ -20,9 +21,11 @@ class YearRangeError(ValueError):
     """A date of the right shape whose year is outside ``FIRST_YEAR`` to ``LAST_YEAR``."""
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_partial_date(text: str) -> tuple[int, int | None, int | None]:
     """Split ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` into parts, rejecting impossible dates and
-    years out of range."""
+    years out of range. Cached: the same dates recur across records (a refused one is not
+    cached, and raises each time)."""
     match = _SHAPE.match(text)
     if match is None:
         raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
