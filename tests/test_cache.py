@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import toolkit.checking.validate as validate_module
 from toolkit.checking.cache import (
     CACHE_DIR_VARIABLE,
     KEY_NAME,
@@ -96,7 +97,7 @@ def test_a_valid_cache_gives_warm_hits(base_data: Path) -> None:
     cache = ResultCache.open(base_data)
     assert not cache.damaged
     files = sorted(base_data.glob("*/*.yaml"))
-    assert len(cache.rows) == len(files)
+    assert len(cache.rows) == len(files) + 1  # and the dataset pass's answer
     for path in files:
         [name] = [
             name for name in cache.rows if name.endswith(path.relative_to(base_data).as_posix())
@@ -253,7 +254,7 @@ def test_a_few_changes_are_appended_and_later_compacted(base_data: Path) -> None
         assert validate(base_data, use_cache=True).problems == []
         cache = ResultCache.open(base_data)
     assert cache.journal_bytes == 0 < cache.snapshot_bytes  # the journal grew: rewritten whole
-    assert len(cache.rows) == len(list(base_data.glob("*/*.yaml")))
+    assert len(cache.rows) == len(list(base_data.glob("*/*.yaml"))) + 1  # and the dataset pass
 
 
 def test_a_torn_append_loses_only_time(base_data: Path) -> None:
@@ -304,3 +305,51 @@ def test_validation_works_without_a_cache_folder(
     assert codes(base_data) == ["E-DATE"]
     assert codes(base_data) == ["E-DATE"]
     assert ResultCache.open(base_data).key is None
+
+
+def test_the_dataset_pass_is_reused_only_while_what_it_reads_is_unchanged(
+    base_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each step edits the data and validates with the cache: the report is always the one a run
+    without the cache gives, and the dataset rules run again exactly when something they read
+    (a record's facts, the dataset's description, the options) or a file their problems point
+    into has changed."""
+    runs: list[int] = []
+    real = validate_module.dataset_problems
+
+    def counted(*arguments: Any) -> Any:
+        runs.append(1)
+        return real(*arguments)
+
+    monkeypatch.setattr(validate_module, "dataset_problems", counted)
+    event = base_data / "events" / "2026-02-08-statement.yaml"
+    topic = base_data / "topics" / "illicit-drugs.yaml"
+
+    def ran(as_of: str | None = None) -> bool:
+        before = len(runs)
+        cached = validate(base_data, use_cache=True, as_of=as_of).problems
+        after = len(runs)
+        assert cached == validate(base_data, as_of=as_of).problems
+        return after > before
+
+    assert ran()  # the first run
+    assert not ran()  # nothing changed
+    topic.write_text(topic.read_text() + "# a comment the rules do not read\n")
+    assert not ran()
+    event.write_text(event.read_text().replace("meetings: [2026-02-07-dialogue]", "meetings: [x]"))
+    assert ran()
+    [problem] = validate(base_data, use_cache=True).problems
+    assert (problem.code, problem.line) == ("E-REF", 11)
+    assert not ran()
+    event.write_text("# a line above moves the problem down\n" + event.read_text())
+    assert ran()  # same facts, but the problem's position is in the changed file
+    assert validate(base_data, use_cache=True).problems[0].line == 12
+    assert not ran()
+    dataset = base_data / "dataset.yaml"
+    dataset.write_text(dataset.read_text() + "# the description changed\n")
+    assert ran()
+    assert ran(as_of="2026-12-01")  # other options
+    assert not ran(as_of="2026-12-01")
+    topic.unlink()
+    assert ran()
+    assert not ran()

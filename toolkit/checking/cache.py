@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from toolkit.checking.cache_rows import ROW_LENGTH, Row, from_row, to_row
+from toolkit.checking.cache_rows import (
+    ROW_LENGTH,
+    Row,
+    from_row,
+    problem_fields,
+    problem_from,
+    to_row,
+)
 from toolkit.checking.cache_signing import (
     CACHE_DIR_VARIABLE,
     FRAME,
@@ -73,6 +80,8 @@ TIMESTAMP_SLACK_NS = 2_000_000_000
 was last read or hashed at least this long after the file was modified."""
 COMPACT_RATIO = 4
 """Rewrite the snapshot when the journal grows past a quarter of it."""
+DATASET_KEY = "\x00dataset"
+"""The row of the dataset pass's last answer (no file name holds a NUL character)."""
 
 
 @dataclass
@@ -174,10 +183,31 @@ class ResultCache:
             return
         self.rows[name] = self.fresh[name] = to_row(record, problems, self.started_ns)
 
+    def dataset_problems(self, fingerprint: str) -> list[Problem] | None:
+        """The dataset pass's problems found last time, if it read the same (``fingerprint``)
+        and no file they point into has changed since; None when the rules must run."""
+        stored = self.rows.get(DATASET_KEY)
+        if stored is None or stored[0] != fingerprint:
+            return None
+        _, problems, files = stored
+        for name, digest in files:
+            row = self.rows.get(name)
+            if row is None or row[3] != digest:
+                return None
+        return [problem_from(*fields) for fields in problems]
+
+    def store_dataset_problems(self, fingerprint: str, problems: list[Problem]) -> None:
+        """Remember the dataset pass's answer, with the content digest of each record file its
+        problems point into."""
+        named = {problem.file for problem in problems} - {DATASET_KEY}
+        files = sorted((name, self.rows[name][3]) for name in named if name in self.rows)
+        row = (fingerprint, tuple(problem_fields(problem) for problem in problems), tuple(files))
+        self.rows[DATASET_KEY] = self.fresh[DATASET_KEY] = row
+
     def save(self, keep: set[str]) -> None:
         """Record what changed, forgetting files that are gone; a cache that cannot be written
         only costs time."""
-        removed = [name for name in self.rows if name not in keep]
+        removed = [name for name in self.rows if name not in keep and name != DATASET_KEY]
         for name in removed:
             del self.rows[name]
         if self.key is None or not (self.fresh or removed or self.damaged):

@@ -9,11 +9,11 @@ from toolkit.foundation.problems import FieldPath, Problem, Severity
 from toolkit.reading.loader import LoadedFile, StrPath
 from toolkit.reading.references import Reference
 
-ROW_LENGTH = 11
+ROW_LENGTH = 12
 Row = tuple[Any, ...]
 """(size, mtime_ns, verified_ns, digest, collection, stem, id, references, problem_paths, facts,
-problems): one file's result, in types ``marshal`` writes (``facts`` is a dict of plain values,
-whatever the collection declares)."""
+problems, fact_digest): one file's result, in types ``marshal`` writes (``facts`` is a dict of
+plain values, whatever the collection declares)."""
 
 
 def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> Row:
@@ -31,7 +31,8 @@ def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> 
         tuple(tuple(reference) for reference in record.references),
         tuple(record.problem_paths),
         record.facts,
-        tuple(_problem_fields(problem) for problem in problems),
+        tuple(problem_fields(problem) for problem in problems),
+        record.digest,
     )
 
 
@@ -49,6 +50,7 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         paths,
         facts,
         problems,
+        digest,
     ) = row
     record = CheckedRecord(
         collection,
@@ -59,11 +61,12 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         references=list(map(Reference._make, references)),
         problem_paths=frozenset(paths),
         facts=facts,
+        digest=digest,
     )
-    return record, [_problem(*fields) for fields in problems]
+    return record, [problem_from(*fields) for fields in problems]
 
 
-def _problem(
+def problem_from(
     file: str,
     code: str,
     message: str,
@@ -76,7 +79,7 @@ def _problem(
     return Problem(file, code, message, line, column, path, hint, Severity(severity))
 
 
-def _problem_fields(problem: Problem) -> tuple[Any, ...]:
+def problem_fields(problem: Problem) -> tuple[Any, ...]:
     return (
         problem.file,
         problem.code,

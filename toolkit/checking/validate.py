@@ -12,15 +12,17 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from toolkit.checking.cache import ResultCache
+from toolkit.checking.cache import ResultCache, content_digest
+from toolkit.checking.dataset_pass import dataset_problems, fingerprint
 from toolkit.checking.model_check import ModelT, check_model
 from toolkit.checking.report import Report
-from toolkit.checking.rules import CHECKS, RECORD_CHECKS, CheckedRecord, IdIndex
+from toolkit.checking.rules import RECORD_CHECKS, CheckedRecord
 from toolkit.checking.rules.changelog import check_releases
-from toolkit.checking.rules.commitments import STALE_AFTER_DAYS, overdue, stale
+from toolkit.checking.rules.commitments import STALE_AFTER_DAYS
 from toolkit.checking.rules.issuers import issuer_facts
 from toolkit.checking.rules.quotes import quote_facts
-from toolkit.checking.rules.scores import check_scorecard, score_facts
+from toolkit.checking.rules.records import fact_digest
+from toolkit.checking.rules.scores import score_facts
 from toolkit.checking.schema_check import check_schema
 from toolkit.foundation.problems import Problem
 from toolkit.models import COLLECTIONS
@@ -91,6 +93,7 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
             }
             for check in RECORD_CHECKS:
                 problems.extend(check(record))
+    record.digest = fact_digest(record)
     loaded.data = loaded.text = None  # the facts above are all the dataset rules need
     if not keep_model:
         record.model = None
@@ -108,10 +111,9 @@ CHUNK = 250
 
 
 def _checked(
-    data_dir: Path, files: list[RecordFile], keep_models: bool, use_cache: bool
+    files: list[RecordFile], keep_models: bool, cache: ResultCache | None
 ) -> list[tuple[CheckedRecord, list[Problem]]]:
     """Every file's per-file result, from the cache where the file is unchanged."""
-    cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
     results: dict[str, tuple[CheckedRecord, list[Problem]]] = {}
     if cache is not None:
         for file in files:
@@ -122,8 +124,6 @@ def _checked(
         results[file.name] = result
         if cache is not None:
             cache.store(file.name, *result)
-    if cache is not None:
-        cache.save(keep={file.name for file in files})
     return [results[file.name] for file in files]
 
 
@@ -173,20 +173,28 @@ def check_data(
         found = discover(data_dir)
         files = found.records
         problems = list(found.problems)
+        cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
         records = []
-        for record, file_problems in _checked(data_dir, files, keep_models, use_cache):
+        for record, file_problems in _checked(files, keep_models, cache):
             records.append(record)
             problems.extend(file_problems)
-        index = IdIndex(records)
-        for check in CHECKS:
-            problems.extend(check(records, index))
-        if as_of is not None:
-            problems.extend(overdue(records, as_of))
-            problems.extend(stale(records, as_of, stale_after))
         info, info_problems = check_info(data_dir, found)
         changelog, changelog_problems = check_changelog(data_dir, info, found)
-    problems.extend(info_problems + changelog_problems)
-    problems.extend(check_scorecard(records, info, changelog))
+        problems.extend(info_problems + changelog_problems)
+        if cache is None:
+            problems.extend(dataset_problems(records, info, changelog, as_of, stale_after))
+        else:
+            documents = [
+                f"{name}:{content_digest(file.path)}"
+                for name, file in sorted(found.documents.items())
+            ]
+            reads = fingerprint(records, documents, as_of, stale_after)
+            found_before = cache.dataset_problems(reads)
+            if found_before is None:
+                found_before = dataset_problems(records, info, changelog, as_of, stale_after)
+                cache.store_dataset_problems(reads, found_before)
+            problems.extend(found_before)
+            cache.save(keep={file.name for file in files})
     checked = found.names()
     if only:
         checked = select(checked, only)

@@ -7,6 +7,7 @@ the whole-dataset pass stays light however many records there are.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,9 @@ class CheckedRecord:
     """What the dataset-wide rules compare across records, in plain values the cache keeps as
     they are: the facts the record's model declares (``cross_record_facts``), and the quotes
     and passages the quote rule collects."""
+    digest: str = ""
+    """A digest of all the above the dataset rules read (``fact_digest``): when no record's
+    changes, nor the dataset's description, their problems are the ones found last time."""
 
     def fact(self, name: str) -> Any:
         """One fact, None when the record has none by that name."""
@@ -69,6 +73,22 @@ class CheckedRecord:
         """A problem located at ``path`` in this record's file (or ``at``, when known)."""
         line, column = at or self.loaded.position(path, key=key) or (None, None)
         return Problem.at(self.name, code, message, line=line, column=column, path=path, hint=hint)
+
+
+def fact_digest(record: CheckedRecord) -> str:
+    """A digest of what the dataset rules read of a record: its place, id, references, the
+    fields already reported and its facts, written out by ``repr`` (the same text for the same
+    plain values in any process; a set written in another order only costs a re-check)."""
+    payload = (
+        record.collection,
+        record.name,
+        record.stem,
+        record.id,
+        [tuple(reference) for reference in record.references],
+        sorted(record.problem_paths, key=repr),
+        record.facts,
+    )
+    return hashlib.blake2b(repr(payload).encode(), digest_size=16).hexdigest()
 
 
 class IdIndex:
