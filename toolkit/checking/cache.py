@@ -160,6 +160,12 @@ class ResultCache:
 
     def lookup(self, name: str, path: StrPath) -> tuple[CheckedRecord, list[Problem]] | None:
         """The cached result if the file's content is unchanged (``name`` as messages show it)."""
+        row = self.lookup_row(name, path)
+        return None if row is None else from_row(name, path, row)
+
+    def lookup_row(self, name: str, path: StrPath) -> Row | None:
+        """The cached row if the file's content is unchanged, as plain values (``from_row``
+        makes the result of it, when it is needed)."""
         row = self.rows.get(name)
         if row is None or len(row) != ROW_LENGTH:  # written by another version of the code
             return None
@@ -175,7 +181,7 @@ class ResultCache:
                 return None
             row = (size, stat.st_mtime_ns, self.started_ns, *row[3:])
             self.rows[name] = self.fresh[name] = row
-        return from_row(name, path, row)
+        return row
 
     def store(self, name: str, record: CheckedRecord, problems: list[Problem]) -> None:
         """Remember a fresh result, identified by the bytes that were checked."""

@@ -36,6 +36,16 @@ def to_row(record: CheckedRecord, problems: list[Problem], verified_ns: int) -> 
     )
 
 
+def row_problems(row: Row) -> list[Problem]:
+    """The per-file problems a row holds."""
+    return [problem_from(*fields) for fields in row[10]]
+
+
+def row_digest(row: Row) -> str:
+    """The row's record's ``fact_digest``."""
+    return str(row[11])
+
+
 def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Problem]]:
     """The record's facts and problems from a row, as the per-file passes gave them."""
     (

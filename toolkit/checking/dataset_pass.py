@@ -40,11 +40,12 @@ def dataset_problems(
 
 
 def fingerprint(
-    records: Iterable[CheckedRecord], documents: Iterable[str], as_of: str | None, stale_after: int
+    digests: Iterable[str], documents: Iterable[str], as_of: str | None, stale_after: int
 ) -> str:
-    """A digest of everything the dataset pass reads: each record's fact digest in order, the
-    top-level documents (``documents``: their names and content digests) and the options."""
+    """A digest of everything the dataset pass reads: each record's fact digest in order
+    (``CheckedRecord.digest``), the top-level documents (``documents``: their names and content
+    digests) and the options."""
     digest = hashlib.blake2b(repr((tuple(documents), as_of, stale_after)).encode())
-    for record in records:
-        digest.update(record.digest.encode())
+    for record_digest in digests:
+        digest.update(record_digest.encode())
     return digest.hexdigest()

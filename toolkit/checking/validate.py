@@ -13,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from toolkit.checking.cache import ResultCache, content_digest
+from toolkit.checking.cache_rows import Row, from_row, row_digest, row_problems
 from toolkit.checking.dataset_pass import dataset_problems, fingerprint
 from toolkit.checking.model_check import ModelT, check_model
 from toolkit.checking.report import Report
@@ -110,20 +111,43 @@ PARALLEL_FROM = 2_000
 CHUNK = 250
 
 
+@dataclass
+class FileResult:
+    """One file's per-file result: checked in this run, or a cache row, made into a record only
+    when the dataset pass has to run (most warm runs need only its problems and digest)."""
+
+    file: RecordFile
+    problems: list[Problem]
+    checked: CheckedRecord | None = None
+    row: Row | None = None
+
+    @property
+    def digest(self) -> str:
+        """The record's ``fact_digest``."""
+        return self.checked.digest if self.checked is not None else row_digest(self.row or ())
+
+    def record(self) -> CheckedRecord:
+        """The record the dataset rules read."""
+        if self.checked is None:
+            assert self.row is not None
+            self.checked = from_row(self.file.name, self.file.path, self.row)[0]
+        return self.checked
+
+
 def _checked(
     files: list[RecordFile], keep_models: bool, cache: ResultCache | None
-) -> list[tuple[CheckedRecord, list[Problem]]]:
+) -> list[FileResult]:
     """Every file's per-file result, from the cache where the file is unchanged."""
-    results: dict[str, tuple[CheckedRecord, list[Problem]]] = {}
+    results: dict[str, FileResult] = {}
     if cache is not None:
         for file in files:
-            if (hit := cache.lookup(file.name, file.path)) is not None:
-                results[file.name] = hit
+            if (row := cache.lookup_row(file.name, file.path)) is not None:
+                results[file.name] = FileResult(file, row_problems(row), row=row)
     misses = [file for file in files if file.name not in results]
-    for file, result in zip(misses, _check_files(misses, keep_models), strict=True):
-        results[file.name] = result
+    for file, (record, problems) in zip(misses, _check_files(misses, keep_models), strict=True):
+        results[file.name] = FileResult(file, problems, checked=record)
         if cache is not None:
-            cache.store(file.name, *result)
+            cache.store(file.name, record, problems)
     return [results[file.name] for file in files]
 
 
@@ -164,37 +188,43 @@ def check_data(
     use_cache: bool = False,
     as_of: str | None = None,
     stale_after: int = STALE_AFTER_DAYS,
+    records_wanted: bool = True,
 ) -> CheckedData:
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder. With ``as_of`` (a date),
     also warn about commitments overdue on that date, or whose newest assessment is older than
-    ``stale_after`` days."""
+    ``stale_after`` days. ``records_wanted=False`` leaves out the records (only the report is
+    wanted), so results from the cache are not made into records unless the rules need them."""
     with _collector_paused():
         found = discover(data_dir)
         files = found.records
         problems = list(found.problems)
         cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
-        records = []
-        for record, file_problems in _checked(files, keep_models, cache):
-            records.append(record)
-            problems.extend(file_problems)
+        results = _checked(files, keep_models, cache)
+        for result in results:
+            problems.extend(result.problems)
         info, info_problems = check_info(data_dir, found)
         changelog, changelog_problems = check_changelog(data_dir, info, found)
         problems.extend(info_problems + changelog_problems)
+        records: list[CheckedRecord] = []
         if cache is None:
+            records = [result.record() for result in results]
             problems.extend(dataset_problems(records, info, changelog, as_of, stale_after))
         else:
             documents = [
                 f"{name}:{content_digest(file.path)}"
                 for name, file in sorted(found.documents.items())
             ]
-            reads = fingerprint(records, documents, as_of, stale_after)
+            reads = fingerprint((r.digest for r in results), documents, as_of, stale_after)
             found_before = cache.dataset_problems(reads)
             if found_before is None:
+                records = [result.record() for result in results]
                 found_before = dataset_problems(records, info, changelog, as_of, stale_after)
                 cache.store_dataset_problems(reads, found_before)
             problems.extend(found_before)
             cache.save(keep={file.name for file in files})
+        if records_wanted and not records:
+            records = [result.record() for result in results]
     checked = found.names()
     if only:
         checked = select(checked, only)
@@ -212,7 +242,12 @@ def validate(
 ) -> Report:
     """The validation report for ``data_dir`` (see ``check_data``)."""
     return check_data(
-        data_dir, only, use_cache=use_cache, as_of=as_of, stale_after=stale_after
+        data_dir,
+        only,
+        use_cache=use_cache,
+        as_of=as_of,
+        stale_after=stale_after,
+        records_wanted=False,
     ).report
 
 
