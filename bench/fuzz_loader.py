@@ -18,7 +18,7 @@ import time
 import traceback
 from pathlib import Path
 
-from toolkit.checking.validate import check_file
+from toolkit.checking.file_pass import check_file
 from toolkit.models import COLLECTIONS
 from toolkit.reading.discovery import RecordFile
 

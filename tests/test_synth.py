@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from toolkit.authoring.synth import counts_for, synthesize
-from toolkit.checking import validate as validation
+from toolkit.checking import file_pass as validation
 from toolkit.checking.validate import check_data
 from toolkit.cli import app
 from toolkit.models import COLLECTIONS

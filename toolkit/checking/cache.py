@@ -183,6 +183,10 @@ class ResultCache:
             self.rows[name] = self.fresh[name] = row
         return row
 
+    def store_row(self, name: str, row: Row) -> None:
+        """Remember a fresh result already made into a row (by a worker process)."""
+        self.rows[name] = self.fresh[name] = row
+
     def store(self, name: str, record: CheckedRecord, problems: list[Problem]) -> None:
         """Remember a fresh result, identified by the bytes that were checked."""
         if record.loaded.identity is None:  # the file could not be read: nothing to reuse

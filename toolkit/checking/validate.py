@@ -3,44 +3,31 @@
 from __future__ import annotations
 
 import gc
-import multiprocessing
-import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 
 from toolkit.checking.cache import ResultCache, content_digest
-from toolkit.checking.cache_rows import Row, from_row, row_digest, row_problems
 from toolkit.checking.dataset_pass import dataset_problems, fingerprint
+from toolkit.checking.file_pass import checked_files
 from toolkit.checking.model_check import ModelT, check_model
 from toolkit.checking.report import Report
-from toolkit.checking.rules import RECORD_CHECKS, CheckedRecord
+from toolkit.checking.rules import CheckedRecord
 from toolkit.checking.rules.changelog import check_releases
 from toolkit.checking.rules.commitments import STALE_AFTER_DAYS
-from toolkit.checking.rules.issuers import issuer_facts
-from toolkit.checking.rules.quotes import quote_facts
-from toolkit.checking.rules.records import fact_digest
-from toolkit.checking.rules.scores import score_facts
 from toolkit.checking.schema_check import check_schema
 from toolkit.foundation.problems import Problem
-from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
-from toolkit.reading.discovery import DataFiles, RecordFile, discover, select, top_level_document
+from toolkit.reading.discovery import DataFiles, discover, select, top_level_document
 from toolkit.reading.discovery import UnknownPathError as UnknownPathError
 from toolkit.reading.loader import LoadedFile, load_file
-from toolkit.reading.references import references_in
 
 DATASET_FILE = "dataset.yaml"
 """The dataset's description, at the top of the data folder."""
 CHANGELOG_FILE = "changelog.yaml"
 """The dataset's releases, beside it."""
-
-_WHOLE_FILE_CODES = ("E-FILE", "E-YAML", "E-PATH", "E-TOP")
-"""Problems after which nothing else in the file can be trusted enough to check."""
 
 
 @contextmanager
@@ -57,117 +44,6 @@ def _collector_paused() -> Iterator[None]:
         if enabled:
             gc.freeze()
             gc.enable()
-
-
-VALUE_KEPT = frozenset({"E-YAML-NUMBER"})
-"""Loader problems that keep the value as written (an unquoted number is kept as its text), so
-the schema, the model and the record rules still check the file and report everything at once."""
-
-
-def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecord, list[Problem]]:
-    """Everything one file can tell alone: parse, JSON Schema, the model, the record rules.
-
-    Returns the record's facts for the dataset rules (its data dropped, its model kept only if
-    asked) and the problems found.
-    """
-    loaded = load_file(file.path, file.name)
-    record = CheckedRecord(file.collection, file.name, file.stem, loaded, id=_declared_id(loaded))
-    problems = loaded.problems
-    if all(problem.code in VALUE_KEPT for problem in problems):
-        problems = problems + check_schema(loaded, file.collection, file.name)
-    if any(problem.code.startswith(_WHOLE_FILE_CODES) for problem in problems):
-        record.problem_paths = frozenset({()})
-    else:
-        model, model_problems = check_model(
-            loaded, COLLECTIONS[file.collection], file.name, problems
-        )
-        problems += model_problems
-        record.problem_paths = frozenset(problem.path for problem in problems)
-        record.references = list(references_in(file.collection, loaded.data))
-        if model is not None:
-            record.model = model
-            record.facts = {
-                **model.cross_record_facts(),
-                **quote_facts(model, loaded.text),
-                **score_facts(model),
-                **issuer_facts(model),
-            }
-            for check in RECORD_CHECKS:
-                problems.extend(check(record))
-    record.digest = fact_digest(record)
-    loaded.data = loaded.text = None  # the facts above are all the dataset rules need
-    if not keep_model:
-        record.model = None
-    return record, problems
-
-
-def _declared_id(loaded: LoadedFile) -> str | None:
-    value = loaded.data.get("id") if isinstance(loaded.data, dict) else None
-    return value if isinstance(value, str) else None
-
-
-PARALLEL_FROM = 2_000
-"""Below this many files, starting worker processes costs more than it saves."""
-CHUNK = 250
-
-
-@dataclass
-class FileResult:
-    """One file's per-file result: checked in this run, or a cache row, made into a record only
-    when the dataset pass has to run (most warm runs need only its problems and digest)."""
-
-    file: RecordFile
-    problems: list[Problem]
-    checked: CheckedRecord | None = None
-    row: Row | None = None
-
-    @property
-    def digest(self) -> str:
-        """The record's ``fact_digest``."""
-        return self.checked.digest if self.checked is not None else row_digest(self.row or ())
-
-    def record(self) -> CheckedRecord:
-        """The record the dataset rules read."""
-        if self.checked is None:
-            assert self.row is not None
-            self.checked = from_row(self.file.name, self.file.path, self.row)[0]
-        return self.checked
-
-
-def _checked(
-    files: list[RecordFile], keep_models: bool, cache: ResultCache | None
-) -> list[FileResult]:
-    """Every file's per-file result, from the cache where the file is unchanged."""
-    results: dict[str, FileResult] = {}
-    if cache is not None:
-        for file in files:
-            if (row := cache.lookup_row(file.name, file.path)) is not None:
-                results[file.name] = FileResult(file, row_problems(row), row=row)
-    misses = [file for file in files if file.name not in results]
-    for file, (record, problems) in zip(misses, _check_files(misses, keep_models), strict=True):
-        results[file.name] = FileResult(file, problems, checked=record)
-        if cache is not None:
-            cache.store(file.name, record, problems)
-    return [results[file.name] for file in files]
-
-
-def _check_files(
-    files: list[RecordFile], keep_models: bool
-) -> Iterator[tuple[CheckedRecord, list[Problem]]]:
-    """The per-file passes over every file, on every core when there are enough files."""
-    check = partial(check_file, keep_model=keep_models)
-    workers = min(os.cpu_count() or 1, len(files) // CHUNK or 1)
-    if len(files) < PARALLEL_FROM or workers < 2:
-        yield from map(check, files)
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
-        yield from pool.map(check, files, chunksize=CHUNK)
-
-
-def _fork_context() -> multiprocessing.context.BaseContext:
-    """Forked workers start at once with the models already built; spawn where fork is missing."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 @dataclass
@@ -200,7 +76,7 @@ def check_data(
         files = found.records
         problems = list(found.problems)
         cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
-        results = _checked(files, keep_models, cache)
+        results = checked_files(files, keep_models, cache)
         for result in results:
             problems.extend(result.problems)
         info, info_problems = check_info(data_dir, found)
