@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+import toolkit.checking.cache as cache_module
 import toolkit.checking.validate as validate_module
 from toolkit.checking.cache import (
     CACHE_DIR_VARIABLE,
@@ -353,3 +354,24 @@ def test_the_dataset_pass_is_reused_only_while_what_it_reads_is_unchanged(
     topic.unlink()
     assert ran()
     assert not ran()
+
+
+def test_a_library_upgrade_discards_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached results depend on what the parsers and validators answer, and on the wording of
+    suggestions: a new version of any of them makes every row stale."""
+    before = code_digest()
+    real = cache_module.metadata.version
+    code_digest.cache_clear()
+    try:
+        for library in cache_module.RESULT_LIBRARIES:
+            monkeypatch.setattr(
+                cache_module.metadata,
+                "version",
+                lambda name, changed=library: "0.0.0-other" if name == changed else real(name),
+            )
+            assert code_digest() != before, library
+            code_digest.cache_clear()
+    finally:
+        monkeypatch.undo()
+        code_digest.cache_clear()
+    assert code_digest() == before

@@ -107,6 +107,7 @@ def test_every_repository_file_reads_alike_and_most_take_the_quick_path() -> Non
         "%YAML 1.2\n---\na: b\n",  # a directive
         'a: "x\ny"\n',  # a continuation line libyaml accepts and yaml-rs does not
         "a: b: c\n",  # a syntax error
+        "a:\n\ufeff b: c\n",  # U+FEFF starting a line: skipped by libyaml, text to yaml-rs
         "a:\n" + "".join(f"{' ' * (2 * depth)}- \n" for depth in range(MAX_DEPTH + 2)),
     ],
 )
@@ -152,6 +153,7 @@ FRAGMENTS = [
     "? ", "[", "]", "{", "}", ", ", ",", "'", "''", '"', "#", " #", "|", "|-", "|+", ">", ">-",
     ">2", "1", "0", "12", "1.5", ".", "e3", "+", "_", "x", "true", "null", "~", "yes", "&", "*",
     "!", "%", "@", "`", "---", "...", "<<", "2026-02-07", "'it''s'", "\u00a0", "\t", "\r\n",
+    "\ufeff",
 ]  # fmt: skip
 
 

@@ -8,8 +8,10 @@ The file is a snapshot followed by a journal: a run that changed a few rows appe
 rows instead of rewriting every one, and the next run that finds the journal grown past a
 quarter of the snapshot writes a fresh snapshot. Every row carries everything needed to decide
 whether it still holds, so losing any of them (a torn append, two runs at once) only costs
-time, never a stale answer. The whole cache is tied to the toolkit's code and the Python
-version, so changing a rule discards it. The dataset-wide pass always runs over every file.
+time, never a stale answer. The whole cache is tied to the toolkit's code, the Python version
+and the versions of the libraries that read records or word messages, so changing a rule or
+upgrading a parser discards it. The dataset-wide pass's answer is kept too, under a digest of
+everything it reads (``toolkit.checking.dataset_pass``), and reused only while that holds.
 
 The cache lives outside the project, in the user's cache folder, one file per data folder, so
 nothing in a checkout (a pull request can add any file) is ever read as a cache. Every block is
@@ -32,6 +34,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from toolkit.checking.cache_rows import (
@@ -247,13 +250,37 @@ def content_digest(path: StrPath) -> str:
     return "" if isinstance(content, Problem) else hashlib.sha256(content.raw).hexdigest()
 
 
+RESULT_LIBRARIES = (
+    "PyYAML",
+    "yaml-rs",
+    "ruamel.yaml",
+    "jsonschema-rs",
+    "pydantic",
+    "pydantic-core",
+    "rapidfuzz",
+    "ada-url",
+    "pycountry",
+)
+"""The libraries whose behaviour a cached result depends on: the two YAML parsers, the schema and
+model validators, the suggestions and closest wordings, URL parsing and the country list."""
+
+
 @cache
 def code_digest() -> str:
-    """A digest of the toolkit's own source files and the Python version: any change to the
-    rules, or to how ``marshal`` writes, empties the cache."""
+    """A digest of the toolkit's own source files, the Python version and the versions of the
+    ``RESULT_LIBRARIES``: any change to the rules, to how ``marshal`` writes or to what a
+    library answers empties the cache."""
     package = Path(__file__).resolve().parents[1]  # the whole toolkit package
-    digest = hashlib.sha256(sys.version.encode())
+    libraries = [f"{name}=={_version(name)}" for name in RESULT_LIBRARIES]
+    digest = hashlib.sha256("\n".join([sys.version, *libraries]).encode())
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "absent"

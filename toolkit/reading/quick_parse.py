@@ -8,7 +8,8 @@ a file takes the quick path only when nothing in it can tell the two apart:
 
 * its bytes end with a line break (as editors save a file: a block scalar left open at the
   end reads with a line break in yaml-rs, without one in libyaml), and hold no anchor, alias,
-  tag, directive or document marker, no escape sequence and no character the records forbid
+  tag, directive or document marker, no U+FEFF (libyaml skips it where a line starts, yaml-rs
+  reads it as text), no escape sequence and no character the records forbid
   (tabs, carriage returns and the Unicode line separators among them, where the two parsers'
   line handling differs);
 * libyaml's own C parser accepts it (counting its events, building nothing), so any syntax
@@ -64,6 +65,8 @@ def quick_values(raw: bytes, text: str) -> dict[str, Any] | None:
     characters (``toolkit.foundation.characters.FORBIDDEN``)."""
     if not raw.endswith(b"\n"):
         return None  # a block scalar ending the file: libyaml keeps no line break, yaml-rs one
+    if b"\xef\xbb\xbf" in raw:
+        return None  # libyaml skips U+FEFF at the start of a line, yaml-rs reads it as text
     if _marked(raw):
         return None
     parser = CParser(raw)
