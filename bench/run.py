@@ -249,6 +249,17 @@ def main() -> None:
         print(f"written: {RESULTS.relative_to(ROOT)}")
 
 
+def commit() -> str:
+    """The commit measured, with ``+changes`` when the work tree differs from it."""
+
+    def git(*arguments: str) -> str:
+        result = subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    head = git("rev-parse", "--short=12", "HEAD") or "unknown"
+    return head + (" +changes" if git("status", "--porcelain", "--untracked-files=no") else "")
+
+
 def machine() -> str:
     """The machine the figures come from: processor, cores, memory, system and Python."""
     processor = platform.processor() or platform.machine()
@@ -326,7 +337,7 @@ def results_page(figures: list[Figure]) -> str:
         "Written by `make bench` (`bench/run.py`); do not edit by hand. How the figures were",
         "reached, and what is planned, is in [NOTES.md](NOTES.md).",
         "",
-        f"- Run: {today}",
+        f"- Run: {today}, at commit {commit()}",
         f"- Machine: {machine()}",
         "- Data: `toolkit synth` folders (all seven collections, valid references, quotes, status",
         "  histories, discrepancies, long non-ASCII text).",
