@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -253,3 +254,16 @@ def test_one_mistake_repeated_many_times_is_also_summed_up_once(base_data: Path)
     ]
     _, out, _ = run_cli("validate", "--data", str(base_data), "--format", "github")
     assert "::notice title=repeated::the same problem 120 times: [E-REF]" in out
+
+
+def test_validate_pauses_the_collector_only_for_its_run(base_data: Path) -> None:
+    """The command keeps the cyclic collector off while it runs (a collection over everything
+    validation made costs seconds at scale) and leaves it running for whoever called it, valid
+    data or not."""
+    assert gc.isenabled()
+    assert run("validate", "--data", str(base_data))[0] == 0
+    assert gc.isenabled()
+    topic = base_data / "topics" / "illicit-drugs.yaml"
+    topic.write_text(topic.read_text().replace("name:", "nmae:"))
+    assert run("validate", "--data", str(base_data))[0] == 1
+    assert gc.isenabled()
