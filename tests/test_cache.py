@@ -103,7 +103,7 @@ def test_a_valid_cache_gives_warm_hits(base_data: Path) -> None:
         [name] = [
             name for name in cache.rows if name.endswith(path.relative_to(base_data).as_posix())
         ]
-        assert cache.lookup(name, str(path)) is not None
+        assert cache.lookup_row(name, str(path)) is not None
 
 
 def test_a_changed_file_is_checked_again(base_data: Path) -> None:

@@ -40,7 +40,6 @@ from pathlib import Path
 from toolkit.checking.cache_rows import (
     ROW_LENGTH,
     Row,
-    from_row,
     problem_fields,
     problem_from,
     to_row,
@@ -161,14 +160,9 @@ class ResultCache:
             self.chain = expected
             yield block
 
-    def lookup(self, name: str, path: StrPath) -> tuple[CheckedRecord, list[Problem]] | None:
-        """The cached result if the file's content is unchanged (``name`` as messages show it)."""
-        row = self.lookup_row(name, path)
-        return None if row is None else from_row(name, path, row)
-
     def lookup_row(self, name: str, path: StrPath) -> Row | None:
-        """The cached row if the file's content is unchanged, as plain values (``from_row``
-        makes the result of it, when it is needed)."""
+        """The cached row if the file's content is unchanged (``name`` as messages show it), as
+        plain values (``cache_rows.row_record`` makes a record of it, when one is needed)."""
         row = self.rows.get(name)
         if row is None or len(row) != ROW_LENGTH:  # written by another version of the code
             return None

@@ -46,8 +46,9 @@ def row_digest(row: Row) -> str:
     return str(row[11])
 
 
-def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Problem]]:
-    """The record's facts and problems from a row, as the per-file passes gave them."""
+def row_record(name: str, path: StrPath, row: Row) -> CheckedRecord:
+    """The record's facts from a row, as the per-file passes gave them (its problems are
+    ``row_problems``)."""
     (
         _,
         _,
@@ -59,10 +60,10 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         references,
         paths,
         facts,
-        problems,
+        _,
         digest,
     ) = row
-    record = CheckedRecord(
+    return CheckedRecord(
         collection,
         name,
         stem,
@@ -73,7 +74,6 @@ def from_row(name: str, path: StrPath, row: Row) -> tuple[CheckedRecord, list[Pr
         facts=facts,
         digest=digest,
     )
-    return record, [problem_from(*fields) for fields in problems]
 
 
 def problem_from(

@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from functools import partial
 
 from toolkit.checking.cache import ResultCache
-from toolkit.checking.cache_rows import ROW_LENGTH, Row, from_row, row_digest, row_problems, to_row
+from toolkit.checking.cache_rows import (
+    ROW_LENGTH,
+    Row,
+    row_digest,
+    row_problems,
+    row_record,
+    to_row,
+)
 from toolkit.checking.model_check import check_model
 from toolkit.checking.rules import RECORD_CHECKS, CheckedRecord
 from toolkit.checking.rules.issuers import issuer_facts
@@ -105,7 +112,7 @@ class FileResult:
         """The record the dataset rules read."""
         if self.checked is None:
             assert self.row is not None
-            self.checked = from_row(self.file.name, self.file.path, self.row)[0]
+            self.checked = row_record(self.file.name, self.file.path, self.row)
         return self.checked
 
 
