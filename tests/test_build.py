@@ -115,7 +115,7 @@ def test_missing_dataset_description_is_a_build_error(base_data: Path, tmp_path:
 
 
 def test_dataset_json_round_trips_into_equal_models(base_data: Path, dist: Path) -> None:
-    source = Dataset.from_checked(check_data(base_data, keep_models=True))
+    source = Dataset.from_checked(check_data(base_data, keep_records=True))
     document = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
     for collection, model in COLLECTIONS.items():
         loaded = [model.model_validate(record) for record in document["collections"][collection]]

@@ -272,7 +272,7 @@ def test_markup_in_every_free_text_field_is_escaped_in_the_pages(tmp_path: Path)
         HOSTILE / "html-in-every-free-text.yaml",
         root / "data" / "meetings" / "2026-02-07-dialogue.yaml",
     )
-    dataset = Dataset.from_checked(check_data(root / "data", keep_models=True))
+    dataset = Dataset.from_checked(check_data(root / "data", keep_records=True))
     (root / "dist").mkdir()
     (root / "dist" / "SHA256SUMS").write_text("")
     for path, content in generate_pages(dataset, root / "dist"):
@@ -307,7 +307,7 @@ def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path
         schema = collection_schema(path.parent.name)
         poisoned = poison(load_file(path).data, schema, schema, PAYLOAD)
         path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
-    checked = check_data(root / "data", keep_models=True)
+    checked = check_data(root / "data", keep_records=True)
     assert checked.report.ok, [p.as_dict() for p in checked.report.errors]
     (root / "dist").mkdir()
     (root / "dist" / "SHA256SUMS").write_text("")

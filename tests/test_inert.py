@@ -127,7 +127,7 @@ SETTINGS = settings(
 def test_any_text_is_refused_with_a_location_or_published_as_text(text: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
         data = lay_out(text, Path(folder))
-        checked = check_data(data, keep_models=True)
+        checked = check_data(data, keep_records=True)
         for report in (render_report(checked.report), render_github(checked.report)):
             assert find_forbidden(report.replace("\n", "")) is None
         if not publishable(text):
@@ -197,7 +197,7 @@ def generated_tags() -> frozenset[str]:
     with tempfile.TemporaryDirectory() as folder:
         dist = Path(folder)
         (dist / "SHA256SUMS").write_text("")
-        dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+        dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
         pages = generate_pages(dataset, dist)
     tags = {
         tag

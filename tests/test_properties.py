@@ -242,7 +242,7 @@ def test_random_text_never_reaches_a_page_unescaped(
 ) -> None:
     # Brackets that mean nothing to HTML or Markdown mark where each value lands on the page.
     title, summary, quote, role = (f"⟦{text}⟧" for text in (title, summary, quote, role))
-    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
     meeting = dataset.records["meetings"][0]
     participants = [p.model_copy(update={"role": role}) for p in meeting.participants]  # type: ignore[attr-defined]
     quotes = [q.model_copy(update={"text": quote}) for q in meeting.quotes]  # type: ignore[attr-defined]

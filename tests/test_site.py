@@ -236,7 +236,7 @@ def test_a_meeting_told_by_an_event_on_the_same_day_is_one_timeline_entry(
     (base_data / "events" / "2026-02-08-statement.yaml").write_text(
         later + "topics: [illicit-drugs]\n"
     )
-    checked = check_data(base_data, keep_models=True)
+    checked = check_data(base_data, keep_records=True)
     assert checked.report.ok, checked.report.problems
     entries = timeline.entries(Site(Dataset.from_checked(checked)))
     assert [(e.anchor, [v.id for v in e.events]) for e in entries] == [
@@ -355,7 +355,7 @@ REFUSED_ADDRESSES = [
 def test_the_site_links_no_address_the_validator_refuses(tmp_path: Path) -> None:
     for url in REFUSED_ADDRESSES:
         assert external_link(url) == text(url), url  # shown as text, never as a link
-    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
     sources = dataset.records["sources"]
     for url in REFUSED_ADDRESSES:
         sources[:] = [
@@ -413,7 +413,7 @@ def test_pages_show_words_not_ids(site: Path) -> None:
 def test_a_source_without_a_known_headline_is_named_by_publisher_and_date() -> None:
     from toolkit.publishing.site.pages.sources import untitled_name
 
-    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
     source = Site(dataset).get("sources", "daily-news-2026-02-08")
     assert untitled_name(source) == "Daily News, 2026-02-08"
     assert untitled_name(source.model_copy(update={"published": None})) == "Daily News"

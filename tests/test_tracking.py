@@ -21,8 +21,7 @@ from toolkit.publishing.scorecard import current_rows, status_over_time, summari
 
 
 def commitment(data: Path) -> Commitment:
-    checked = check_data(data, keep_models=True)
-    [record] = [r.model for r in checked.records if r.collection == "commitments"]
+    [record] = Dataset.from_checked(check_data(data, keep_records=True)).records["commitments"]
     assert isinstance(record, Commitment)
     return record
 
@@ -40,7 +39,7 @@ def test_current_status_and_scores_come_from_the_newest_assessments(base_data: P
     scores = after.current_scores()
     assert str(scores["IN"].score) == "partial"  # the newest score for India
     assert str(scores["CA"].score) == "too-early"  # Canada not scored since: kept
-    rows = current_rows(Dataset.from_checked(check_data(base_data, keep_models=True)))
+    rows = current_rows(Dataset.from_checked(check_data(base_data, keep_records=True)))
     india = summarise(row for row in rows if row.party == "IN")
     canada = summarise(row for row in rows if row.party == "CA")
     assert (india.mean, canada.mean) == (0.0, None)
@@ -224,10 +223,10 @@ def test_one_status_rule_for_models_and_plain_data() -> None:
     from toolkit.models.commitments import status_of
 
     data = Path(__file__).parent.parent / "data"
-    checked = check_data(data, keep_models=True)
-    commitments = [r.model for r in checked.records if isinstance(r.model, Commitment)]
+    commitments = Dataset.from_checked(check_data(data, keep_records=True)).records["commitments"]
     assert commitments
     for model in commitments:
+        assert isinstance(model, Commitment)
         assert status_of(model.model_dump(mode="json")) == model.current_status
     assert status_of({"id": "not-a-commitment"}) is None
 

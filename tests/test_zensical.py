@@ -24,7 +24,7 @@ def test_the_site_builds_with_zensical_without_a_warning(tmp_path: Path) -> None
     """A project folder laid out as the repository is (Zensical wants the site and docs folders
     inside it): mkdocs.yml as it is, the theme overrides, and the generated pages."""
     build(BASE, tmp_path / "dist")
-    dataset = Dataset.from_checked(check_data(BASE, keep_models=True))
+    dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
     project = tmp_path / "project"
     shutil.copytree(ROOT / "docs" / THEME_OVERRIDES, project / "docs" / THEME_OVERRIDES)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")

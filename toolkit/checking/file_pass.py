@@ -14,10 +14,12 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
+from typing import cast
+
+from pydantic_core import to_json
 
 from toolkit.checking.cache import ResultCache
 from toolkit.checking.cache_rows import (
-    ROW_LENGTH,
     Row,
     row_digest,
     row_problems,
@@ -46,11 +48,13 @@ VALUE_KEPT = frozenset({"E-YAML-NUMBER"})
 the schema, the model and the record rules still check the file and report everything at once."""
 
 
-def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecord, list[Problem]]:
+def check_file(
+    file: RecordFile, keep_document: bool = False
+) -> tuple[CheckedRecord, list[Problem]]:
     """Everything one file can tell alone: parse, JSON Schema, the model, the record rules.
 
-    Returns the record's facts for the dataset rules (its data dropped, its model kept only if
-    asked) and the problems found.
+    Returns the record's facts for the dataset rules (its data and model dropped; the model's
+    values kept as JSON if asked) and the problems found.
     """
     loaded = load_file(file.path, file.name)
     record = CheckedRecord(file.collection, file.name, file.stem, loaded, id=_declared_id(loaded))
@@ -78,8 +82,9 @@ def check_file(file: RecordFile, keep_model: bool = False) -> tuple[CheckedRecor
                 problems.extend(check(record))
     record.digest = fact_digest(record)
     loaded.data = loaded.text = None  # the facts above are all the dataset rules need
-    if not keep_model:
-        record.model = None
+    if keep_document and record.model is not None:
+        record.document = to_json(record.model, exclude_none=True)
+    record.model = None
     return record, problems
 
 
@@ -102,6 +107,8 @@ class FileResult:
     problems: list[Problem]
     checked: CheckedRecord | None = None
     row: Row | None = None
+    document: bytes | None = None
+    """The record as JSON, when a build asked for it and the row came from a worker."""
 
     @property
     def digest(self) -> str:
@@ -113,13 +120,15 @@ class FileResult:
         if self.checked is None:
             assert self.row is not None
             self.checked = row_record(self.file.name, self.file.path, self.row)
+            self.checked.document = self.document
         return self.checked
 
 
 def checked_files(
-    files: list[RecordFile], keep_models: bool, cache: ResultCache | None
+    files: list[RecordFile], keep_documents: bool, cache: ResultCache | None
 ) -> list[FileResult]:
-    """Every file's per-file result, from the cache where the file is unchanged."""
+    """Every file's per-file result, from the cache where the file is unchanged (with each
+    valid record as JSON, when ``keep_documents``)."""
     results: dict[str, FileResult] = {}
     if cache is not None:
         for file in files:
@@ -127,44 +136,51 @@ def checked_files(
                 results[file.name] = FileResult(file, row_problems(row), row=row)
     misses = [file for file in files if file.name not in results]
     verified_ns = cache.started_ns if cache is not None else 0
-    for file, result in zip(misses, _check_files(misses, keep_models, verified_ns), strict=True):
-        if len(result) == ROW_LENGTH:
-            results[file.name] = FileResult(file, row_problems(result), row=result)
-            if cache is not None:
-                cache.store_row(file.name, result)
-        else:
-            record, problems = result
-            results[file.name] = FileResult(file, problems, checked=record)
-            if cache is not None:
-                cache.store(file.name, record, problems)
+    for file, checked in zip(
+        misses, _check_files(misses, keep_documents, verified_ns), strict=True
+    ):
+        result = results[file.name] = _file_result(file, checked)
+        if cache is None:
+            continue
+        if result.row is not None:
+            cache.store_row(file.name, result.row)
+        elif result.checked is not None:
+            cache.store(file.name, result.checked, result.problems)
     return [results[file.name] for file in files]
 
 
+def _file_result(file: RecordFile, checked: Checked) -> FileResult:
+    first, second = checked
+    if isinstance(first, CheckedRecord):
+        return FileResult(file, cast(list[Problem], second), checked=first)
+    return FileResult(file, row_problems(first), row=first, document=cast(bytes | None, second))
+
+
+Checked = tuple[CheckedRecord, list[Problem]] | tuple[Row, bytes | None]
+"""A file checked: its record and problems, or, from a worker, its cache row and document."""
+
+
 def _check_files(
-    files: list[RecordFile], keep_models: bool, verified_ns: int
-) -> Iterator[tuple[CheckedRecord, list[Problem]] | Row]:
+    files: list[RecordFile], keep_documents: bool, verified_ns: int
+) -> Iterator[Checked]:
     """The per-file passes over every file, on every core when there are enough files (whose
-    results come back as rows, unless the models are wanted too)."""
+    results come back as rows)."""
     workers = min(os.cpu_count() or 1, len(files) // CHUNK or 1)
     if len(files) < PARALLEL_FROM or workers < 2:
-        yield from (check_file(file, keep_models) for file in files)
+        yield from (check_file(file, keep_documents) for file in files)
         return
-    check = (
-        partial(check_file, keep_model=True)
-        if keep_models
-        else partial(_checked_row, verified_ns=verified_ns)
-    )
+    check = partial(_checked_row, verified_ns=verified_ns, keep_document=keep_documents)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_fork_context()) as pool:
         yield from pool.map(check, files, chunksize=CHUNK)
 
 
-def _checked_row(file: RecordFile, verified_ns: int) -> tuple[CheckedRecord, list[Problem]] | Row:
-    """A file's result as the row the cache keeps (verified at ``verified_ns``), or as the
-    record itself when the file could not be read (nothing to keep)."""
-    record, problems = check_file(file)
+def _checked_row(file: RecordFile, verified_ns: int, keep_document: bool) -> Checked:
+    """A file's result as the row the cache keeps (verified at ``verified_ns``) and its
+    document, or as the record itself when the file could not be read (nothing to keep)."""
+    record, problems = check_file(file, keep_document)
     if record.loaded.identity is None:
         return record, problems
-    return to_row(record, problems, verified_ns)
+    return to_row(record, problems, verified_ns), record.document
 
 
 def _fork_context() -> multiprocessing.context.BaseContext:

@@ -57,7 +57,7 @@ def check_data(
     data_dir: Path,
     only: Sequence[Path] = (),
     *,
-    keep_models: bool = False,
+    keep_records: bool = False,
     use_cache: bool = False,
     as_of: str | None = None,
     stale_after: int = STALE_AFTER_DAYS,
@@ -66,14 +66,16 @@ def check_data(
     """Check every record in ``data_dir``; with ``only``, report on those files and folders alone
     while still resolving their references against the whole folder. With ``as_of`` (a date),
     also warn about commitments overdue on that date, or whose newest assessment is older than
-    ``stale_after`` days. ``records_wanted=False`` leaves out the records (only the report is
-    wanted), so results from the cache are not made into records unless the rules need them."""
+    ``stale_after`` days. ``keep_records`` keeps each valid record's values, as JSON, for a
+    build (``Dataset`` reads them). ``records_wanted=False`` leaves out the records (only the
+    report is wanted), so results from the cache are not made into records unless the rules
+    need them."""
     with _collector_paused():
         found = discover(data_dir)
         files = found.records
         problems = list(found.problems)
-        cache = ResultCache.open(data_dir) if use_cache and not keep_models else None
-        results = checked_files(files, keep_models, cache)
+        cache = ResultCache.open(data_dir) if use_cache and not keep_records else None
+        results = checked_files(files, keep_records, cache)
         for result in results:
             problems.extend(result.problems)
         info, info_problems = check_info(data_dir, found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 
 from toolkit.checking.validate import DATASET_FILE, CheckedData, check_data
@@ -37,14 +38,28 @@ def build(
     site: SiteSettings | None = None,
 ) -> CheckedData:
     """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
-    when ``site`` is given). Returns the validation result; nothing is written when it is not ok.
+    when ``site`` is given). Returns the validation result (its report, not its records);
+    nothing is written when it is not ok.
     """
-    checked = check_data(data_dir, keep_models=True)
+    return build_dataset(data_dir, out, progress, site)[0]
+
+
+def build_dataset(
+    data_dir: Path,
+    out: Path,
+    progress: Progress = lambda step: None,
+    site: SiteSettings | None = None,
+) -> tuple[CheckedData, Dataset | None]:
+    """``build``, also returning the dataset it wrote (None when the data is invalid)."""
+    checked = check_data(data_dir, keep_records=True)
     if not checked.report.ok:
-        return checked
+        return checked, None
     if checked.info is None:
         raise BuildError(f"{data_dir / DATASET_FILE} is missing: it names and versions the dataset")
     dataset = Dataset.from_checked(checked)
+    # What the dataset rules read of each record is no longer needed: let it go before the
+    # exporters run, which at 100,000 records is several hundred megabytes.
+    checked = replace(checked, records=[])
     try:
         if site is not None:
             dataset.site_url = site_address(site)
@@ -53,7 +68,7 @@ def build(
         raise BuildError(f"could not write the outputs: {error}") from error
     except SiteBuildError as error:
         raise BuildError(str(error)) from error
-    return checked
+    return checked, dataset
 
 
 def _write_outputs(

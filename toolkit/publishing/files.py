@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
+
+_INDENT = "  "
+_ENCODER = json.JSONEncoder(indent=len(_INDENT), ensure_ascii=False)
 
 
 def write_text(path: Path, text: str) -> None:
@@ -16,8 +20,35 @@ def write_text(path: Path, text: str) -> None:
 
 def write_json(path: Path, value: Any) -> None:
     """Write ``value`` as indented JSON, streamed to the file rather than built as one string;
-    key order is the caller's, so the output is stable."""
+    key order is the caller's, so the output is stable. A mapping that is not a ``dict`` (the
+    dataset's records, decoded a collection at a time) is read one entry at a time, and an
+    iterator (rows made as they are written) is written as a list, so neither is held whole;
+    the text is the same ``json.dump(value, indent=2)`` would write (with iterators as lists)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        json.dump(value, handle, indent=2, ensure_ascii=False)
+        handle.writelines(_json_chunks(value, 0))
         handle.write("\n")
+
+
+def _json_chunks(value: Any, depth: int) -> Iterator[str]:
+    """``value`` as indented JSON text, a key or an item at a time (JSON text never holds a
+    raw line break, so a nested value is indented by indenting its lines)."""
+    if isinstance(value, Mapping) and value:
+        inner = "\n" + _INDENT * (depth + 1)
+        separator = "{"
+        for key, item in value.items():
+            name = key if isinstance(key, str) else _ENCODER.encode(key)  # as json writes keys
+            yield f"{separator}{inner}{_ENCODER.encode(name)}: "
+            yield from _json_chunks(item, depth + 1)
+            separator = ","
+        yield "\n" + _INDENT * depth + "}"
+    elif isinstance(value, Iterator):
+        inner = "\n" + _INDENT * (depth + 1)
+        separator = "["
+        for item in value:
+            yield separator + inner
+            yield from _json_chunks(item, depth + 1)
+            separator = ","
+        yield "[]" if separator == "[" else "\n" + _INDENT * depth + "]"
+    else:
+        yield _ENCODER.encode(value).replace("\n", "\n" + _INDENT * depth)

@@ -13,8 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from toolkit.publishing.build import build
-from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.build import build_dataset
 from toolkit.publishing.site.builder import SiteSettings
 from toolkit.publishing.site.generate import write_sources
 
@@ -41,11 +40,11 @@ def _fingerprint(folders: list[Path]) -> tuple[tuple[str, int, int], ...]:
 
 def regenerate(data: Path, dist: Path, settings: SiteSettings, say: Callable[[str], None]) -> bool:
     """Rebuild the datasets and the pages; report and keep the old pages when data is invalid."""
-    checked = build(data, dist)
-    if not checked.report.ok or checked.info is None:
+    checked, dataset = build_dataset(data, dist)
+    if dataset is None:
         say(f"not regenerated: {checked.report.summary()} (run `toolkit validate`)")
         return False
-    write_sources(Dataset.from_checked(checked), settings.docs, dist, settings.work)
+    write_sources(dataset, settings.docs, dist, settings.work)
     return True
 
 

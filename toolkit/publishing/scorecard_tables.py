@@ -245,13 +245,12 @@ def summary_items(snapshot: Snapshot, rows: list[ScoreRow]) -> Iterator[dict[str
         }
 
 
-def table_items(table: Table, dataset: Dataset) -> list[dict[str, Any]]:
-    """A scorecard table's rows as JSON objects keyed by column, absent values left out."""
-    return [
-        {
+def table_items(table: Table, dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """A scorecard table's rows as JSON objects keyed by column, absent values left out, made
+    as they are read (at 100,000 records the scorecard's rows run to hundreds of megabytes)."""
+    for row in rows_of(table, dataset):
+        yield {
             column.name: value
             for column, value in zip(table.columns, row, strict=True)
             if value is not None
         }
-        for row in rows_of(table, dataset)
-    ]

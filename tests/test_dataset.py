@@ -1,0 +1,122 @@
+"""The dataset a build publishes: records kept as JSON, given back as the models and values
+the files validate to, from worker processes as from one, and written out a collection at a
+time."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from case_runner import BASE
+from toolkit.authoring.synth import synthesize
+from toolkit.checking import file_pass
+from toolkit.checking.validate import check_data
+from toolkit.models import COLLECTIONS
+from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.files import write_json
+from toolkit.reading.discovery import discover
+from toolkit.reading.loader import load_file
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _validated_from_files(data: Path) -> dict[str, list[Any]]:
+    """Each collection's models validated straight from the YAML, sorted by id."""
+    models: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    for file in discover(data).records:
+        data_read = load_file(file.path, file.name).data
+        models[file.collection].append(COLLECTIONS[file.collection].model_validate(data_read))
+    return {name: sorted(found, key=lambda model: model.id) for name, found in models.items()}
+
+
+@pytest.mark.parametrize("data", [DATA, BASE], ids=["the record", "the test base"])
+def test_the_dataset_gives_back_the_records_as_the_files_validate(data: Path) -> None:
+    dataset = Dataset.from_checked(check_data(data, keep_records=True))
+    expected = _validated_from_files(data)
+    assert dataset.counts == {name: len(models) for name, models in expected.items()}
+    assert all(dataset.counts.values())
+    assert dict(dataset.records) == expected
+    for name in reversed(COLLECTIONS):  # collections read in turn, and read again
+        dumped = [m.model_dump(mode="json", exclude_none=True) for m in expected[name]]
+        assert dataset.documents[name] == dumped
+        assert dataset.documents[name] == dumped
+    assert [name for name, _ in dataset.documents.items()] == list(COLLECTIONS)
+
+
+def test_worker_processes_keep_the_same_records_as_one_process(tmp_path: Path) -> None:
+    files = discover(synthesize(tmp_path, 300)).records
+    serial = file_pass.checked_files(files, True, None)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(file_pass, "PARALLEL_FROM", 0)
+        patch.setattr(file_pass, "CHUNK", 20)
+        patch.setattr(os, "cpu_count", lambda: 2)
+        parallel = file_pass.checked_files(files, True, None)
+    assert all(result.row is not None for result in parallel)  # they came from the workers
+    assert all(result.checked is not None for result in serial)  # these did not
+    documents = [result.record().document for result in parallel]
+    assert documents == [result.record().document for result in serial]
+    assert all(documents)
+
+
+class _OneAtATime(Mapping[str, list[int]]):
+    """A mapping that refuses to be read whole: asking for its items one by one is allowed."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __getitem__(self, key: str) -> list[int]:
+        self.asked.append(key)
+        return [len(key), len(self.asked)]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["one", "three"])
+
+    def __len__(self) -> int:
+        return 2
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {},
+        [],
+        "text",
+        None,
+        {"a": {}, "b": [], "c": [{}], "é": '\u2028 line\nbreak "quoted"'},
+        {"nested": {"deeper": {"list": [1, 2.5, True, None, {"x": [[]]}]}}},
+        {1: "int key", False: "bool key", None: "none key", 2.5: "float key"},
+        [{"a": [1, {"b": {"c": "d"}}]}],
+    ],
+)
+def test_json_is_written_as_json_dump_writes_it(tmp_path: Path, value: Any) -> None:
+    write_json(tmp_path / "out.json", value)
+    expected = json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
+
+
+def test_a_mapping_that_is_not_a_dict_is_written_an_entry_at_a_time(tmp_path: Path) -> None:
+    lazy = _OneAtATime()
+    write_json(tmp_path / "out.json", {"head": 1, "collections": lazy})
+    assert lazy.asked == ["one", "three"]  # each asked for once, in order
+    as_dict = {"head": 1, "collections": {"one": [3, 1], "three": [5, 2]}}
+    expected = json.dumps(as_dict, indent=2, ensure_ascii=False) + "\n"
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
+
+
+def test_an_iterator_is_written_as_a_list_without_being_held(tmp_path: Path) -> None:
+    made: list[int] = []
+
+    def rows(count: int) -> Iterator[dict[str, int]]:
+        for number in range(count):
+            made.append(number)
+            yield {"row": number, "made_before_it": len(made) - 1}
+
+    write_json(tmp_path / "out.json", {"none": rows(0), "rows": rows(3)})
+    as_lists = {"none": [], "rows": [{"row": n, "made_before_it": n} for n in range(3)]}
+    expected = json.dumps(as_lists, indent=2, ensure_ascii=False) + "\n"
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
