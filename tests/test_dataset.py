@@ -40,7 +40,10 @@ def test_the_dataset_gives_back_the_records_as_the_files_validate(data: Path) ->
     expected = _validated_from_files(data)
     assert dataset.counts == {name: len(models) for name, models in expected.items()}
     assert all(dataset.counts.values())
+    for name in COLLECTIONS:  # passed through once, before and after they are kept
+        assert list(dataset.records.one_by_one(name)) == expected[name]
     assert dict(dataset.records) == expected
+    assert list(dataset.records.one_by_one("commitments")) == expected["commitments"]
     for name in reversed(COLLECTIONS):  # collections read in turn, and read again
         dumped = [m.model_dump(mode="json", exclude_none=True) for m in expected[name]]
         assert dataset.documents[name] == dumped

@@ -43,6 +43,16 @@ class RecordModels(Mapping[str, list[Record]]):
     def __len__(self) -> int:
         return len(self._encoded)
 
+    def one_by_one(self, name: str) -> Iterator[Record]:
+        """The collection's models in order, each made as it is reached and let go after,
+        for a reader that passes once (the made list, if another reader asked for it)."""
+        if name in self._made:
+            yield from self._made[name]
+            return
+        model = COLLECTIONS[name]
+        for text in self._encoded[name]:
+            yield model.model_validate_json(text)
+
 
 class RecordDocuments(Mapping[str, list[dict[str, Any]]]):
     """Each collection's records as plain JSON values, decoded when asked for. Only the last
@@ -91,7 +101,7 @@ class Dataset:
         return cls(checked.info, encoded, checked.changelog)
 
     @cached_property
-    def records(self) -> Mapping[str, list[Record]]:
+    def records(self) -> RecordModels:
         """Each collection's models, sorted by id."""
         return RecordModels(self.encoded)
 

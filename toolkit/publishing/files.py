@@ -31,15 +31,15 @@ def write_json(path: Path, value: Any) -> None:
 
 
 def _json_chunks(value: Any, depth: int) -> Iterator[str]:
-    """``value`` as indented JSON text, a key or an item at a time (JSON text never holds a
-    raw line break, so a nested value is indented by indenting its lines)."""
+    """``value`` as indented JSON text, in small pieces (JSON text never holds a raw line
+    break, so a nested value is indented by indenting its lines)."""
     if isinstance(value, Mapping) and value:
         inner = "\n" + _INDENT * (depth + 1)
         separator = "{"
-        for key, item in value.items():
+        for key in value:  # the value is never bound here, so one is let go before the next
             name = key if isinstance(key, str) else _ENCODER.encode(key)  # as json writes keys
             yield f"{separator}{inner}{_ENCODER.encode(name)}: "
-            yield from _json_chunks(item, depth + 1)
+            yield from _json_chunks(value[key], depth + 1)
             separator = ","
         yield "\n" + _INDENT * depth + "}"
     elif isinstance(value, Iterator):
@@ -51,4 +51,6 @@ def _json_chunks(value: Any, depth: int) -> Iterator[str]:
             separator = ","
         yield "[]" if separator == "[" else "\n" + _INDENT * depth + "]"
     else:
-        yield _ENCODER.encode(value).replace("\n", "\n" + _INDENT * depth)
+        indented = "\n" + _INDENT * depth
+        for chunk in _ENCODER.iterencode(value):  # streamed, never one string
+            yield chunk.replace("\n", indented) if depth else chunk

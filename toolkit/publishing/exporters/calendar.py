@@ -37,7 +37,7 @@ def export(dataset: Dataset, out: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / f"{COMBINED_CALENDAR}.ics").open("wb") as everything:
         everything.write(_header(f"{dataset.info.title}: commitments"))
-        for commitment in dataset.records["commitments"]:
+        for commitment in dataset.records.one_by_one("commitments"):
             assert isinstance(commitment, Commitment)
             history = changes.get(commitment.id, [])
             events = b"".join(
