@@ -427,3 +427,27 @@ def test_long_pages_open_with_their_sections_and_short_ones_do_not(site: Path) -
     assert re.findall(r'href="#([^"]+)"', contents) == sections
     assert len(sections) >= 3
     assert 'class="page-toc"' not in page(site, "organizations")  # a table, no sections
+
+
+def test_an_announced_appointment_reads_as_announced_not_as_an_office_held(
+    tmp_path: Path,
+) -> None:
+    dataset = Dataset.from_checked(check_data(BASE, keep_records=True))
+    people = dataset.records["people"]
+    [rao] = [p for p in people if p.id == "asha-rao"]
+    held = rao.positions[0]  # type: ignore[attr-defined]
+    announced = held.model_copy(
+        update={"title": "Ambassador ⟦x⟧", "status": "announced", "announced": "2026-02-02"}
+    )
+    people[:] = [
+        p.model_copy(update={"positions": [held, announced]}) if p.id == "asha-rao" else p
+        for p in people
+    ]
+    (tmp_path / "SHA256SUMS").write_text("")
+    pages = dict(generate_pages(dataset, tmp_path))
+    page = pages["people/asha-rao.md"]
+    assert "Ambassador ⟦x⟧" in page
+    assert "announced on 2026-02-02, not yet taken up according to the sources" in page
+    assert "(2024-06-10 – )" in page  # the office held keeps its dates
+    index = pages["people/index.md"]
+    assert "National Security Adviser" in index and "Ambassador" not in index

@@ -52,6 +52,7 @@ ProblemCode = Literal[
     "E-SOURCE-ACCESSED",
     "E-ACCOUNT-PARTY",
     "E-ORDER",
+    "E-ANNOUNCED",
     "E-FIELD",
     "E-FMT",
     "E-PARTY",
@@ -346,6 +347,14 @@ _CODES = [
         "Dates are out of order.",
         "assessments whose second entry is older than the first; an end before a start",
         "List dated entries oldest first; check start and end dates.",
+    ),
+    Code(
+        "E-ANNOUNCED",
+        "A position recorded as only announced has a start or an end date: an announced "
+        "appointment is an intention, not an office taken up.",
+        "positions: [{title: Ambassador, status: announced, start: 2026-02-02, ...}]",
+        "Give the announcement's date as `announced:`; once a source reports the office taken "
+        "up, set `status: held` with the `start` that source gives.",
     ),
     Code(
         "E-FIELD",

@@ -13,6 +13,7 @@ from toolkit.models.base import (
     Statement,
     StrictModel,
 )
+from toolkit.models.enums import DocumentedEnum
 from toolkit.models.fields import CountryCode, PartialDate, ShortText
 from toolkit.models.organizations import Identifiers
 
@@ -26,15 +27,32 @@ class Alias(StrictModel):
     """Sources that use this form."""
 
 
+class PositionStatus(DocumentedEnum):
+    """Whether an office was taken up, or only announced."""
+
+    HELD = "held", "The person took up the office (its dates where the sources give them)."
+    ANNOUNCED = (
+        "announced",
+        "An appointment announced but, as far as the sources show, not yet taken up: an "
+        "intention, not an office held (it has no start or end).",
+    )
+
+
 class Position(StrictModel):
-    """An office a person held, with its dates where the sources give them."""
+    """An office a person held, or was announced for, with its dates where the sources give them."""
 
     title: ShortText
     """The title in its official form (e.g. `National Security Adviser`)."""
     organization: OrganizationRef
     """The organisation the office belongs to."""
+    status: PositionStatus = PositionStatus.HELD
+    """`held` (the default) or `announced`: an appointment announced, and not yet taken up as
+    far as the sources show."""
+    announced: PartialDate | None = None
+    """When the appointment was announced, where the sources say."""
     start: PartialDate | None = None
-    """When the person took office; omitted when the sources do not say."""
+    """When the person took office; omitted when the sources do not say, and for an
+    announced appointment."""
     end: PartialDate | None = None
     """When the person left office; omitted while in office or when unknown."""
     sources: list[SourceRef] = Field(min_length=1)
@@ -57,7 +75,7 @@ class Person(Record):
     """A short, neutral description as cited statements, with claims attributed to whoever
     made them."""
     positions: list[Position] = Field(default_factory=list)
-    """Offices held, oldest first."""
+    """Offices held, oldest first, and appointments announced but not yet taken up."""
     identifiers: Identifiers = Field(default_factory=Identifiers)
     """The person's ids in other datasets."""
     sources: Sources

@@ -21,6 +21,7 @@ def check_record_dates(record: CheckedRecord) -> Iterator[Problem]:
     if record.collection == "people":
         for number, position in enumerate(model.positions):
             yield from _span(record, position.start, position.end, ("positions", number, "end"))
+            yield from _announced_only(record, position, number)
         starts = [position.start for position in model.positions]
         yield from _in_order(record, starts, "positions", field="start")
 
@@ -63,3 +64,19 @@ def _in_order(
                 hint=f"list `{list_name}` oldest first",
             )
         previous = date
+
+
+def _announced_only(record: CheckedRecord, position: Any, number: int) -> Iterator[Problem]:
+    """An appointment only announced has not been taken up, so it has no start or end."""
+    if position.status != "announced":
+        return
+    for field in ("start", "end"):
+        if getattr(position, field) is not None:
+            yield record.problem(
+                "E-ANNOUNCED",
+                f"position '{position.title}' is only announced (status: announced) but has "
+                f"{'an' if field == 'end' else 'a'} {field} date, {getattr(position, field)}",
+                ("positions", number, field),
+                hint="give the announcement's date as `announced:`, or set `status: held` "
+                "once a source reports the office taken up",
+            )

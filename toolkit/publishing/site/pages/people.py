@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit.foundation.countries import country_name
 from toolkit.models import Meeting, Person, page_path
+from toolkit.models.people import Position, PositionStatus
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
@@ -25,7 +26,7 @@ def pages(site: Site) -> list[Generated]:
         [
             page.link("people", p.id),
             text(country_name(p.country)),
-            text(p.positions[-1].title if p.positions else ""),
+            text(_latest_held(p)),
         ]
         for p in people
     ]
@@ -39,7 +40,7 @@ def person_page(site: Site, person: Person) -> str:
     aliases = "; ".join(f"{text(a.name)}{page.cite(a.sources)}" for a in person.aliases)
     positions = "".join(
         f"<li>{text(p.title)}, {page.link('organizations', p.organization)}"
-        f" ({text(p.start or '?')} – {text(p.end or '')}){page.cite(p.sources)}</li>"
+        f" ({_when(p)}){page.cite(p.sources)}</li>"
         for p in person.positions
     )
     meetings = [
@@ -59,3 +60,17 @@ def person_page(site: Site, person: Person) -> str:
     return markdown_page(
         person.name, "\n".join(part for part in body if part), search_boost=RECORD_BOOST
     )
+
+
+def _latest_held(person: Person) -> str:
+    """The title of the newest office the person took up (an announced one is not held)."""
+    held = [p for p in person.positions if p.status == PositionStatus.HELD]
+    return held[-1].title if held else ""
+
+
+def _when(position: Position) -> str:
+    """A position's dates, or, for an appointment only announced, that it was announced."""
+    if position.status == PositionStatus.ANNOUNCED:
+        announced = f" on {text(position.announced)}" if position.announced else ""
+        return f"announced{announced}, not yet taken up according to the sources"
+    return f"{text(position.start or '?')} – {text(position.end or '')}"
