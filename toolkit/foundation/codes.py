@@ -66,6 +66,7 @@ ProblemCode = Literal[
     "W-OVERDUE",
     "W-STALE",
     "W-UNCITED",
+    "W-AGENCY",
 ]
 """Every problem code, as a type: a misspelt code is a type error where it is reported, and a
 test keeps this list and the documentation below the same."""
@@ -457,6 +458,15 @@ _CODES = [
         "A source is cited by no record (a warning).",
         "data/sources/old-report.yaml cited nowhere",
         "Cite it where it supports a fact, or remove it.",
+    ),
+    Code(
+        "W-AGENCY",
+        "A source's passage prints a news agency's dateline credit, such as (PTI) or (ANI), but "
+        "the source records no `agency` (a warning): outlets carrying one agency's copy are one "
+        "origin, not several confirmations.",
+        "passages: [{text: 'New Delhi, Feb 24 (ANI): ...'}] with no agency:",
+        "Add `agency:` with the agency's name; if the credit covers only a quote or a photo, say "
+        "so in `notes`, naming the agency.",
     ),
 ]
 

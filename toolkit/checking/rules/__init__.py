@@ -30,6 +30,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     citations.check_statement_sources,
     citations.check_account_governments,
     citations.check_source_reading,
+    citations.check_agency_credit,
     citations.check_discrepancy_fields,
     chronology.check_record_dates,
     commitments.check_scored_parties,

@@ -1,8 +1,9 @@
-"""Citations: quotes cite one of the record's sources, every source is cited somewhere, and
-discrepancy notes point at real fields."""
+"""Citations: quotes cite one of the record's sources, every source is cited somewhere, wire
+copy names its agency, and discrepancy notes point at real fields."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -102,6 +103,32 @@ def check_source_reading(record: CheckedRecord) -> Iterator[Problem]:
             hint="copy the headline exactly as the page shows it; only if the page as read shows "
             "none, say so in `title_unseen`",
         )
+
+
+AGENCY_CREDIT = re.compile(r"\((PTI|ANI|IANS|UNI|IBNS|KUNA|Reuters|AP|AFP|Xinhua)\)")
+"""A news agency's credit as datelines print it (``New Delhi, Feb 24 (ANI):``): the outlet is
+carrying that agency's copy."""
+
+
+def check_agency_credit(record: CheckedRecord) -> Iterator[Problem]:
+    """A passage printing an agency's dateline credit belongs to a source that names the agency
+    (or whose notes explain the credit): several outlets carrying one agency's copy are one
+    origin, not several confirmations."""
+    fields = record.model.__dict__ if record.model is not None else {}
+    if record.collection != "sources" or not fields or fields["agency"] is not None:
+        return
+    notes = fields["notes"] or ""
+    for number, passage in enumerate(fields["passages"]):
+        found = AGENCY_CREDIT.search(passage.text)
+        if found is not None and found.group(1) not in notes:
+            yield record.problem(
+                "W-AGENCY",
+                f"passage {number + 1} prints the agency credit {found.group()}, but the source "
+                "records no `agency`",
+                ("passages", number, "text"),
+                hint=f"add `agency: {found.group(1)}` if the page carries that agency's copy; "
+                "if the credit covers only part of it, say so in `notes`",
+            )
 
 
 def check_discrepancy_fields(record: CheckedRecord) -> Iterator[Problem]:
