@@ -172,6 +172,11 @@ def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
         "positions_index": "0",
         "title": "National Security Adviser",
         "organization": "example-ministry",
+        "status": "held",  # the default, written out for tools that read the table alone
+        "announced": "",
+        "announced_precision": "",
+        "announced_earliest": "",
+        "announced_latest": "",
         "start": "2024-06-10",
         "start_precision": "day",
         "start_earliest": "2024-06-10",

@@ -3,6 +3,7 @@ as HTML and in a real headless Chromium."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import itertools
 import json
@@ -451,3 +452,18 @@ def test_an_announced_appointment_reads_as_announced_not_as_an_office_held(
     assert "(2024-06-10 – )" in page  # the office held keeps its dates
     index = pages["people/index.md"]
     assert "National Security Adviser" in index and "Ambassador" not in index
+
+
+def test_the_home_page_and_the_methodology_say_how_far_the_record_reaches(site: Path) -> None:
+    info = check_data(Path(__file__).parent.parent / "data").info
+    assert info is not None and info.coverage is not None
+    searched, through = (
+        dt.date.fromisoformat(day) for day in (info.coverage.searched, info.coverage.through)
+    )
+    methodology = (Path(__file__).parent.parent / "docs" / "methodology.md").read_text()
+    for day in (searched, through):  # the hand-written page keeps to the data
+        assert f"{day.day} {day:%B %Y}" in methodology
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "How far the record reaches" in home
+    assert '<span class="date">2026-11-25</span>' in home  # the test base's own coverage
+    assert "the newest reaches March 2026" in home

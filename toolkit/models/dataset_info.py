@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
-from toolkit.foundation.dates import earliest
+from toolkit.foundation.dates import earliest, latest
 from toolkit.models.base import StrictModel
 from toolkit.models.fields import PartialDate, ShortText, Slug, Text, Url
 
@@ -145,6 +146,28 @@ class ScorecardRules(StrictModel):
         return governing
 
 
+class Coverage(StrictModel):
+    """How far the searched material reaches: when the sources were last searched, and the
+    newest date the pages found reach. Silence in the record speaks only as far as that."""
+
+    searched: PartialDate
+    """When the stored pages were last searched for the whole record."""
+    through: PartialDate
+    """The newest date the pages found on the relationship reach."""
+    note: Text
+    """What was searched and what was found near the end of that material, in plain words."""
+
+    @field_validator("through")
+    @classmethod
+    def _not_after_the_search(cls, through: str, info: ValidationInfo) -> str:
+        searched = info.data.get("searched")
+        if searched is not None and earliest(through) > latest(searched):
+            raise PydanticCustomError(
+                "dates_out_of_order", "the material cannot reach past the day it was searched"
+            )
+        return through
+
+
 class DatasetInfo(StrictModel):
     """The description every published file of the dataset carries."""
 
@@ -164,6 +187,8 @@ class DatasetInfo(StrictModel):
     """Words that help people find the dataset."""
     scorecard: ScorecardRules | None = None
     """How compliance is scored and when snapshots are cut; without it, no snapshot is cut."""
+    coverage: Coverage | None = None
+    """When the sources were last searched and how far the material found reaches."""
 
     model_config = ConfigDict(
         json_schema_extra={

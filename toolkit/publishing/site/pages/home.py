@@ -58,6 +58,19 @@ def _scorecard(page: Page, site: Site) -> str:
     )
 
 
+def _coverage(site: Site) -> str:
+    """How far the record reaches: when the sources were searched, and the newest date found."""
+    coverage = site.dataset.info.coverage
+    if coverage is None:
+        return ""
+    return (
+        '<h2 id="coverage">How far the record reaches</h2>'
+        f'<p>Sources last searched on <span class="date">{text(coverage.searched)}</span>; the '
+        f'material found reaches <span class="date">{text(coverage.through)}</span>.</p>'
+        + paragraphs(coverage.note)
+    )
+
+
 def pages(site: Site) -> list[Generated]:
     """The home page."""
     page = Page(site, "")
@@ -82,6 +95,7 @@ def pages(site: Site) -> list[Generated]:
         f'<a href="{page.href("commitments/")}">overview</a> and the '
         f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
         _scorecard(page, site),
+        _coverage(site),
         '<h2 id="data">The data</h2>',
         f"<p>Version {text(info.version)}, last updated {text(site.dataset.last_updated)}, "
         f"published under {text(info.licence.title)}. "
