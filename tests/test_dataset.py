@@ -18,7 +18,7 @@ from toolkit.checking import file_pass
 from toolkit.checking.validate import check_data
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.files import write_json
+from toolkit.publishing.files import _json_chunks, write_json
 from toolkit.reading.discovery import discover
 from toolkit.reading.loader import load_file
 
@@ -104,8 +104,15 @@ def test_json_is_written_as_json_dump_writes_it(tmp_path: Path, value: Any) -> N
 
 def test_a_mapping_that_is_not_a_dict_is_written_an_entry_at_a_time(tmp_path: Path) -> None:
     lazy = _OneAtATime()
-    write_json(tmp_path / "out.json", {"head": 1, "collections": lazy})
-    assert lazy.asked == ["one", "three"]  # each asked for once, in order
+    asked_when_written: dict[str, list[str]] = {}
+    for chunk in _json_chunks({"head": 1, "collections": lazy}, 0):
+        for key in ("one", "three"):
+            if f'"{key}": ' in chunk:
+                asked_when_written[key] = list(lazy.asked)
+    # each entry is asked for only once its key is written, after the one before it is done
+    assert asked_when_written == {"one": [], "three": ["one"]}
+    assert lazy.asked == ["one", "three"]
+    write_json(tmp_path / "out.json", {"head": 1, "collections": _OneAtATime()})
     as_dict = {"head": 1, "collections": {"one": [3, 1], "three": [5, 2]}}
     expected = json.dumps(as_dict, indent=2, ensure_ascii=False) + "\n"
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
@@ -117,9 +124,30 @@ def test_an_iterator_is_written_as_a_list_without_being_held(tmp_path: Path) -> 
     def rows(count: int) -> Iterator[dict[str, int]]:
         for number in range(count):
             made.append(number)
-            yield {"row": number, "made_before_it": len(made) - 1}
+            yield {"row": number}
 
+    made_when_written = []
+    for chunk in _json_chunks({"none": rows(0), "rows": rows(3)}, 0):
+        if chunk.startswith('"row"') or '"row": ' in chunk:
+            made_when_written.append(len(made))
+    assert made_when_written == [1, 2, 3]  # each row made only when it is written
     write_json(tmp_path / "out.json", {"none": rows(0), "rows": rows(3)})
-    as_lists = {"none": [], "rows": [{"row": n, "made_before_it": n} for n in range(3)]}
+    as_lists = {"none": [], "rows": [{"row": n} for n in range(3)]}
     expected = json.dumps(as_lists, indent=2, ensure_ascii=False) + "\n"
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == expected
+
+
+def test_keys_json_cannot_write_are_refused_as_json_refuses_them(tmp_path: Path) -> None:
+    with pytest.raises(TypeError):
+        json.dumps({("a", 1): 0})
+    with pytest.raises(TypeError, match="keys must be"):
+        write_json(tmp_path / "out.json", {("a", 1): 0})
+
+
+def test_an_empty_mapping_that_is_not_a_dict_is_an_empty_object(tmp_path: Path) -> None:
+    class Empty(_OneAtATime):
+        def __iter__(self) -> Iterator[str]:
+            return iter(())
+
+    write_json(tmp_path / "out.json", {"collections": Empty()})
+    assert json.loads((tmp_path / "out.json").read_text()) == {"collections": {}}

@@ -38,8 +38,8 @@ def build(
     site: SiteSettings | None = None,
 ) -> CheckedData:
     """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
-    when ``site`` is given). Returns the validation result (its report, not its records);
-    nothing is written when it is not ok.
+    when ``site`` is given). Returns the validation result (without its records when the data
+    is valid: they are let go before the exporters run); nothing is written when it is not ok.
     """
     return build_dataset(data_dir, out, progress, site)[0]
 

@@ -43,6 +43,9 @@ class RecordModels(Mapping[str, list[Record]]):
     def __len__(self) -> int:
         return len(self._encoded)
 
+    def __contains__(self, name: object) -> bool:
+        return name in self._encoded  # without making or decoding the collection
+
     def one_by_one(self, name: str) -> Iterator[Record]:
         """The collection's models in order, each made as it is reached and let go after,
         for a reader that passes once (the made list, if another reader asked for it)."""
@@ -57,7 +60,8 @@ class RecordModels(Mapping[str, list[Record]]):
 class RecordDocuments(Mapping[str, list[dict[str, Any]]]):
     """Each collection's records as plain JSON values, decoded when asked for. Only the last
     collection asked for is kept: exporters read one collection at a time, often table after
-    table of it, and holding every collection decoded would cost as much as the models."""
+    table of it, and holding every collection decoded would cost as much as the models. The
+    lists are for reading: a change to one is lost once another collection is asked for."""
 
     def __init__(self, encoded: Encoded) -> None:
         self._encoded = encoded
@@ -74,6 +78,9 @@ class RecordDocuments(Mapping[str, list[dict[str, Any]]]):
 
     def __len__(self) -> int:
         return len(self._encoded)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._encoded  # without making or decoding the collection
 
 
 @dataclass

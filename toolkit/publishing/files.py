@@ -32,16 +32,16 @@ def write_json(path: Path, value: Any) -> None:
 
 def _json_chunks(value: Any, depth: int) -> Iterator[str]:
     """``value`` as indented JSON text, in small pieces (JSON text never holds a raw line
-    break, so a nested value is indented by indenting its lines)."""
-    if isinstance(value, Mapping) and value:
+    break, so a nested value is indented by indenting its lines). Mappings and iterators are
+    streamed wherever mappings nest them; inside a list, values are plain JSON values."""
+    if isinstance(value, Mapping):
         inner = "\n" + _INDENT * (depth + 1)
         separator = "{"
         for key in value:  # the value is never bound here, so one is let go before the next
-            name = key if isinstance(key, str) else _ENCODER.encode(key)  # as json writes keys
-            yield f"{separator}{inner}{_ENCODER.encode(name)}: "
+            yield f"{separator}{inner}{_ENCODER.encode(_key_text(key))}: "
             yield from _json_chunks(value[key], depth + 1)
             separator = ","
-        yield "\n" + _INDENT * depth + "}"
+        yield "{}" if separator == "{" else "\n" + _INDENT * depth + "}"
     elif isinstance(value, Iterator):
         inner = "\n" + _INDENT * (depth + 1)
         separator = "["
@@ -54,3 +54,13 @@ def _json_chunks(value: Any, depth: int) -> Iterator[str]:
         indented = "\n" + _INDENT * depth
         for chunk in _ENCODER.iterencode(value):  # streamed, never one string
             yield chunk.replace("\n", indented) if depth else chunk
+
+
+def _key_text(key: object) -> str:
+    """A mapping key as ``json`` writes it: text as it is, numbers, booleans and null as their
+    JSON text; any other key is refused, as ``json.dump`` refuses it."""
+    if isinstance(key, str):
+        return key
+    if key is None or isinstance(key, bool | int | float):
+        return _ENCODER.encode(key)
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")

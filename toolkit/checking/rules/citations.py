@@ -105,29 +105,31 @@ def check_source_reading(record: CheckedRecord) -> Iterator[Problem]:
         )
 
 
-AGENCY_CREDIT = re.compile(r"\((PTI|ANI|IANS|UNI|IBNS|KUNA|Reuters|AP|AFP|Xinhua)\)")
+AGENCY_CREDIT = re.compile(r"\((PTI|ANI|IANS|UNI|IBNS|KUNA|Reuters|AP|AFP|CP|Xinhua)\)")
 """A news agency's credit as datelines print it (``New Delhi, Feb 24 (ANI):``): the outlet is
 carrying that agency's copy."""
 
 
 def check_agency_credit(record: CheckedRecord) -> Iterator[Problem]:
     """A passage printing an agency's dateline credit belongs to a source that names the agency
-    (or whose notes explain the credit): several outlets carrying one agency's copy are one
-    origin, not several confirmations."""
+    (or whose notes explain the credit, naming the agency as a word): several outlets carrying
+    one agency's copy are one origin, not several confirmations."""
     fields = record.model.__dict__ if record.model is not None else {}
     if record.collection != "sources" or not fields or fields["agency"] is not None:
         return
     notes = fields["notes"] or ""
     for number, passage in enumerate(fields["passages"]):
-        found = AGENCY_CREDIT.search(passage.text)
-        if found is not None and found.group(1) not in notes:
+        credits = dict.fromkeys(found.group(1) for found in AGENCY_CREDIT.finditer(passage.text))
+        for agency in credits:
+            if re.search(rf"\b{agency}\b", notes):
+                continue
             yield record.problem(
                 "W-AGENCY",
-                f"passage {number + 1} prints the agency credit {found.group()}, but the source "
+                f"passage {number + 1} prints the agency credit ({agency}), but the source "
                 "records no `agency`",
                 ("passages", number, "text"),
-                hint=f"add `agency: {found.group(1)}` if the page carries that agency's copy; "
-                "if the credit covers only part of it, say so in `notes`",
+                hint=f"add `agency: {agency}` if the page carries that agency's copy; "
+                "if the credit covers only part of it, say so in `notes`, naming the agency",
             )
 
 

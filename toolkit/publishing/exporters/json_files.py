@@ -26,8 +26,8 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``dataset.json`` and ``<collection>.json`` (records sorted by id)."""
     write_json(out / "dataset.json", metadata(dataset) | {"collections": dataset.documents})
-    for name, documents in dataset.documents.items():
-        write_json(out / f"{name}.json", documents)
+    for name in dataset.documents:  # one collection decoded at a time, none held past its file
+        write_json(out / f"{name}.json", dataset.documents[name])
     write_json(out / SCORECARD_FILE, scorecard(dataset))
 
 

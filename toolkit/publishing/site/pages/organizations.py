@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit.foundation.countries import country_name
 from toolkit.models import Organization, Person, page_path
+from toolkit.models.people import PositionStatus
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
@@ -42,7 +43,7 @@ def organization_page(site: Site, organization: Organization) -> str:
             person.id
             for person in site.of(Person)
             for position in person.positions
-            if position.organization == organization.id
+            if position.organization == organization.id and position.status == PositionStatus.HELD
         }
     )
     parts_of = [o.id for o in site.of(Organization) if o.parent == organization.id]
