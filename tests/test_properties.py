@@ -103,8 +103,13 @@ def _coherent(collection: str, record: dict[str, Any]) -> dict[str, Any]:
             kind="official-readout", account="indian-government", issued_by="example-ministry"
         )
     if collection == "people":
-        record["positions"] = [
-            {k: v for k, v in p.items() if k != "end"} for p in record.get("positions", [])
+        record["positions"] = [  # no end, and an announced office has no start (E-ANNOUNCED)
+            {
+                k: v
+                for k, v in p.items()
+                if k != "end" and (k, p.get("status")) != ("start", "announced")
+            }
+            for p in record.get("positions", [])
         ]
         record["positions"].sort(key=lambda p: p.get("start", ""))
     if "quotes" in record and record.get("sources"):
