@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 from toolkit.checking.validate import CheckedData
 from toolkit.models import COLLECTIONS, Record
@@ -21,21 +21,14 @@ from toolkit.publishing.tables import collection_tables, table_rows
 
 Encoded = dict[str, list[bytes]]
 """Each collection's records as JSON, sorted by id."""
+V = TypeVar("V")
 
 
-class RecordModels(Mapping[str, list[Record]]):
-    """Each collection's models, made from their JSON the first time the collection is asked
-    for and kept (pages and the scorecard read them many times)."""
+class _EncodedView(Mapping[str, V]):
+    """A view of each collection's JSON texts: knows its collections without decoding any."""
 
     def __init__(self, encoded: Encoded) -> None:
         self._encoded = encoded
-        self._made: dict[str, list[Record]] = {}
-
-    def __getitem__(self, name: str) -> list[Record]:
-        if name not in self._made:
-            model = COLLECTIONS[name]
-            self._made[name] = [model.model_validate_json(text) for text in self._encoded[name]]
-        return self._made[name]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._encoded)
@@ -45,6 +38,20 @@ class RecordModels(Mapping[str, list[Record]]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._encoded  # without making or decoding the collection
+
+
+class RecordModels(_EncodedView[list[Record]]):
+    """Each collection's models, made from their JSON the first time the collection is asked
+    for and kept (pages and the scorecard read them many times)."""
+
+    def __init__(self, encoded: Encoded) -> None:
+        super().__init__(encoded)
+        self._made: dict[str, list[Record]] = {}
+
+    def __getitem__(self, name: str) -> list[Record]:
+        if name not in self._made:
+            self._made[name] = list(self.one_by_one(name))
+        return self._made[name]
 
     def one_by_one(self, name: str) -> Iterator[Record]:
         """The collection's models in order, each made as it is reached and let go after,
@@ -57,14 +64,14 @@ class RecordModels(Mapping[str, list[Record]]):
             yield model.model_validate_json(text)
 
 
-class RecordDocuments(Mapping[str, list[dict[str, Any]]]):
+class RecordDocuments(_EncodedView[list[dict[str, Any]]]):
     """Each collection's records as plain JSON values, decoded when asked for. Only the last
     collection asked for is kept: exporters read one collection at a time, often table after
     table of it, and holding every collection decoded would cost as much as the models. The
     lists are for reading: a change to one is lost once another collection is asked for."""
 
     def __init__(self, encoded: Encoded) -> None:
-        self._encoded = encoded
+        super().__init__(encoded)
         self._last: tuple[str, list[dict[str, Any]]] | None = None
 
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
@@ -72,15 +79,6 @@ class RecordDocuments(Mapping[str, list[dict[str, Any]]]):
             self._last = None  # let the previous collection go before decoding the next
             self._last = (name, [json.loads(text) for text in self._encoded[name]])
         return self._last[1]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._encoded)
-
-    def __len__(self) -> int:
-        return len(self._encoded)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._encoded  # without making or decoding the collection
 
 
 @dataclass
