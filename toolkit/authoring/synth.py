@@ -65,6 +65,12 @@ class _Writer:
         self.cited += how_many
         return chosen
 
+    def dated_sources(self, number: int, how_many: int) -> list[str]:
+        """Sources in turn, after the one published on ``date(number)``: a record dated to the
+        day cites a page of that day, as W-DATE-PRECISION asks (there are more sources than
+        meetings or events, so source ``number`` is that page)."""
+        return list(dict.fromkeys([self.ref("sources", number), *self.next_sources(how_many)]))
+
     def text(self, words: int) -> str:
         return " ".join(self.random.choice(WORDS) for _ in range(words)).capitalize() + "."
 
@@ -121,7 +127,7 @@ def _topic(w: _Writer, n: int) -> str:
 
 
 def _meeting(w: _Writer, n: int) -> str:
-    cited = w.next_sources(2)
+    cited = w.dated_sources(n, 2)
     previous = f"previous: {w.ref('meetings', n - 1)}\n" if n % _ROUNDS_PER_ERA else ""
     return (
         f"title: Dialogue round {n}\ndate: {w.date(n)}\nlocation:\n  city: Ottawa\n  country: CA\n"
@@ -177,7 +183,7 @@ def _commitment(w: _Writer, n: int) -> str:
 
 
 def _event(w: _Writer, n: int) -> str:
-    cited = w.next_sources(2)
+    cited = w.dated_sources(n, 2)
     return (
         f"title: Event {n} — {w.text(5)}\ndate: {w.date(n)}\nkind: statement\n"
         f"{_statements(w, 50, cited)}countries: [IN, CA]\npeople: [{w.ref('people', n)}]\n"

@@ -28,6 +28,7 @@ from toolkit.checking.cache_rows import (
 )
 from toolkit.checking.model_check import check_model
 from toolkit.checking.rules import RECORD_CHECKS, CheckedRecord
+from toolkit.checking.rules.date_support import date_facts
 from toolkit.checking.rules.issuers import issuer_facts
 from toolkit.checking.rules.quotes import quote_facts
 from toolkit.checking.rules.records import fact_digest
@@ -77,6 +78,7 @@ def check_file(
                 **quote_facts(model, loaded.text),
                 **score_facts(model),
                 **issuer_facts(model),
+                **date_facts(model),
             }
             for check in RECORD_CHECKS:
                 problems.extend(check(record))

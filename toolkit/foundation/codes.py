@@ -67,6 +67,8 @@ ProblemCode = Literal[
     "W-STALE",
     "W-UNCITED",
     "W-AGENCY",
+    "W-DATE-PRECISION",
+    "W-SPEAKER",
 ]
 """Every problem code, as a type: a misspelt code is a type error where it is reported, and a
 test keeps this list and the documentation below the same."""
@@ -467,6 +469,25 @@ _CODES = [
         "passages: [{text: 'New Delhi, Feb 24 (ANI): ...'}] with no agency:",
         "Add `agency:` with the agency's name; if the credit covers only a quote or a photo, say "
         "so in `notes`, naming the agency.",
+    ),
+    Code(
+        "W-DATE-PRECISION",
+        "A meeting's, event's or government account's date is given to the day, but none of the "
+        "sources cited for it was published that day or has a passage naming the day (a "
+        "warning): the date reads as settled while its sources give only the month, or another "
+        "day.",
+        "accounts: [{date: 2024-05-03, statements: [{sources: [undated-report]}]}]",
+        "Store the passage that names the day (7 February, Feb. 7, le 7 février, or a weekday "
+        "or yesterday on a dated page), cite a page published that day, or give only the month.",
+    ),
+    Code(
+        "W-SPEAKER",
+        "A passage's `speakers` names someone, but the passage has no quotation mark, no "
+        "reporting verb (said, told, according to, a déclaré, selon, ...) and no first-person "
+        "word (a warning): the words look like the reporter's own, not the speaker's.",
+        "passages: [{text: 'The talks covered drugs and fraud.', speakers: [a-ministry]}]",
+        "Store the sentence that says who spoke as part of the passage, or split the passage so "
+        "that `speakers` tags only the part the speaker said.",
     ),
 ]
 

@@ -13,11 +13,13 @@ from toolkit.checking.rules import (
     chronology,
     citations,
     commitments,
+    date_support,
     identity,
     issuers,
     quotes,
     references,
     scores,
+    speaker_tags,
 )
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.problems import Problem
@@ -31,6 +33,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     citations.check_account_governments,
     citations.check_source_reading,
     citations.check_agency_credit,
+    speaker_tags.check_speaker_tags,
     citations.check_discrepancy_fields,
     chronology.check_record_dates,
     commitments.check_scored_parties,
@@ -45,6 +48,7 @@ CHECKS: list[DatasetCheck] = [
     quotes.check_quotes,
     issuers.check_issuer_country,
     chronology.check_rounds_in_order,
+    date_support.check_dates_supported,
 ]
 
 __all__ = ["CHECKS", "RECORD_CHECKS", "CheckedRecord", "IdIndex"]
