@@ -400,3 +400,36 @@ def test_a_release_counted_from_a_named_commit_records_it_and_passes_the_check(
     assert code == 0 and "released 1.3.0 (1 record changed)" in out
     assert f"since: {middle}" in (data / "changelog.yaml").read_text()
     assert _check_releases(data, base) == (0, [])
+
+
+def test_a_release_recorded_again_is_where_the_next_one_counts_from(tmp_path: Path) -> None:
+    """A release recorded again over the same version (its change log rewritten, the version
+    line untouched) is the previous release: the next one lists only what changed after it,
+    and says where it counted from."""
+    data = _repository(tmp_path)
+    add_assessment(data)
+    assert run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")[0] == 0
+    git(data.parent, "commit", "-qam", "1.3.0")
+    first = git(data.parent, "rev-parse", "HEAD")
+    # recorded again: the change log and version put back, a further change made, 1.3.0 again
+    git(data.parent, "checkout", "-q", f"{first}~1", "--", "data/changelog.yaml")
+    _replace(data / "dataset.yaml", "version: 1.3.0", "version: 1.2.3")
+    _replace(data / "people" / "asha-rao.yaml", "Asha Raoo", "Asha Rao-Raoo")
+    since = f"{first}~1"
+    assert (
+        run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03", "--since", since)[
+            0
+        ]
+        == 0
+    )
+    git(data.parent, "commit", "-qam", "1.3.0 recorded again")
+    again = git(data.parent, "rev-parse", "HEAD")
+    assert "version: 1.3.0" in git(data.parent, "show", f"{first}:data/dataset.yaml")
+    topic = data / "topics" / "illicit-drugs.yaml"
+    _replace(topic, "name: Illicit drugs", "name: Illicit drug trafficking")
+    code, out, _ = run_cli("release", "patch", "--data", str(data), "--date", "2026-03-04")
+    assert code == 0 and "released 1.3.1 (1 record changed)" in out, out
+    changelog = (data / "changelog.yaml").read_text()
+    newest = changelog.split("  - version: 1.3.0", 1)[0]
+    assert f"since: {again}" in newest and "illicit-drugs" in newest
+    assert "asha-rao" not in newest and "liaison-officers" not in newest

@@ -1,7 +1,10 @@
 """Releasing the dataset: bump its version and record what changed since the last release.
 
-The previous release is, by default, the last commit that changed the version line of
-``dataset.yaml``; the change log is the semantic diff from there to the data folder as it is.
+The previous release is, by default, the last commit that changed ``changelog.yaml`` (which
+only ``toolkit release`` writes, so a release recorded again without a new version still counts),
+else the last commit that changed the version line of ``dataset.yaml``; the change log is the
+semantic diff from there to the data folder as it is, and the release records where it counted
+from (``since``).
 The release is written into the data (``changelog.yaml``), so builds read it without git.
 """
 
@@ -65,6 +68,23 @@ def previous_release(data_dir: Path, revision: str = "HEAD") -> str:
             "no earlier release found in the git history of dataset.yaml; name it with --since"
         )
     return done.stdout.strip()
+
+
+def last_release_commit(data_dir: Path) -> str:
+    """The commit of the last release as recorded: the last one that changed the change log
+    (a release recorded again over the same version changes it, not the version line), else
+    the last one that changed the version."""
+    changelog = (data_dir / CHANGELOG_FILE).resolve()
+    done = subprocess.run(
+        ["git", "log", "-1", "--format=%H", "HEAD", "--", changelog.name],
+        cwd=changelog.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode == 0 and done.stdout.strip():
+        return done.stdout.strip()
+    return previous_release(data_dir)
 
 
 def uncommitted_release(data_dir: Path) -> str | None:
@@ -162,14 +182,15 @@ def make_release(
             f"release {unreleased} is in changelog.yaml but not committed: commit it (with "
             "dataset.yaml and CITATION.cff) before releasing again"
         )
+    start = since if since is not None else last_release_commit(data_dir)
     try:
-        before = read_snapshot(since or previous_release(data_dir), data_dir)
+        before = read_snapshot(start, data_dir)
     except SnapshotError as error:
         raise ReleaseError(str(error)) from None
     diff = diff_snapshots(before, read_snapshot(str(data_dir), data_dir))
     if not diff.records:
         raise ReleaseError(f"nothing changed since {before.label}: no release needed")
-    named = _commit(since, data_dir) if since is not None else None
+    named = _commit(start, data_dir)
     release = release_of(diff, bumped(info.version, level), date, summary, named)
     releases = [release, *(changelog.releases if changelog else [])]
     dataset = data_dir / DATASET_FILE
