@@ -63,7 +63,7 @@ def test_the_public_safety_meeting_keeps_friday_and_records_the_conflict() -> No
 def test_the_news_report_spellings_are_kept_as_aliases() -> None:
     minister = record("people", "gary-anandasangaree")
     assert minister.name == "Gary Anandasangaree"
-    assert [a.name for a in minister.aliases] == ["Gary Anandsangari"]
+    assert "Gary Anandsangari" in [a.name for a in minister.aliases]
     nijjar = record("people", "hardeep-singh-nijjar")
     assert "Hardeep Singh Nijja" in [a.name for a in nijjar.aliases]
 
