@@ -113,3 +113,20 @@ def test_the_repository_citation_is_the_datasets_own(tmp_path: Path) -> None:
     build(DATA, tmp_path / "dist")
     root = DATA.parent / "CITATION.cff"
     assert root.read_text() == (tmp_path / "dist" / "CITATION.cff").read_text()
+
+
+def test_the_zenodo_deposit_describes_the_current_release() -> None:
+    """Zenodo reads the root .zenodo.json when a GitHub release is published: it must describe
+    the version the data is at (``toolkit release`` refreshes it), in the shape Zenodo takes."""
+    from toolkit.checking.validate import check_data
+    from toolkit.publishing.deposit import released_zenodo
+
+    checked = check_data(DATA)
+    assert checked.info is not None and checked.changelog is not None
+    text = (DATA.parent / ".zenodo.json").read_text(encoding="utf-8")
+    assert text == released_zenodo(checked.info, checked.changelog)
+    deposit = json.loads(text)
+    assert deposit["upload_type"] == "dataset" and deposit["license"] == "cc-by-4.0"
+    assert deposit["version"] == checked.info.version
+    assert deposit["publication_date"] == checked.changelog.releases[0].date
+    assert deposit["creators"] and all(creator["name"] for creator in deposit["creators"])

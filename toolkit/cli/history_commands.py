@@ -1,4 +1,4 @@
-"""The commands on versions of the data: diff and release."""
+"""The commands on versions of the data: diff, release and archive."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ def release_command(
         str | None,
         typer.Option(
             help="The previous release: a git revision, data folder or dist folder "
-            "(default: the last commit that changed the version in dataset.yaml)."
+            "(default: the last commit that changed data/changelog.yaml)."
         ),
     ] = None,
     date: Annotated[
@@ -85,9 +85,11 @@ def release_command(
     day = date or dt.date.today().isoformat()
     if not is_day(day):
         usage_error(f"--date needs a date as YYYY-MM-DD, not '{day}'")
+    from toolkit.publishing.deposit import REPOSITORY_ZENODO, released_zenodo
     from toolkit.publishing.exporters.citation import REPOSITORY_CITATION, released_citation
 
     citation = data.parent / REPOSITORY_CITATION
+    zenodo = data.parent / REPOSITORY_ZENODO
     try:
         release = make_release(  # the three files are written together, or none is
             data,
@@ -95,11 +97,31 @@ def release_command(
             day,
             since=since,
             summary=summary,
-            companions=lambda info, log: {citation: released_citation(info, log)},
+            companions=lambda info, log: {
+                citation: released_citation(info, log),
+                zenodo: released_zenodo(info, log),
+            },
         )
     except ReleaseError as error:
         usage_error(str(error))
     typer.echo(
         f"released {release.version} ({count(len(release.changes), 'record')} changed); "
-        f"commit data/dataset.yaml, data/changelog.yaml and {citation.name} together"
+        f"commit data/dataset.yaml, data/changelog.yaml, {citation.name} and {zenodo.name} "
+        "together; a tag v" + release.version + " then publishes its archive"
     )
+
+
+@app.command("archive")
+def archive_command(
+    dist: Annotated[Path, typer.Option(help="The built datasets of the release.")] = Path("dist"),
+    out: Annotated[Path, typer.Option(help="Where to write the archive.")] = Path("release"),
+) -> None:
+    """Pack the built datasets of the current release into one reproducible zip, with its
+    .sha256 file and the release notes (its entry of CHANGES.md)."""
+    from toolkit.history.archives import ArchiveError, archive_release
+
+    try:
+        archive = archive_release(dist, out)
+    except (ArchiveError, OSError) as error:
+        usage_error(str(error))
+    typer.echo(f"{archive.path}  {archive.size} bytes  sha256 {archive.sha256}")

@@ -23,6 +23,15 @@ Version = Annotated[
     ),
 ]
 
+Doi = Annotated[
+    str,
+    Field(
+        pattern=r"^10\.[0-9]{4,9}/[-._;()/:A-Za-z0-9]+$",
+        description="A Digital Object Identifier, without the https://doi.org/ prefix.",
+        examples=["10.5281/zenodo.1234567"],
+    ),
+]
+
 
 class Licence(StrictModel):
     """The licence the data is published under."""
@@ -189,6 +198,12 @@ class DatasetInfo(StrictModel):
     """How compliance is scored and when snapshots are cut; without it, no snapshot is cut."""
     coverage: Coverage | None = None
     """When the sources were last searched and how far the material found reaches."""
+    repository: Url | None = None
+    """The repository the dataset is kept in (e.g. on GitHub): each release's archive is
+    attached to its release there. A build may be told it instead (``--repository``)."""
+    doi: Doi | None = None
+    """The DOI that names the dataset across versions (Zenodo's concept DOI), once a deposit
+    has minted one: citations, the downloads page and the metadata carry it."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -47,4 +47,8 @@ def citation_text(dataset: Dataset) -> str:
         citation["date-released"] = released
     if info.keywords:
         citation["keywords"] = list(info.keywords)
+    if info.doi:
+        citation["doi"] = info.doi
+    if info.repository:
+        citation["repository-code"] = info.repository
     return yaml.safe_dump(citation, sort_keys=False, allow_unicode=True, width=100)
