@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -90,6 +92,9 @@ def test_a_release_bumps_the_version_and_records_the_changes(tmp_path: Path) -> 
         and "date-released: '2026-03-03'" in repository_citation
     )
     assert "announced → in-progress" in changes
+    # the score that moved is recorded with the status: India's, from too early to partial
+    assert [(s.party, s.old, s.new) for s in change.scores] == [("IN", "too-early", "partial")]
+    assert "scores IN\\: too-early → partial" in changes  # the colon escaped for Markdown
     assert "date-released: '2026-03-03'" in (tmp_path / "dist" / "CITATION.cff").read_text()
 
 
@@ -433,3 +438,67 @@ def test_a_release_recorded_again_is_where_the_next_one_counts_from(tmp_path: Pa
     newest = changelog.split("  - version: 1.3.0", 1)[0]
     assert f"since: {again}" in newest and "illicit-drugs" in newest
     assert "asha-rao" not in newest and "liaison-officers" not in newest
+
+
+def test_the_changes_are_published_as_data_in_their_documented_shape(tmp_path: Path) -> None:
+    """changes/<version>.json and changes.jsonl hold what CHANGES.md renders, as data; they
+    pass check-jsonschema against the published schema; and an earlier release's file is the
+    same bytes after a later release."""
+    data = _repository(tmp_path)
+    build(data, tmp_path / "before")
+    add_assessment(data)
+    assert run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")[0] == 0
+    build(data, tmp_path / "after")
+    after = tmp_path / "after"
+    first = "changes/1.2.3.json"
+    assert (after / first).read_bytes() == (tmp_path / "before" / first).read_bytes()
+    newest = json.loads((after / "changes" / "1.3.0.json").read_text())
+    assert (newest["version"], newest["previous"], newest["date"]) == (
+        "1.3.0",
+        "1.2.3",
+        "2026-03-03",
+    )
+    assert newest["counts"] == {
+        "added": 0,
+        "removed": 0,
+        "changed": 1,
+        "status_changes": 1,
+        "score_changes": 1,
+    }
+    [change] = newest["changes"]
+    assert change["id"] == "liaison-officers" and change["fields"] == ["assessments[2]"]
+    assert change["status"] == {"old": "announced", "new": "in-progress"}
+    assert change["scores"] == [{"party": "IN", "old": "too-early", "new": "partial"}]
+    lines = [json.loads(line) for line in (after / "changes.jsonl").read_text().splitlines()]
+    assert [line["version"] for line in lines] == ["1.3.0", "1.2.3"] and lines[0] == newest
+    for line in lines:  # each line on its own, as check-jsonschema reads one document per file
+        (tmp_path / f"line-{line['version']}.json").write_text(json.dumps(line))
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [
+            str(checker),
+            "--schemafile",
+            str(after / "schema" / "changes.schema.json"),
+            str(after / "changes" / "1.3.0.json"),
+            str(after / first),
+            *map(str, tmp_path.glob("line-*.json")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    newest["counts"]["added"] = -1  # the schema is not a formality: a bad count is refused
+    (tmp_path / "bad.json").write_text(json.dumps(newest))
+    refused = subprocess.run(
+        [
+            str(checker),
+            "--schemafile",
+            str(after / "schema" / "changes.schema.json"),
+            str(tmp_path / "bad.json"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert refused.returncode == 1 and "counts" in refused.stdout

@@ -32,6 +32,14 @@ def status_text(change: ReleasedChange) -> str:
     return f"{change.status.old or 'new'} → {change.status.new or 'removed'}"
 
 
+def scores_text(change: ReleasedChange) -> str:
+    """``IN: none → 1, CA: too-early → 0`` (empty when no party's score changed)."""
+    return ", ".join(
+        f"{score.party}: {score.old or 'none yet'} → {score.new or 'removed'}"
+        for score in change.scores
+    )
+
+
 def render_changes(info: DatasetInfo, changelog: Changelog | None) -> str:
     """``CHANGES.md``: every release, newest first, with what it added, removed and changed."""
     lines = [f"# Changes to {markdown_text(info.title)}", ""]
@@ -50,6 +58,8 @@ def render_changes(info: DatasetInfo, changelog: Changelog | None) -> str:
                 else:
                     fields = f"({', '.join(change.fields)})" if change.fields else ""
                     lines.append(f"- {_item(change)} {markdown_text(fields)}".rstrip())
+                if change.scores and (of_status or change.status is None):
+                    lines[-1] += f"; scores {markdown_text(scores_text(change))}"
             lines.append("")
     return "\n".join(lines)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from toolkit.foundation.naming import record_title
 from toolkit.models.changelog import ChangeKind
-from toolkit.models.commitments import status_of
+from toolkit.models.commitments import scores_of, status_of
 from toolkit.reading.snapshots import RecordKey, Snapshot
 
 
@@ -33,6 +33,8 @@ class RecordChange:
     fields: list[FieldChange] = field(default_factory=list)
     status: tuple[str | None, str | None] | None = None
     """For commitments whose current status differs: (old, new)."""
+    scores: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    """For commitments: each party whose current score differs, with (old, new)."""
 
 
 @dataclass
@@ -128,7 +130,13 @@ def _record_change(
         kind, fields = ChangeKind.CHANGED, _field_changes(before, after, "")
     old_status, new_status = status_of(before), status_of(after)
     status = (old_status, new_status) if old_status != new_status else None
-    return RecordChange(collection, record_id, kind, record_title(shown), fields, status)
+    old_scores, new_scores = scores_of(before), scores_of(after)
+    scores = {
+        party: (old_scores.get(party), new_scores.get(party))
+        for party in sorted(old_scores.keys() | new_scores.keys())
+        if old_scores.get(party) != new_scores.get(party)
+    }
+    return RecordChange(collection, record_id, kind, record_title(shown), fields, status, scores)
 
 
 def _field_changes(before: Any, after: Any, path: str) -> list[FieldChange]:

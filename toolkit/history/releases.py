@@ -141,6 +141,11 @@ def release_of(
                 status=_present(old=record.status[0], new=record.status[1])
                 if record.status
                 else None,
+                scores=[
+                    _present(party=party, old=old, new=new)
+                    for party, (old, new) in record.scores.items()
+                ]
+                or None,
             )
         )
         for record in diff.records

@@ -28,6 +28,17 @@ class StatusChange(StrictModel):
     """The status after (absent for a removed commitment)."""
 
 
+class ScoreChange(StrictModel):
+    """A party's current compliance score on a commitment before and after the release."""
+
+    party: ShortText
+    """The party scored (a country code)."""
+    old: ShortText | None = None
+    """The score before (absent when the party had none)."""
+    new: ShortText | None = None
+    """The score after (absent when the commitment was removed)."""
+
+
 class ReleasedChange(StrictModel):
     """One record added, removed or changed in a release."""
 
@@ -43,6 +54,8 @@ class ReleasedChange(StrictModel):
     """For a changed record: the fields that changed (``assessments[2]``, ``name``)."""
     status: StatusChange | None = None
     """For a commitment whose current status changed."""
+    scores: list[ScoreChange] = Field(default_factory=list)
+    """For a commitment: each party whose current score changed."""
 
 
 class Release(StrictModel):
@@ -55,8 +68,8 @@ class Release(StrictModel):
     summary: Text | None = None
     """What the release is about, in a sentence or two."""
     since: str | None = Field(default=None, pattern=r"^[0-9a-f]{40}$")
-    """The git commit the changes were counted from, when it was not the previous release
-    (``toolkit release --since``), so the release can be checked against the data."""
+    """The git commit the changes were counted from (the previous release, or the commit named
+    with ``toolkit release --since``), so the release can be checked against the data."""
     changes: list[ReleasedChange] = Field(default_factory=list)
     """Every record added, removed or changed since the previous release."""
 
@@ -91,3 +104,39 @@ class Changelog(StrictModel):
             ]
         }
     )
+
+
+class ChangeCounts(StrictModel):
+    """How many records a release added, removed and changed, and how many commitments' status
+    and scores moved."""
+
+    added: int = Field(ge=0)
+    removed: int = Field(ge=0)
+    changed: int = Field(ge=0)
+    status_changes: int = Field(ge=0)
+    """Commitments whose current status changed (new commitments included)."""
+    score_changes: int = Field(ge=0)
+    """Party scores that changed, counted one per party and commitment."""
+
+
+class ReleaseChanges(StrictModel):
+    """What one release changed, as published for programs (``changes/<version>.json``, and one
+    line of ``changes.jsonl``): the same entry ``CHANGES.md`` is written from, with the
+    dataset, the release before it and the counts."""
+
+    dataset: Slug
+    """The dataset's machine name."""
+    version: Version
+    """The version released."""
+    date: PartialDate
+    """The day of the release."""
+    previous: Version | None = None
+    """The release before this one (absent for the first)."""
+    summary: Text | None = None
+    """What the release is about."""
+    since: str | None = Field(default=None, pattern=r"^[0-9a-f]{40}$")
+    """The git commit the changes were counted from, when recorded."""
+    counts: ChangeCounts
+    """The changes counted."""
+    changes: list[ReleasedChange] = Field(default_factory=list)
+    """Every record added, removed or changed, with the fields, status and scores that moved."""

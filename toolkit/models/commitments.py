@@ -123,6 +123,19 @@ def status_of(document: dict[str, Any] | None) -> str | None:
     return status if isinstance(status, str) else None
 
 
+def scores_of(document: dict[str, Any] | None) -> dict[str, str]:
+    """Each party's newest score from a commitment's plain data (as a snapshot holds it):
+    later assessments override earlier ones party by party, as ``current_scores`` does."""
+    assessments = document.get("assessments") if document else None
+    scores: dict[str, str] = {}
+    for assessment in assessments if isinstance(assessments, list) else []:
+        listed = assessment.get("scores") if isinstance(assessment, dict) else None
+        for score in listed if isinstance(listed, list) else []:
+            if isinstance(score, dict) and isinstance(score.get("party"), str):
+                scores[score["party"]] = str(score.get("score"))
+    return scores
+
+
 class Commitment(Record):
     """Something the two sides agreed to at a meeting."""
 

@@ -15,15 +15,20 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from toolkit.models import COLLECTIONS
-from toolkit.models.changelog import Changelog
+from toolkit.models.changelog import Changelog, ReleaseChanges
 from toolkit.models.dataset_info import DatasetInfo
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """Every exported schema: the collections, ``dataset`` for ``data/dataset.yaml`` and
-    ``changelog`` for ``data/changelog.yaml`` (read from the registry each time, so it never
-    lags behind it)."""
-    return {**COLLECTIONS, "dataset": DatasetInfo, "changelog": Changelog}
+    ``changelog`` for ``data/changelog.yaml``, ``changes`` for the published
+    ``changes/<version>.json`` (read from the registry each time, so it never lags behind it)."""
+    return {
+        **COLLECTIONS,
+        "dataset": DatasetInfo,
+        "changelog": Changelog,
+        "changes": ReleaseChanges,
+    }
 
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"

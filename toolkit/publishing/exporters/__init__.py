@@ -15,6 +15,7 @@ from pathlib import Path
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters import (
     calendar,
+    change_files,
     changes,
     checksums,
     citation,
@@ -59,6 +60,12 @@ EXPORTERS: dict[str, Format] = {
         citation.export, ("CITATION.cff",), "Citation File Format", "application/x-yaml"
     ),
     "changes": Format(changes.export, ("CHANGES.md",), "Markdown change log", "text/markdown"),
+    "change-files": Format(
+        change_files.export,
+        ("changes/*.json", "changes.jsonl"),
+        "Changes as JSON",
+        "application/json",
+    ),
     "calendar": Format(calendar.export, ("calendar/*.ics",), "iCalendar", "text/calendar"),
     "checksums": Format(checksums.export, ("SHA256SUMS",), "SHA-256 checksums", "text/plain"),
 }
