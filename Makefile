@@ -31,8 +31,9 @@ data-tools: $(INSTALLED)
 validate: $(INSTALLED)
 	$(BIN)/toolkit validate
 
+# RELEASE_ASSETS: the repository's report of the release archives (the publish workflow sets it).
 build: $(INSTALLED)
-	$(BIN)/toolkit build
+	$(BIN)/toolkit build $(if $(RELEASE_ASSETS),--release-assets $(RELEASE_ASSETS))
 
 serve: $(INSTALLED)
 	$(BIN)/toolkit serve

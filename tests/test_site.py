@@ -259,6 +259,13 @@ def test_downloads_list_every_file_with_size_and_checksum(site: Path) -> None:
         assert digest in html and name in html
         assert hashlib.sha256((site / "data" / name).read_bytes()).hexdigest() == digest
     assert "pd.read_csv" in html and "datasette" in html and "DuckDB" in html
+    # every release is listed, with its changes as data; this build was told of no archive
+    releases = html.split('id="releases"', 1)[1]
+    for release in json.loads((site / "data" / "releases.json").read_text()):
+        assert f"<td>{release['version']}</td>" in releases
+        assert f"data/{release['changes']}" in releases
+        assert (site / "data" / release["changes"]).is_file()
+    assert "no archive published" in releases and "index.json" in html
 
 
 def test_schema_reference_documents_every_field(site: Path) -> None:
@@ -473,3 +480,51 @@ def test_the_home_page_and_the_methodology_say_how_far_the_record_reaches(site: 
     assert "How far the record reaches" in home
     assert '<span class="date">2026-11-25</span>' in home  # the test base's own coverage
     assert "the newest reaches March 2026" in home
+
+
+def test_every_record_is_at_an_address_of_its_own_linked_from_its_page(site: Path) -> None:
+    """/data/records/<collection>/<id>.json holds the record as <collection>.json does; each
+    collection has an index of them; each record's page names its file in the head
+    (rel=alternate, type application/json) and in the body, and the link resolves."""
+    from html.parser import HTMLParser
+
+    data = site / "data"
+    for collection in ("people", "meetings", "commitments", "sources", "events"):
+        everything = json.loads((data / f"{collection}.json").read_text())
+        index = json.loads((data / "records" / collection / "index.json").read_text())
+        assert [entry["id"] for entry in index] == [record["id"] for record in everything]
+        for record in everything:
+            own = json.loads((data / "records" / collection / f"{record['id']}.json").read_text())
+            assert own == record
+    assert all(
+        "page" not in entry
+        for entry in json.loads((data / "records/events/index.json").read_text())
+    )
+
+    class Links(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.head: list[str] = []
+            self.body: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if found.get("type") == "application/json" and found.get("href"):
+                (self.head if tag == "link" else self.body).append(str(found["href"]))
+
+    for page, target in (
+        ("people/asha-rao/index.html", "data/records/people/asha-rao.json"),
+        (
+            "meetings/2026-02-07-dialogue/index.html",
+            "data/records/meetings/2026-02-07-dialogue.json",
+        ),
+    ):
+        links = Links()
+        links.feed((site / page).read_text())
+        assert links.head and links.head == links.body, (page, links.head, links.body)
+        resolved = ((site / page).parent / links.head[0]).resolve()
+        assert resolved == (site / target).resolve() and resolved.is_file()
+    # a page that is not a record's names no record file
+    home = Links()
+    home.feed((site / "index.html").read_text())
+    assert home.head == []

@@ -93,6 +93,20 @@ def build_command(
     site: Annotated[
         bool, typer.Option("--site/--no-site", help="Also build the site (mkdocs.yml) into site/.")
     ] = True,
+    repository: Annotated[
+        str,
+        typer.Option(
+            envvar="REPOSITORY_URL",
+            help="The repository the releases are attached to (default: dataset.yaml's).",
+        ),
+    ] = "",
+    release_assets: Annotated[
+        Path | None,
+        typer.Option(
+            help="The releases' archives as the repository reports them: a JSON list of "
+            "`gh release view --json tagName,assets` answers.",
+        ),
+    ] = None,
 ) -> None:
     """Validate the data and, only when it is valid, write the datasets and the site."""
     from toolkit.foundation.progress import build_progress
@@ -101,12 +115,19 @@ def build_command(
 
     if not data.is_dir():
         usage_error(f"data folder not found: {data}")
+    from toolkit.publishing.publication import Publication, ReleaseAssetsError
+
     settings = SiteSettings() if site else None
     if settings is not None and not settings.config.is_file():
         usage_error(f"{settings.config} not found: run from the project folder, or use --no-site")
+    publication = None
+    if repository or release_assets is not None:
+        publication = Publication(repository=repository, assets_file=release_assets)
     try:
         with build_progress(len(build_steps(site))) as progress:
-            checked = build(data, out, progress, settings)
+            checked = build(data, out, progress, settings, publication)
+    except ReleaseAssetsError as error:
+        usage_error(f"{error}; {out} is unchanged")
     except BuildError as error:
         typer.echo(f"error: {error}; {out} is unchanged", err=True)
         raise typer.Exit(EXIT_INVALID) from None

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from toolkit.checking.validate import DATASET_FILE, CheckedData, check_data
 from toolkit.foundation.staging import staged
+from toolkit.models.dataset_info import DatasetInfo
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters import EXPORTERS
+from toolkit.publishing.publication import Publication, read_release_assets
 from toolkit.publishing.site.builder import SiteBuildError, SiteSettings, build_site, site_address
 
 Progress = Callable[[str], None]
@@ -36,12 +38,14 @@ def build(
     out: Path,
     progress: Progress = lambda step: None,
     site: SiteSettings | None = None,
+    publication: Publication | None = None,
 ) -> CheckedData:
     """Validate ``data_dir`` and, when it is valid, write every format to ``out`` (and the site,
     when ``site`` is given). Returns the validation result (without its records when the data
     is valid: they are let go before the exporters run); nothing is written when it is not ok.
+    ``publication`` says where the releases' archives are published, for the release list.
     """
-    return build_dataset(data_dir, out, progress, site)[0]
+    return build_dataset(data_dir, out, progress, site, publication)[0]
 
 
 def build_dataset(
@@ -49,6 +53,7 @@ def build_dataset(
     out: Path,
     progress: Progress = lambda step: None,
     site: SiteSettings | None = None,
+    publication: Publication | None = None,
 ) -> tuple[CheckedData, Dataset | None]:
     """``build``, also returning the dataset it wrote (None when the data is invalid)."""
     checked = check_data(data_dir, keep_records=True)
@@ -60,6 +65,7 @@ def build_dataset(
     # What the dataset rules read of each record is no longer needed: let it go before the
     # exporters run, which at 100,000 records is several hundred megabytes.
     checked = replace(checked, records=[])
+    dataset.publication = _publication(publication, dataset.info)
     try:
         if site is not None:
             dataset.site_url = site_address(site)
@@ -69,6 +75,16 @@ def build_dataset(
     except SiteBuildError as error:
         raise BuildError(str(error)) from error
     return checked, dataset
+
+
+def _publication(given: Publication | None, info: DatasetInfo) -> Publication:
+    """Where the releases are published: as the build was told, else as dataset.yaml says; the
+    repository's report of the archives read now that the dataset's name is known."""
+    repository = (given.repository if given else "") or (info.repository or "")
+    assets = dict(given.assets) if given else {}
+    if given is not None and given.assets_file is not None:  # ReleaseAssetsError: nothing written
+        assets |= read_release_assets(given.assets_file, info.name)
+    return Publication(repository=repository, assets=assets)
 
 
 def _write_outputs(

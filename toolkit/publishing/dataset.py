@@ -17,6 +17,7 @@ from toolkit.checking.validate import CheckedData
 from toolkit.models import COLLECTIONS, Record
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.publishing.publication import Publication
 from toolkit.publishing.tables import collection_tables, table_rows
 
 Encoded = dict[str, list[bytes]]
@@ -93,6 +94,8 @@ class Dataset:
     site_url: str = ""
     """The address the site (with the datasets under ``data/``) is published at, when this
     build publishes one: the schemas' ``$id`` are their addresses there."""
+    publication: Publication = field(default_factory=Publication)
+    """The repository the releases' archives are attached to, and what it reports of them."""
 
     @classmethod
     def from_checked(cls, checked: CheckedData) -> Dataset:

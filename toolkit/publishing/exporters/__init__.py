@@ -1,8 +1,9 @@
 """Exporters: one module per output format, each a function ``export(dataset, out)``.
 
-They run in this order into a staging folder; checksums come last because they cover every
-other file. Adding a format is adding a module and a line here, with the files it writes and
-their type.
+They run in this order into a staging folder; checksums come after the version's files
+because they cover them, and the publication's index and release list last, because they list
+the checksums and are not part of any one version. Adding a format is adding a module and a
+line here, with the files it writes and their type.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from toolkit.publishing.exporters import (
     datasette,
     json_files,
     jsonl,
+    publication_files,
+    record_files,
     schemas,
     sqlite,
 )
@@ -46,6 +49,12 @@ class Format:
 
 EXPORTERS: dict[str, Format] = {
     "json": Format(json_files.export, ("dataset.json", "*.json"), "JSON", "application/json"),
+    "records": Format(
+        record_files.export,
+        ("records/*/*.json",),
+        "JSON, one file per record",
+        "application/json",
+    ),
     "jsonl": Format(jsonl.export, ("*.jsonl",), "JSON Lines", "application/jsonl"),
     "csv": Format(csv_tables.export, ("csv/*.csv",), "CSV", "text/csv"),
     "sqlite": Format(sqlite.export, ("dataset.sqlite",), "SQLite", "application/vnd.sqlite3"),
@@ -68,16 +77,22 @@ EXPORTERS: dict[str, Format] = {
     ),
     "calendar": Format(calendar.export, ("calendar/*.ics",), "iCalendar", "text/calendar"),
     "checksums": Format(checksums.export, ("SHA256SUMS",), "SHA-256 checksums", "text/plain"),
+    "publication": Format(
+        publication_files.export,
+        ("index.json", "releases.json"),
+        "JSON index of files and releases",
+        "application/json",
+    ),
 }
 """Every output format, in the order they are written."""
 
 
 def format_of(name: str) -> Format | None:
     """The format that writes the file ``name`` (relative to the output folder); the most
-    specific pattern (fewest wildcards, then longest) wins, so ``datapackage.json`` is not read
-    as plain JSON."""
+    specific pattern (the most characters that are not wildcards) wins, so ``datapackage.json``
+    and ``records/people/x.json`` are not read as plain JSON."""
     matches = [
-        (len(pattern) - pattern.count("*") * 100, fmt)
+        (len(pattern) - pattern.count("*"), fmt)
         for fmt in EXPORTERS.values()
         for pattern in fmt.files
         if fnmatchcase(name, pattern)

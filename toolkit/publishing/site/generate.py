@@ -9,6 +9,7 @@ from pathlib import Path
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
+from toolkit.publishing.site.alternates import with_json_alternate
 from toolkit.publishing.site.context import Site
 from toolkit.publishing.site.pages import (
     changes,
@@ -50,7 +51,13 @@ def collection_families(site: Site) -> list[Generated]:
         if not model.has_pages():
             continue
         family = RECORD_PAGES.get(name)
-        generated += family.pages(site) if family is not None else generic.pages(site, name)
+        made = family.pages(site) if family is not None else generic.pages(site, name)
+        ids = {record.id for record in site.of(model)}
+        for path, content in made:
+            record_id = path.removeprefix(f"{name}/").removesuffix(".md")
+            if path.startswith(f"{name}/") and record_id in ids:
+                content = with_json_alternate(site, name, record_id, content)
+            generated.append((path, content))
     return generated
 
 

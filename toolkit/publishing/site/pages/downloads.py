@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters import format_of
+from toolkit.publishing.exporters.publication_files import RELEASES_FILE
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
@@ -61,8 +63,56 @@ def pages(site: Site, dist: Path) -> list[Generated]:
     info = site.dataset.info
     body = (
         f"<p>Version {text(info.version)} of the dataset, under {text(info.licence.title)}. "
-        "Every file is listed with its SHA-256 checksum.</p>\n"
+        "Every file is listed with its SHA-256 checksum. A program can poll "
+        f'<a href="{text(page.href(f"{DATA_FOLDER}/index.json"))}"><code>index.json</code></a> '
+        "for the version and every file's checksum.</p>\n"
         + index_table(["File", "Format", "Size", "SHA-256"], rows)
+        + _releases_section(page, dist)
         + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>'
     )
     return [("downloads.md", markdown_page("Downloads", body))]
+
+
+def _releases_section(page: Page, dist: Path) -> str:
+    """Every release, newest first: its date, what changed, its changes as data and its
+    archive (with size and checksum), from the ``releases.json`` the build wrote."""
+    releases = json.loads((dist / RELEASES_FILE).read_text(encoding="utf-8"))
+    rows = []
+    for release in releases:
+        counts = release["counts"]
+        changed = (
+            f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed"
+        )
+        summary = f"{text(release['summary'])}<br>" if release.get("summary") else ""
+        changes = page.href(f"{DATA_FOLDER}/{release['changes']}")
+        archive = release.get("archive")
+        if archive:
+            download = (
+                f'<a href="{text(archive["url"])}">{text(archive["name"])}</a><br>'
+                f"{archive['size']:,} bytes<br><code>{text(archive['sha256'])}</code>"
+            )
+        else:
+            download = "no archive published"
+        rows.append(
+            [
+                text(release["version"]),
+                text(release["date"]),
+                f'{summary}{text(changed)} (<a href="{text(changes)}">as JSON</a>)',
+                download,
+            ]
+        )
+    every = site_releases_note(page)
+    return (
+        '\n<h2 id="releases">Every release</h2>\n'
+        "<p>Each release is kept as an archive of all its files, with its checksum; a later "
+        f"build never changes an earlier one.{every}</p>\n"
+        + index_table(["Version", "Date", "Changes", "Archive (size, SHA-256)"], rows)
+    )
+
+
+def site_releases_note(page: Page) -> str:
+    """Where every release is listed in the repository, when the build was told."""
+    repository = page.site.dataset.publication.releases_page
+    if not repository:
+        return ""
+    return f' The repository lists them all at <a href="{text(repository)}">{text(repository)}</a>.'

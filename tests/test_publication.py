@@ -1,0 +1,146 @@
+"""What a program polls: index.json lists every published file with a checksum that holds;
+releases.json lists every release, and its archive once the repository reports one."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from case_runner import run_cli
+from toolkit.publishing.build import build
+from toolkit.publishing.publication import Publication, ReleaseAssetsError
+
+ARCHIVE = "example-dialogue-1.2.3.zip"
+DIGEST = "ab" * 32
+
+
+def _assets(tmp_path: Path, archive: dict[str, object]) -> Path:
+    """A report as `gh release view --json tagName,assets` gives it, for two tags."""
+    path = tmp_path / "release-assets.json"
+    releases = [
+        {
+            "tagName": "v1.2.3",
+            "assets": [
+                archive,
+                {"name": "notes.txt", "size": 3, "digest": "sha256:" + "cd" * 32, "url": "x"},
+            ],
+        },
+        {"tagName": "nightly", "assets": []},
+    ]
+    path.write_text(json.dumps(releases))
+    return path
+
+
+def test_the_index_lists_every_published_file_with_a_checksum_that_holds(
+    base_data: Path, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    build(base_data, dist)
+    index = json.loads((dist / "index.json").read_text())
+    assert (index["dataset"], index["version"], index["released"]) == (
+        "example-dialogue",
+        "1.2.3",
+        "2026-02-13",
+    )
+    listed = {entry["path"]: entry for entry in index["files"]}
+    on_disk = {path.relative_to(dist).as_posix() for path in dist.rglob("*") if path.is_file()} - {
+        "index.json"
+    }
+    assert set(listed) == on_disk
+    for name, entry in listed.items():
+        content = (dist / name).read_bytes()
+        assert entry["size"] == len(content)
+        assert entry["sha256"] == hashlib.sha256(content).hexdigest(), name
+
+
+def test_releases_list_every_release_and_no_archive_nobody_reported(
+    base_data: Path, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    build(base_data, dist, publication=Publication(repository="https://github.com/o/r"))
+    [release] = json.loads((dist / "releases.json").read_text())
+    assert (release["version"], release["date"], release["changes"]) == (
+        "1.2.3",
+        "2026-02-13",
+        "changes/1.2.3.json",
+    )
+    recorded = (base_data / "changelog.yaml").read_text().count("change: added")
+    assert release["counts"]["added"] == recorded > 0 and "archive" not in release
+    assert json.loads((dist / "index.json").read_text())["all_releases"] == (
+        "https://github.com/o/r/releases"
+    )
+
+
+def test_a_reported_archive_is_listed_with_its_size_checksum_and_address(
+    base_data: Path, tmp_path: Path
+) -> None:
+    url = f"https://github.com/o/r/releases/download/v1.2.3/{ARCHIVE}"
+    report = _assets(
+        tmp_path, {"name": ARCHIVE, "size": 1234, "digest": f"sha256:{DIGEST}", "url": url}
+    )
+    code, _, err = run_cli(
+        "build",
+        "--data",
+        str(base_data),
+        "--out",
+        str(tmp_path / "dist"),
+        "--no-site",
+        "--release-assets",
+        str(report),
+        "--repository",
+        "https://github.com/o/r",
+    )
+    assert code == 0, err
+    [release] = json.loads((tmp_path / "dist" / "releases.json").read_text())
+    assert release["archive"] == {"name": ARCHIVE, "url": url, "size": 1234, "sha256": DIGEST}
+
+
+@pytest.mark.parametrize(
+    "archive",
+    [
+        {"name": ARCHIVE, "size": 1234, "url": "https://example.org/a.zip"},  # no digest
+        {"name": ARCHIVE, "size": "big", "digest": f"sha256:{DIGEST}", "url": "https://e.org/a"},
+        {"name": ARCHIVE, "size": 1, "digest": "md5:abc", "url": "https://example.org/a.zip"},
+    ],
+)
+def test_an_archive_reported_without_a_checksum_stops_the_build(
+    archive: dict[str, object], base_data: Path, tmp_path: Path
+) -> None:
+    dist = tmp_path / "dist"
+    build(base_data, dist)
+    before = (dist / "index.json").read_bytes()
+    report = _assets(tmp_path, archive)
+    with pytest.raises(
+        ReleaseAssetsError, match=r"archive of v1\.2\.3 has no size, address or SHA-256"
+    ):
+        build(base_data, dist, publication=Publication(assets_file=report))
+    code, _, err = run_cli(
+        "build",
+        "--data",
+        str(base_data),
+        "--out",
+        str(dist),
+        "--no-site",
+        "--release-assets",
+        str(report),
+    )
+    assert code == 2 and "no size, address or SHA-256" in err and "Traceback" not in err
+    assert (dist / "index.json").read_bytes() == before  # the earlier build stands
+
+
+def test_an_unreadable_report_is_a_clear_error(base_data: Path, tmp_path: Path) -> None:
+    (tmp_path / "bad.json").write_text("{not json")
+    code, _, err = run_cli(
+        "build",
+        "--data",
+        str(base_data),
+        "--out",
+        str(tmp_path / "dist"),
+        "--no-site",
+        "--release-assets",
+        str(tmp_path / "bad.json"),
+    )
+    assert code == 2 and "cannot read" in err and "Traceback" not in err

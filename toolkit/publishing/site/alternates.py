@@ -1,0 +1,30 @@
+"""A record's page names its JSON: in the page head (``<link rel="alternate"
+type="application/json">``, printed by the theme override from the front matter key
+``alternate_json``) and at the foot of the page, so programs and readers both find the record's
+own file under ``data/records/``."""
+
+from __future__ import annotations
+
+import yaml
+
+from toolkit.foundation.reserved import SITE_DATA_FOLDER
+from toolkit.publishing.exporters.record_files import record_file
+from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.markup import text
+
+FRONT_MATTER_KEY = "alternate_json"
+
+
+def with_json_alternate(site: Site, collection: str, record_id: str, content: str) -> str:
+    """The generated page ``content`` of a record, with its JSON file linked."""
+    target = f"{SITE_DATA_FOLDER}/{record_file(collection, record_id)}"
+    if not content.startswith("---\n"):
+        raise ValueError(f"the page of {collection}/{record_id} has no front matter")
+    end = content.index("\n---\n", 3) + 1
+    entry = yaml.safe_dump({FRONT_MATTER_KEY: target}, default_style='"', allow_unicode=False)
+    href = Page(site, f"{collection}/{record_id}/").href(target)
+    foot = (
+        f'\n<p class="record-json"><a href="{text(href)}" type="application/json">'
+        "This record as JSON</a></p>\n"
+    )
+    return content[:end] + entry + content[end:] + foot
