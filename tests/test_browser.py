@@ -48,6 +48,8 @@ class Reader:
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("dialog", self._dialog)
+        # which address failed, beside the console's bare "Failed to load resource"
+        page.on("response", lambda r: r.status >= 400 and self.errors.append(f"{r.status} {r.url}"))
 
     def _dialog(self, dialog: Dialog) -> None:
         self.dialogs.append(dialog.message)

@@ -100,7 +100,7 @@ def test_usage_errors_exit_two(base_data: Path, args: tuple[str, ...]) -> None:
 def test_schema_check_reports_drift(tmp_path: Path) -> None:
     code, out, _ = run("schema", "--out", str(tmp_path))
     assert code == 0
-    assert len(list(tmp_path.glob("*.schema.json"))) == 9
+    assert len(list(tmp_path.glob("*.schema.json"))) == 11
     assert run("schema", "--out", str(tmp_path), "--check")[0] == 0
     (tmp_path / "topics.schema.json").write_text("{}")
     code, out, _ = run("schema", "--out", str(tmp_path), "--check")

@@ -210,7 +210,7 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_issue_forms_and_citation_follow_their_schemas() -> None:
     workflows = sorted(map(str, (ROOT / ".github" / "workflows").glob("*.yml")))
-    assert len(workflows) == 3
+    assert len(workflows) == 4
     result = check_jsonschema("--builtin-schema", "vendor.github-workflows", *workflows)
     assert result.returncode == 0, result.stdout
     forms = sorted(map(str, (ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml")))
@@ -276,7 +276,9 @@ PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\
 def test_workflows_pin_actions_limit_permissions_and_time() -> None:
     """Every action is pinned to a commit SHA with its version beside it (dependabot moves
     them); the workflow grants only read access, a job that needs more asks for it; every job has
-    a timeout; pip downloads are cached; pull-request runs cancel the run a new push replaces."""
+    a timeout; pip downloads are cached, except where a release's archive is built (no cache a
+    poisoned run could leave behind); pull-request runs cancel the run a new push replaces; only
+    the release job may write to the repository's contents."""
     dependabot = yaml.safe_load((ROOT / ".github" / "dependabot.yml").read_text())
     assert {u["package-ecosystem"] for u in dependabot["updates"]} == {"github-actions"}
     for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
@@ -291,9 +293,12 @@ def test_workflows_pin_actions_limit_permissions_and_time() -> None:
             writes = {scope for scope, level in granted.items() if level == "write"}
             if "pages" in writes or "id-token" in writes:
                 assert name == "deploy" and writes == {"pages", "id-token"}, (path.name, name)
+            if "contents" in writes:
+                assert (path.name, name, writes) == ("release.yml", "release", {"contents"})
             for step in job.get("steps", []):
                 if "setup-python" in step.get("uses", ""):
-                    assert step["with"]["cache"] == "pip", (path.name, name)
+                    cache = step["with"].get("cache")
+                    assert cache == ("pip" if path.name != "release.yml" else None), path.name
     pull_request = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text())
     assert pull_request["concurrency"]["cancel-in-progress"] is True
     assert "github.event.pull_request.number" in pull_request["concurrency"]["group"]

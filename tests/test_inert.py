@@ -171,7 +171,12 @@ def check_pages(text: str, dataset: Dataset, dist: Path) -> None:
             assert any(squash(text.replace("\n", " ")) in squash(t) for t in titles), path
             continue
         body, meta = get_data(content)
-        assert set(meta) <= {"title", "description", "search"}, path
+        assert set(meta) <= {"title", "description", "search", "alternate_json"}, path
+        # the record's JSON address is made from its collection and id (slugs), never its text
+        assert re.fullmatch(
+            r"data/records/[a-z]+/[a-z0-9-]+\.json",
+            meta.get("alternate_json", "data/records/x/y.json"),
+        ), path
         assert isinstance(meta.get("search", {}).get("boost", 1.0), float), path
         assert "\n" not in html.unescape(meta["title"]), path
         page = rendered(body)

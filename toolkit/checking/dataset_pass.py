@@ -14,10 +14,13 @@ from collections.abc import Iterable
 
 from toolkit.checking.rules import CHECKS, CheckedRecord, IdIndex
 from toolkit.checking.rules.commitments import overdue, stale
+from toolkit.checking.rules.redirects import check_redirects
 from toolkit.checking.rules.scores import check_scorecard
 from toolkit.foundation.problems import Problem
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.models.redirects import Redirects
+from toolkit.reading.loader import LoadedFile
 
 
 def dataset_problems(
@@ -26,8 +29,10 @@ def dataset_problems(
     changelog: Changelog | None,
     as_of: str | None,
     stale_after: int,
+    redirects: tuple[Redirects, LoadedFile] | None = None,
 ) -> list[Problem]:
-    """Every dataset rule's problems over the records."""
+    """Every dataset rule's problems over the records (and the retired ids, when the data
+    folder has ``redirects.yaml``)."""
     index = IdIndex(records)
     problems: list[Problem] = []
     for check in CHECKS:
@@ -36,6 +41,8 @@ def dataset_problems(
         problems.extend(overdue(records, as_of))
         problems.extend(stale(records, as_of, stale_after))
     problems.extend(check_scorecard(records, info, changelog))
+    if redirects is not None:
+        problems.extend(check_redirects(*redirects, records))
     return problems
 
 

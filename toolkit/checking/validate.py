@@ -20,6 +20,7 @@ from toolkit.checking.schema_check import check_schema
 from toolkit.foundation.problems import Problem
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.models.redirects import Redirects
 from toolkit.reading.discovery import DataFiles, discover, select, top_level_document
 from toolkit.reading.discovery import UnknownPathError as UnknownPathError
 from toolkit.reading.loader import LoadedFile, load_file
@@ -28,6 +29,8 @@ DATASET_FILE = "dataset.yaml"
 """The dataset's description, at the top of the data folder."""
 CHANGELOG_FILE = "changelog.yaml"
 """The dataset's releases, beside it."""
+REDIRECTS_FILE = "redirects.yaml"
+"""Ids retired by a rename or a merge, and the records they lead to."""
 
 
 @contextmanager
@@ -51,6 +54,7 @@ class CheckedData:
     records: list[CheckedRecord]
     info: DatasetInfo | None
     changelog: Changelog | None = None
+    redirects: Redirects | None = None
 
 
 def check_data(
@@ -80,11 +84,15 @@ def check_data(
             problems.extend(result.problems)
         info, info_problems = check_info(data_dir, found)
         changelog, changelog_problems = check_changelog(data_dir, info, found)
-        problems.extend(info_problems + changelog_problems)
+        redirects, redirect_problems, redirects_file = _check_document(
+            data_dir, REDIRECTS_FILE, Redirects, found
+        )
+        retired = (redirects, redirects_file) if redirects and redirects_file else None
+        problems.extend(info_problems + changelog_problems + redirect_problems)
         records: list[CheckedRecord] = []
         if cache is None:
             records = [result.record() for result in results]
-            problems.extend(dataset_problems(records, info, changelog, as_of, stale_after))
+            problems.extend(dataset_problems(records, info, changelog, as_of, stale_after, retired))
         else:
             documents = [
                 f"{name}:{content_digest(file.path)}"
@@ -94,7 +102,9 @@ def check_data(
             found_before = cache.dataset_problems(reads)
             if found_before is None:
                 records = [result.record() for result in results]
-                found_before = dataset_problems(records, info, changelog, as_of, stale_after)
+                found_before = dataset_problems(
+                    records, info, changelog, as_of, stale_after, retired
+                )
                 cache.store_dataset_problems(reads, found_before)
             problems.extend(found_before)
             cache.save(keep={file.name for file in files})
@@ -104,7 +114,8 @@ def check_data(
     if only:
         checked = select(checked, only)
         problems = [problem for problem in problems if problem.file in checked]
-    return CheckedData(Report(problems, files_checked=len(checked)), records, info, changelog)
+    report = Report(problems, files_checked=len(checked))
+    return CheckedData(report, records, info, changelog, redirects)
 
 
 def validate(

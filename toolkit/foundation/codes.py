@@ -69,6 +69,10 @@ ProblemCode = Literal[
     "W-AGENCY",
     "W-DATE-PRECISION",
     "W-SPEAKER",
+    "E-REDIRECT-REUSED",
+    "E-REDIRECT-TARGET",
+    "E-REDIRECT-CHAIN",
+    "E-REDIRECT-DUP",
 ]
 """Every problem code, as a type: a misspelt code is a type error where it is reported, and a
 test keeps this list and the documentation below the same."""
@@ -488,6 +492,34 @@ _CODES = [
         "passages: [{text: 'The talks covered drugs and fraud.', speakers: [a-ministry]}]",
         "Store the sentence that says who spoke as part of the passage, or split the passage so "
         "that `speakers` tags only the part the speaker said.",
+    ),
+    Code(
+        "E-REDIRECT-REUSED",
+        "A record has an id that `data/redirects.yaml` retired: links, downloads and programs "
+        "that used the old id are sent to the record it became, so the id is never used again.",
+        "redirects: [{collection: people, old: asha-rao, new: asha-rao-singh}] and a person "
+        "with id: asha-rao",
+        "Choose another id for the record.",
+    ),
+    Code(
+        "E-REDIRECT-TARGET",
+        "A redirect in `data/redirects.yaml` leads to no record: its `new` id is not a record "
+        "of its collection, or its collection does not exist.",
+        "redirects: [{collection: people, old: a, new: nobody}]",
+        "Name the id of an existing record of that collection.",
+    ),
+    Code(
+        "E-REDIRECT-CHAIN",
+        "A redirect leads to an id that is itself retired: every redirect leads to a record "
+        "in one step, so no reader follows a chain (or a loop).",
+        "redirects: [{old: a, new: b}, {old: b, new: c}]",
+        "Point the redirect at the id the chain ends at, as the hint names it.",
+    ),
+    Code(
+        "E-REDIRECT-DUP",
+        "An id is retired twice in `data/redirects.yaml`: a retired id answers for one record.",
+        "redirects: [{old: a, new: b}, {old: a, new: c}]",
+        "Keep the first redirect; remove the other.",
     ),
 ]
 

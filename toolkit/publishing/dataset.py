@@ -17,6 +17,7 @@ from toolkit.checking.validate import CheckedData
 from toolkit.models import COLLECTIONS, Record
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.models.redirects import Redirect
 from toolkit.publishing.publication import Publication
 from toolkit.publishing.tables import collection_tables, table_rows
 
@@ -96,6 +97,8 @@ class Dataset:
     build publishes one: the schemas' ``$id`` are their addresses there."""
     publication: Publication = field(default_factory=Publication)
     """The repository the releases' archives are attached to, and what it reports of them."""
+    redirects: list[Redirect] = field(default_factory=list)
+    """Ids retired by a rename or a merge (``data/redirects.yaml``), and what they lead to."""
 
     @classmethod
     def from_checked(cls, checked: CheckedData) -> Dataset:
@@ -106,7 +109,8 @@ class Dataset:
             assert record.id is not None and record.document is not None
             by_id[record.collection].append((record.id, record.document))
         encoded = {name: [text for _, text in sorted(pairs)] for name, pairs in by_id.items()}
-        return cls(checked.info, encoded, checked.changelog)
+        retired = checked.redirects.redirects if checked.redirects else []
+        return cls(checked.info, encoded, checked.changelog, redirects=list(retired))
 
     @cached_property
     def records(self) -> RecordModels:

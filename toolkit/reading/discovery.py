@@ -25,7 +25,11 @@ from toolkit.models import COLLECTIONS, SINGULAR
 RECORD_SUFFIX = ".yaml"
 MAX_FILE_BYTES = 1_000_000
 """Records are a few kilobytes; anything this large is a mistake or an attack."""
-TOP_LEVEL_DOCUMENTS = {"dataset.yaml": "dataset", "changelog.yaml": "changelog"}
+TOP_LEVEL_DOCUMENTS = {
+    "dataset.yaml": "dataset",
+    "changelog.yaml": "changelog",
+    "redirects.yaml": "redirects",
+}
 """The files read at the top of the data folder, and the schema each follows."""
 
 StrPath = str | os.PathLike[str]

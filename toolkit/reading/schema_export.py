@@ -17,17 +17,20 @@ from pydantic_core import core_schema
 from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog, ReleaseChanges
 from toolkit.models.dataset_info import DatasetInfo
+from toolkit.models.redirects import Redirects
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
     """Every exported schema: the collections, ``dataset`` for ``data/dataset.yaml`` and
     ``changelog`` for ``data/changelog.yaml``, ``changes`` for the published
-    ``changes/<version>.json`` (read from the registry each time, so it never lags behind it)."""
+    ``changes/<version>.json``, ``redirects`` for ``data/redirects.yaml`` (read from the
+    registry each time, so it never lags behind it)."""
     return {
         **COLLECTIONS,
         "dataset": DatasetInfo,
         "changelog": Changelog,
         "changes": ReleaseChanges,
+        "redirects": Redirects,
     }
 
 

@@ -27,6 +27,7 @@ from toolkit.publishing.exporters import (
     jsonl,
     publication_files,
     record_files,
+    redirect_files,
     schemas,
     sqlite,
 )
@@ -54,6 +55,9 @@ EXPORTERS: dict[str, Format] = {
         ("records/*/*.json",),
         "JSON, one file per record",
         "application/json",
+    ),
+    "redirects": Format(
+        redirect_files.export, ("redirects.json",), "JSON id crosswalk", "application/json"
     ),
     "jsonl": Format(jsonl.export, ("*.jsonl",), "JSON Lines", "application/jsonl"),
     "csv": Format(csv_tables.export, ("csv/*.csv",), "CSV", "text/csv"),

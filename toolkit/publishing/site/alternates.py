@@ -5,10 +5,12 @@ own file under ``data/records/``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import yaml
 
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
-from toolkit.publishing.exporters.record_files import record_file
+from toolkit.publishing.exporters.record_files import RECORDS_FOLDER, record_file
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 
@@ -28,3 +30,22 @@ def with_json_alternate(site: Site, collection: str, record_id: str, content: st
         "This record as JSON</a></p>\n"
     )
     return content[:end] + entry + content[end:] + foot
+
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
+def write_alternate_sitemaps(site_dir: Path) -> None:
+    """An empty ``sitemap.xml`` beside the record files of each collection on the site.
+
+    The theme's script reads every ``<link rel="alternate">`` as a translation of the page and
+    asks for ``sitemap.xml`` beside it; without one, each record page logs a failed request in
+    the reader's console. The empty sitemap answers that request and names no page. It is
+    written into the site only, never into the datasets."""
+    records = site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER
+    for folder in sorted(records.iterdir()) if records.is_dir() else []:
+        if folder.is_dir() and not folder.is_symlink():
+            (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

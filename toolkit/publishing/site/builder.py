@@ -10,7 +10,9 @@ from typing import Any
 
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.alternates import write_alternate_sitemaps
 from toolkit.publishing.site.generate import copy_raw_downloads, write_sources
+from toolkit.publishing.site.redirect_pages import write_redirect_pages
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: P
         config["nav"] = with_every_section(config["nav"])
         build(config)
         copy_raw_downloads(dist, site_dir)
+        write_redirect_pages(dataset, site_dir)
+        write_alternate_sitemaps(site_dir)
     except (MkDocsException, SystemExit, OSError) as error:
         details = "; ".join(collector.messages[-5:]) or str(error)
         raise SiteBuildError(f"mkdocs build failed: {details}") from error

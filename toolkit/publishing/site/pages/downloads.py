@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters import format_of
-from toolkit.publishing.exporters.publication_files import RELEASES_FILE
+from toolkit.publishing.exporters.publication_files import releases
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
@@ -64,21 +63,20 @@ def pages(site: Site, dist: Path) -> list[Generated]:
     body = (
         f"<p>Version {text(info.version)} of the dataset, under {text(info.licence.title)}. "
         "Every file is listed with its SHA-256 checksum. A program can poll "
-        f'<a href="{text(page.href(f"{DATA_FOLDER}/index.json"))}"><code>index.json</code></a> '
+        f'<a href="{text(page.href(f"{DATA_FOLDER}/index.json"))}">index.json</a> '
         "for the version and every file's checksum.</p>\n"
         + index_table(["File", "Format", "Size", "SHA-256"], rows)
-        + _releases_section(page, dist)
+        + _releases_section(page)
         + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>'
     )
     return [("downloads.md", markdown_page("Downloads", body))]
 
 
-def _releases_section(page: Page, dist: Path) -> str:
+def _releases_section(page: Page) -> str:
     """Every release, newest first: its date, what changed, its changes as data and its
-    archive (with size and checksum), from the ``releases.json`` the build wrote."""
-    releases = json.loads((dist / RELEASES_FILE).read_text(encoding="utf-8"))
+    archive (with size and checksum), as ``releases.json`` lists them."""
     rows = []
-    for release in releases:
+    for release in releases(page.site.dataset):
         counts = release["counts"]
         changed = (
             f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed"
