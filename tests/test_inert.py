@@ -171,7 +171,11 @@ def check_pages(text: str, dataset: Dataset, dist: Path) -> None:
             assert any(squash(text.replace("\n", " ")) in squash(t) for t in titles), path
             continue
         body, meta = get_data(content)
-        assert set(meta) <= {"title", "description", "search", "alternate_json"}, path
+        assert set(meta) <= {"title", "description", "search", "alternate_json", "alternate_feed"}
+        assert re.fullmatch(
+            r"feeds/(commitments|topics)/[a-z0-9-]+\.xml",
+            meta.get("alternate_feed", "feeds/topics/x.xml"),
+        ), path
         # the record's JSON address is made from its collection and id (slugs), never its text
         assert re.fullmatch(
             r"data/records/[a-z]+/[a-z0-9-]+\.json",

@@ -528,3 +528,24 @@ def test_every_record_is_at_an_address_of_its_own_linked_from_its_page(site: Pat
     home = Links()
     home.feed((site / "index.html").read_text())
     assert home.head == []
+
+
+def test_commitment_and_topic_pages_link_their_own_feed(site: Path) -> None:
+    """A feed reader finds the record's feed from its page's head; the link resolves to a feed
+    feedparser reads, whose entries lead back to the page."""
+    import feedparser
+
+    for page_file in ("commitments/liaison-officers/index.html", "topics/illicit-drugs/index.html"):
+        html = (site / page_file).read_text()
+        found = re.findall(
+            r'<link rel="alternate" type="application/atom\+xml" '
+            r'title="Changes to this record" href="([^"]+)"',
+            html,
+        )
+        assert len(found) == 1, page_file
+        target = ((site / page_file).parent / found[0]).resolve()
+        parsed = feedparser.parse(target.read_text())
+        assert not parsed.bozo and parsed.entries, page_file
+        assert 'class="record-feed"' in html
+    people = (site / "people" / "asha-rao" / "index.html").read_text()
+    assert "Changes to this record" not in people  # only commitments and topics have feeds

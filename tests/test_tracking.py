@@ -502,3 +502,32 @@ def test_the_changes_are_published_as_data_in_their_documented_shape(tmp_path: P
         check=False,
     )
     assert refused.returncode == 1 and "counts" in refused.stdout
+
+
+def test_each_commitment_and_topic_has_a_feed_of_its_own_changes(tmp_path: Path) -> None:
+    """After a release that moves a commitment's status and score, its feed and its topic's
+    feed (parsed by feedparser) carry an entry saying what moved; the other topic-less
+    records' changes are in neither."""
+    import feedparser
+
+    from toolkit.publishing.site.context import Site
+    from toolkit.publishing.site.feeds import feeds
+
+    data = _repository(tmp_path)
+    add_assessment(data)
+    _replace(data / "people" / "asha-rao.yaml", "Asha Raoo", "Asha Rao-Raoo")
+    assert run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")[0] == 0
+    checked = check_data(data, keep_records=True)
+    generated = dict(feeds(Site(Dataset.from_checked(checked))))
+    commitment = feedparser.parse(generated["feeds/commitments/liaison-officers.xml"])
+    topic = feedparser.parse(generated["feeds/topics/illicit-drugs.xml"])
+    for parsed in (commitment, topic):
+        assert not parsed.bozo, parsed.bozo_exception
+        newest = parsed.entries[0]
+        assert "status announced → in-progress" in newest.title
+        assert "scores IN: too-early → partial" in newest.title
+        assert newest.updated.startswith("2026-03-03")
+        assert all("asha-rao" not in entry.id for entry in parsed.entries)
+    assert commitment.feed.links[0].href.endswith("feeds/commitments/liaison-officers.xml")
+    # the topic follows the topic itself and the commitment that names it
+    assert {entry.id.split(":")[-2] for entry in topic.entries} == {"topics", "commitments"}

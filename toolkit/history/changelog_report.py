@@ -135,3 +135,62 @@ def _add(parent: ElementTree.Element, tag: str, value: str = "") -> ElementTree.
 def _timestamp(date: str) -> str:
     """A release day as an Atom date-time (releases are dated to the day)."""
     return f"{earliest(date).isoformat()}T00:00:00Z"
+
+
+def followed_feed(
+    info: DatasetInfo,
+    changelog: Changelog | None,
+    base_url: str,
+    *,
+    name: str,
+    title: str,
+    feed_path: str,
+    page: str,
+    followed: set[tuple[str, str]],
+) -> str:
+    """An Atom feed of one record and those it gathers (a topic's commitments and events):
+    an entry for each release that added, removed or changed one of ``followed`` (collection,
+    id), saying what moved (fields, status, scores)."""
+    ElementTree.register_namespace("", ATOM)
+    feed = ElementTree.Element(f"{{{ATOM}}}feed")
+    _add(feed, "id", f"{URN}:feed:{name}")
+    _add(feed, "title", f"{info.title}: {title}")
+    releases = changelog.releases if changelog else []
+    matching = [
+        (release, change)
+        for release in releases
+        for change in release.changes
+        if (change.collection, change.id) in followed
+    ]
+    newest = matching[0][0].date if matching else (releases[0].date if releases else None)
+    _add(feed, "updated", _timestamp(newest) if newest else "1970-01-01T00:00:00Z")
+    author = ElementTree.SubElement(feed, f"{{{ATOM}}}author")
+    _add(author, "name", info.maintainers[0].name)
+    ElementTree.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base_url}{feed_path}")
+    ElementTree.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=f"{base_url}{page}")
+    for release, change in matching[:FEED_LIMIT]:
+        entry = ElementTree.SubElement(feed, f"{{{ATOM}}}entry")
+        _add(entry, "id", f"{URN}:feed:{name}:{release.version}:{change.collection}:{change.id}")
+        heading = f"{change.title}: {_what_moved(change)}"
+        _add(entry, "title", heading)
+        _add(entry, "updated", _timestamp(release.date))
+        _add(entry, "category").set("term", str(change.change))
+        if change.change != "removed":
+            href = base_url + page_path(change.collection, change.id)
+            ElementTree.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=href)
+        _add(entry, "summary", f"Release {release.version}: {heading}.")
+    ElementTree.indent(feed)
+    return ElementTree.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _what_moved(change: ReleasedChange) -> str:
+    """``status announced → in-progress; scores IN: too-early → partial`` or the fields."""
+    parts = []
+    if change.status is not None:
+        parts.append(f"status {status_text(change)}")
+    if change.scores:
+        parts.append(f"scores {scores_text(change)}")
+    if not parts:
+        kind = str(change.change)
+        parts.append(f"{kind} ({', '.join(change.fields)})" if change.fields else kind)
+    return "; ".join(parts)

@@ -12,6 +12,7 @@ import yaml
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters.record_files import RECORDS_FOLDER, record_file
 from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.feeds import FEEDS_FOLDER
 from toolkit.publishing.site.markup import text
 
 FRONT_MATTER_KEY = "alternate_json"
@@ -39,13 +40,13 @@ EMPTY_SITEMAP = (
 
 
 def write_alternate_sitemaps(site_dir: Path) -> None:
-    """An empty ``sitemap.xml`` beside the record files of each collection on the site.
+    """An empty ``sitemap.xml`` beside the record files and record feeds of each collection.
 
     The theme's script reads every ``<link rel="alternate">`` as a translation of the page and
     asks for ``sitemap.xml`` beside it; without one, each record page logs a failed request in
     the reader's console. The empty sitemap answers that request and names no page. It is
     written into the site only, never into the datasets."""
-    records = site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER
-    for folder in sorted(records.iterdir()) if records.is_dir() else []:
-        if folder.is_dir() and not folder.is_symlink():
-            (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+    for parent in (site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER, site_dir / FEEDS_FOLDER):
+        for folder in sorted(parent.iterdir()) if parent.is_dir() else []:
+            if folder.is_dir() and not folder.is_symlink():
+                (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

@@ -11,6 +11,7 @@ from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
 from toolkit.publishing.site.alternates import with_json_alternate
 from toolkit.publishing.site.context import Site
+from toolkit.publishing.site.feeds import FEED_COLLECTIONS, feeds, with_feed_link
 from toolkit.publishing.site.pages import (
     changes,
     commitments,
@@ -57,6 +58,8 @@ def collection_families(site: Site) -> list[Generated]:
             record_id = path.removeprefix(f"{name}/").removesuffix(".md")
             if path.startswith(f"{name}/") and record_id in ids:
                 content = with_json_alternate(site, name, record_id, content)
+                if name in FEED_COLLECTIONS:
+                    content = with_feed_link(site, name, record_id, content)
             generated.append((path, content))
     return generated
 
@@ -65,7 +68,7 @@ def generate_pages(dataset: Dataset, dist: Path) -> list[Generated]:
     """Every generated page as (path, content), in a stable order."""
     site = Site(dataset)
     generated = [page for family in SITE_PAGES for page in family.pages(site)]
-    return [*generated, *collection_families(site), *downloads.pages(site, dist)]
+    return [*generated, *collection_families(site), *feeds(site), *downloads.pages(site, dist)]
 
 
 THEME_OVERRIDES = "overrides"
