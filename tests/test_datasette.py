@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -104,3 +105,26 @@ def test_sqlite_utils_searches_a_record_table(dist: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [{"id": "liaison-officers"}]
+
+
+def test_openrefine_can_reconcile_names_against_people_and_organisations(datasette: str) -> None:
+    """datasette-reconcile, configured by the generated metadata, answers the Reconciliation
+    Service API on 127.0.0.1: the service describes itself, and a known name comes back with
+    its record's id as the top, matching candidate."""
+    manifest = json.loads(fetch(datasette + "dataset/people/-/reconcile"))
+    assert manifest["defaultTypes"] == [{"id": "person", "name": "Person"}]
+    assert "people" in manifest["name"]
+    queries = json.dumps({"q0": {"query": "Asha Rao"}, "q1": {"query": "Ministry of Example"}})
+    people = json.loads(
+        fetch(datasette + "dataset/people/-/reconcile?queries=" + urllib.parse.quote(queries))
+    )
+    [best, *_] = people["q0"]["result"]
+    assert best["id"] == "asha-rao" and best["name"] == "Asha Rao" and best["match"] is True
+    organisations = json.loads(
+        fetch(
+            datasette
+            + "dataset/organizations/-/reconcile?queries="
+            + urllib.parse.quote(json.dumps({"q0": {"query": "Ministry of Example Affairs"}}))
+        )
+    )
+    assert organisations["q0"]["result"][0]["id"] == "example-ministry"

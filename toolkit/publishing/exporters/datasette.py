@@ -14,6 +14,25 @@ from toolkit.publishing.scorecard_tables import every_table
 
 METADATA_FILE = "datasette-metadata.json"
 
+RECONCILED = {"people": "Person", "organizations": "Organization"}
+"""Tables OpenRefine users can match names against (datasette-reconcile), and their type."""
+
+
+def reconcile_settings(dataset: Dataset, table: str) -> dict[str, Any]:
+    """datasette-reconcile's settings for a table: match on ``name``, answer with the record's
+    ``id``, and link each match to its page when the site's address is known."""
+    kind = RECONCILED[table]
+    settings: dict[str, Any] = {
+        "id_field": "id",
+        "name_field": "name",
+        "type_default": [{"id": kind.lower(), "name": kind}],
+        "max_limit": 5,
+        "service_name": f"{dataset.info.title}: {table}",
+    }
+    if dataset.site_url:
+        settings["view_url"] = f"{dataset.site_url}{table}/{{{{id}}}}/"
+    return settings
+
 
 def metadata(dataset: Dataset) -> dict[str, Any]:
     """The metadata document Datasette reads with ``--metadata``."""
@@ -32,6 +51,8 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
         }
         if searchable_columns(table):
             entry["searchmode"] = "raw"  # FTS5 syntax (phrases, OR, prefix*) works in the box
+        if table.name in RECONCILED:
+            entry["plugins"] = {"datasette-reconcile": reconcile_settings(dataset, table.name)}
         tables[table.name] = entry
     return {
         "title": info.title,
