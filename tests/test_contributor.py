@@ -293,8 +293,13 @@ def test_workflows_pin_actions_limit_permissions_and_time() -> None:
             writes = {scope for scope, level in granted.items() if level == "write"}
             if "pages" in writes or "id-token" in writes:
                 assert name == "deploy" and writes == {"pages", "id-token"}, (path.name, name)
-            if "contents" in writes:
-                assert (path.name, name, writes) == ("release.yml", "release", {"contents"})
+            if "contents" in writes:  # the job that publishes a release runs nothing it built
+                assert (path.name, name, writes) == (
+                    "release.yml",
+                    "publish",
+                    {"contents", "actions"},
+                )
+                assert all("run" not in step or "gh " in step["run"] for step in job["steps"])
             for step in job.get("steps", []):
                 if "setup-python" in step.get("uses", ""):
                     cache = step["with"].get("cache")

@@ -41,10 +41,22 @@ def test_a_text_naming_the_day_names_it(text: str) -> None:
         "They met on Sunday.",  # the week's other days
         "mardi 7",  # a weekday abbreviation is not a month
         "Talks were held in 2026.",
+        "A year earlier, on 7 February 2025, they had not met.",  # the day of another year
+        "Feb. 7, 2025",
     ],
 )
 def test_a_text_not_naming_the_day_does_not(text: str) -> None:
     assert not names_day(text, SATURDAY, PAGE_DATE)
+
+
+def test_may_and_march_are_months_only_when_capitalised() -> None:
+    may_day, march_day = dt.date(2026, 5, 7), dt.date(2026, 3, 7)
+    assert names_day("Ottawa, May 7 (CP)", may_day)
+    assert names_day("le 7 mai 2026", may_day)
+    assert not names_day("all 7 may attend the talks", may_day)
+    assert names_day("7 March 2026", march_day) and names_day("Mar. 7", march_day)
+    assert not names_day("they will march 7 kilometres", march_day)
+    assert not names_day("mar. 7", march_day)  # mardi, in French
 
 
 def test_words_relative_to_the_page_need_the_page_date() -> None:

@@ -144,3 +144,62 @@ def test_an_unreadable_report_is_a_clear_error(base_data: Path, tmp_path: Path) 
         str(tmp_path / "bad.json"),
     )
     assert code == 2 and "cannot read" in err and "Traceback" not in err
+
+
+def test_the_publish_workflow_reshapes_githubs_answer_into_what_the_build_reads(
+    tmp_path: Path,
+) -> None:
+    """The workflow's own jq program, run on a GitHub releases answer: drafts are left out and
+    each archive comes through with its size, digest and download address."""
+    import re
+    import shutil
+    import subprocess
+
+    import yaml
+    from conftest import ROOT
+
+    from toolkit.publishing.publication import read_release_assets
+
+    jq = shutil.which("jq")
+    if jq is None:
+        pytest.skip("jq is not installed")
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    [step] = [
+        step
+        for step in workflow["jobs"]["build"]["steps"]
+        if step.get("name") == "Ask the repository for the releases' archives"
+    ]
+    program = re.search(r"--jq '(.*?)'", step["run"], re.DOTALL)
+    assert program is not None and "set -euo pipefail" in step["run"]
+    url = f"https://github.com/o/r/releases/download/v1.2.3/{ARCHIVE}"
+    answer = [
+        {
+            "tag_name": "v1.2.3",
+            "draft": False,
+            "assets": [
+                {
+                    "name": ARCHIVE,
+                    "size": 99,
+                    "digest": f"sha256:{DIGEST}",
+                    "browser_download_url": url,
+                }
+            ],
+        },
+        {
+            "tag_name": "v1.2.4",
+            "draft": True,
+            "assets": [{"name": "x", "size": 1, "digest": None, "browser_download_url": "y"}],
+        },
+    ]
+    shaped = subprocess.run(
+        [jq, "-c", program.group(1)],
+        input=json.dumps(answer),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    report = tmp_path / "release-assets.json"
+    report.write_text(json.dumps([json.loads(line) for line in shaped.splitlines()]))
+    found = read_release_assets(report, "example-dialogue")
+    assert list(found) == ["1.2.3"]
+    assert (found["1.2.3"].size, found["1.2.3"].sha256, found["1.2.3"].url) == (99, DIGEST, url)

@@ -254,10 +254,16 @@ def test_a_meeting_told_by_an_event_on_the_same_day_is_one_timeline_entry(
 def test_downloads_list_every_file_with_size_and_checksum(site: Path) -> None:
     html = page(site, "downloads")
     sums = (site / "data" / "SHA256SUMS").read_text().splitlines()
+    parts = ("records/", "changes/", "schema/", "calendar/")
     for line in sums:
         digest, name = line.split("  ", 1)
-        assert digest in html and name in html
         assert hashlib.sha256((site / "data" / name).read_bytes()).hexdigest() == digest
+        if name.startswith(parts):  # a folder of parts is one row, its files counted
+            folder = name.split("/", 1)[0] + "/"
+            count = sum(1 for other in sums if other.split("  ", 1)[1].startswith(folder))
+            assert f"<code>{folder}</code> ({count:,} files)" in html
+        else:
+            assert digest in html and name in html
     assert "pd.read_csv" in html and "datasette" in html and "DuckDB" in html
     # every release is listed, with its changes as data; this build was told of no archive
     releases = html.split('id="releases"', 1)[1]
@@ -628,3 +634,25 @@ def test_the_downloads_page_describes_the_dataset_for_dataset_search(site: Path)
         assert "/" in download["encodingFormat"]
     start_date, end_date = document["temporalCoverage"].split("/")
     assert start_date <= end_date
+
+
+def test_the_dataset_description_cannot_break_out_of_its_script(tmp_path: Path) -> None:
+    """The schema.org description is JSON inside a script element: a description that tries to
+    close the element, open a comment or an entity stays text, and decodes to itself."""
+    import dataclasses
+
+    from toolkit.publishing.site.pages import downloads
+
+    hostile = 'Records </script><script>alert(1)</script> <!-- & &amp; "quoted"'
+    base = Dataset.from_checked(check_data(BASE, keep_records=True))
+    dataset = dataclasses.replace(
+        base, info=base.info.model_copy(update={"description": hostile, "title": hostile})
+    )
+    (tmp_path / "SHA256SUMS").write_text("")
+    [(_, content)] = downloads.pages(Site(dataset), tmp_path)
+    marker = '<script type="application/ld+json">'
+    start = content.index(marker) + len(marker)
+    script = content[start : content.index("</script>", start)]
+    assert "<" not in script and ">" not in script and "&" not in script
+    decoded = json.loads(script)
+    assert decoded["description"] == hostile and decoded["name"] == hostile

@@ -531,3 +531,17 @@ def test_each_commitment_and_topic_has_a_feed_of_its_own_changes(tmp_path: Path)
     assert commitment.feed.links[0].href.endswith("feeds/commitments/liaison-officers.xml")
     # the topic follows the topic itself and the commitment that names it
     assert {entry.id.split(":")[-2] for entry in topic.entries} == {"topics", "commitments"}
+
+
+def test_reformatting_the_change_log_is_not_a_release(tmp_path: Path) -> None:
+    """A commit that only reformats changelog.yaml (a comment, the schema line) is not where
+    the next release counts from: the change made before it is still released."""
+    data = _repository(tmp_path)
+    _replace(data / "people" / "asha-rao.yaml", "Asha Raoo", "Asha Rao-Raoo")
+    git(data.parent, "commit", "-qam", "a change, not yet released")
+    changelog = data / "changelog.yaml"
+    changelog.write_text("# the releases, newest first\\n" + changelog.read_text())
+    git(data.parent, "commit", "-qam", "a comment in the change log")
+    add_assessment(data)
+    code, out, _ = run_cli("release", "minor", "--data", str(data), "--date", "2026-03-03")
+    assert code == 0 and "released 1.3.0 (2 records changed)" in out, out

@@ -14,9 +14,9 @@ from functools import lru_cache
 MONTHS = (
     ("january", "jan", "janvier", "janv"),
     ("february", "feb", "février", "févr"),
-    ("march", "mar", "mars"),
+    ("(?-i:March)", "(?-i:Mar)", "mars"),
     ("april", "apr", "avril", "avr"),
-    ("may", "mai"),
+    ("(?-i:May)", "mai"),
     ("june", "jun", "juin"),
     ("july", "jul", "juillet", "juil"),
     ("august", "aug", "août"),
@@ -25,7 +25,9 @@ MONTHS = (
     ("november", "nov", "novembre"),
     ("december", "dec", "décembre", "déc"),
 )
-"""Each month's names and the abbreviations datelines use, English then French."""
+"""Each month's names and the abbreviations datelines use, English then French (as regular
+expressions, matched without regard to case). "May" and "March" count only capitalised: "7 may
+attend" and "troops march" name no month."""
 
 WEEKDAYS = (
     ("monday", "lundi"),
@@ -47,10 +49,12 @@ DAY_BEFORE = re.compile(r"\b(yesterday|last night|hier)\b")
 def _day_pattern(day: dt.date) -> re.Pattern[str]:
     month = "|".join(MONTHS[day.month - 1])
     number = rf"0?{day.day}"
+    other_year = rf"(?!,?\s+(?!{day.year}\b)\d{{4}}\b)"  # "18 June 2023" is not 18 June 2024
     return re.compile(
-        rf"(?<!\d){number}(st|nd|rd|th|er)?\s+(of\s+)?({month})\b"
-        rf"|\b({month})\.?\s+{number}(st|nd|rd|th)?(?!\d)"
-        rf"|{day.isoformat()}"
+        rf"(?<!\d){number}(st|nd|rd|th|er)?\s+(of\s+)?({month})\b\.?{other_year}"
+        rf"|\b({month})\.?\s+{number}(st|nd|rd|th)?(?!\d){other_year}"
+        rf"|{day.isoformat()}",
+        re.IGNORECASE,
     )
 
 
@@ -59,9 +63,9 @@ def names_day(text: str, day: dt.date, published: dt.date | None = None) -> bool
 
     A weekday counts only within the six days before the page's date, where it can mean only
     one day; words relative to the page count only when the page's date is known."""
-    lowered = text.lower().replace("’", "'")
-    if _day_pattern(day).search(lowered):
+    if _day_pattern(day).search(text):
         return True
+    lowered = text.lower().replace("’", "'")
     if published is None:
         return False
     days_before = (published - day).days

@@ -26,6 +26,11 @@ TIMELINE_YEAR = "year-{year}"
 """Each year's heading on the timeline."""
 TIMELINE_COLLECTIONS = ("events", "meetings")
 """Collections whose ids are anchors on the timeline page, beside its own anchors."""
+FEED_SITEMAP = "sitemap"
+"""``feeds/<collection>/sitemap.xml``, written beside the feeds ``feeds/<collection>/<id>.xml``
+of commitments and topics (see ``toolkit/publishing/site/alternates.py``)."""
+FEED_COLLECTIONS = ("commitments", "topics")
+"""Collections whose records each have a feed of their own."""
 
 _CITE_ANCHORS = re.compile("^" + re.escape(CITE_ANCHOR).replace(r"\{number\}", "[0-9]+") + "$")
 _YEAR_ANCHORS = re.compile("^" + re.escape(TIMELINE_YEAR).replace(r"\{year\}", "[0-9]+") + "$")
@@ -39,6 +44,8 @@ def reserved_reason(collection: str, record_id: str) -> str | None:
         return f"'{record_id}' is a device name on Windows, where its file could not be created"
     if record_id == SECTION_INDEX:
         return f"'{record_id}' is the name of the {collection} section's own index page"
+    if collection in FEED_COLLECTIONS and record_id == FEED_SITEMAP:
+        return f"'{record_id}' is the name of the file beside the {collection} feeds"
     if collection == "commitments" and record_id == COMBINED_CALENDAR:
         return f"'{record_id}' is the name of the calendar that combines every commitment"
     if collection in TIMELINE_COLLECTIONS and (

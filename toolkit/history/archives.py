@@ -3,8 +3,9 @@ whoever builds it from the same files, with its checksum and release notes besid
 
 The zip is reproducible: entries in path order, each stamped with the release's date (not the
 file's), the same permissions and compression, under one top folder named for the version. So
-a later build never changes what an earlier release published, and anyone can rebuild an
-archive from the release's commit and compare the checksum.
+a later build never changes what an earlier release published, and an archive rebuilt from the
+release's commit, with the same library versions and site address, has the same checksum
+(SQLite writes its own version into the database file, so another toolchain differs there).
 
 Files that describe the publication rather than the version (the release list, the site's
 file index) are left out: they change with every later release.
@@ -22,6 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from toolkit.foundation.dates import earliest
 from toolkit.foundation.staging import replace_file
 
 PUBLICATION_FILES = frozenset({"releases.json", "index.json"})
@@ -65,6 +67,8 @@ def archived_files(dist: Path) -> list[str]:
             name = path.relative_to(dist).as_posix()
             if name not in PUBLICATION_FILES:
                 names.append(name)
+        elif not path.is_dir():
+            raise ArchiveError(f"{path} is not a regular file: a build writes only files")
     if "SHA256SUMS" not in names:
         raise ArchiveError(f"{dist} has no SHA256SUMS: build the datasets first (toolkit build)")
     return names
@@ -73,7 +77,7 @@ def archived_files(dist: Path) -> list[str]:
 def write_archive(dist: Path, out_dir: Path, dataset_name: str, version: str, date: str) -> Archive:
     """Zip the version's files of ``dist`` into ``out_dir``, reproducibly, and write the
     ``.sha256`` file beside it; the zip appears whole or not at all."""
-    stamp = max(dt.date.fromisoformat(date), ZIP_EPOCH)
+    stamp = max(earliest(date), ZIP_EPOCH)  # a release dated to the month: its first day
     folder = f"{dataset_name}-{version}"
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / archive_name(dataset_name, version)

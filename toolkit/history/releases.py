@@ -71,20 +71,40 @@ def previous_release(data_dir: Path, revision: str = "HEAD") -> str:
 
 
 def last_release_commit(data_dir: Path) -> str:
-    """The commit of the last release as recorded: the last one that changed the change log
-    (a release recorded again over the same version changes it, not the version line), else
-    the last one that changed the version."""
+    """The commit of the last release as recorded: the last one whose change log lists other
+    releases than its parent's (a release recorded again over the same version changes them,
+    not the version line; reformatting the file changes neither), else the last one that
+    changed the version."""
     changelog = (data_dir / CHANGELOG_FILE).resolve()
     done = subprocess.run(
-        ["git", "log", "-1", "--format=%H", "HEAD", "--", changelog.name],
+        ["git", "log", "--format=%H", "HEAD", "--", changelog.name],
         cwd=changelog.parent,
         capture_output=True,
         text=True,
         check=False,
     )
-    if done.returncode == 0 and done.stdout.strip():
-        return done.stdout.strip()
+    for commit in done.stdout.split() if done.returncode == 0 else []:
+        if _releases_at(changelog, commit) != _releases_at(changelog, f"{commit}^"):
+            return commit
     return previous_release(data_dir)
+
+
+def _releases_at(changelog: Path, revision: str) -> object:
+    """The releases the change log lists at ``revision`` (None where it is absent or unreadable)."""
+    shown = subprocess.run(
+        ["git", "show", f"{revision}:./{changelog.name}"],
+        cwd=changelog.parent,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if shown.returncode != 0:
+        return None
+    try:
+        document = yaml.safe_load(shown.stdout)
+    except yaml.YAMLError:
+        return None
+    return document.get("releases") if isinstance(document, dict) else None
 
 
 def uncommitted_release(data_dir: Path) -> str | None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from toolkit.checking.rules.records import CheckedRecord
 from toolkit.foundation.codes import ProblemCode
 from toolkit.foundation.problems import FieldPath, Problem
+from toolkit.foundation.reserved import reserved_reason
 from toolkit.models import COLLECTIONS
 from toolkit.models.redirects import Redirects
 from toolkit.reading.loader import LoadedFile
@@ -37,6 +38,11 @@ def check_redirects(
                 "E-REDIRECT-TARGET",
                 f"'{redirect.collection}' is not a collection",
                 f"one of: {', '.join(COLLECTIONS)}",
+            )
+            continue
+        if (reason := reserved_reason(redirect.collection, redirect.old)) is not None:
+            yield at(
+                number, "old", "E-ID-RESERVED", reason, "an id the site uses cannot be retired"
             )
             continue
         if key in retired:

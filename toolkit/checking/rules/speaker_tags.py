@@ -14,8 +14,8 @@ from toolkit.checking.rules.records import CheckedRecord
 from toolkit.foundation.problems import Problem
 
 REPORTED = re.compile(
-    r"[\"“”«»„]"
-    r"|\b(said|says|say|saying|told|tells|stated|states|added|adds|noted|notes|according to"
+    r"[\"“”«»„‘]"
+    r"|\b(said|says|say|saying|told|tells|stated|added|adds|noted|notes|according to"
     r"|announced|announces|wrote|writes|posted|remarked|urged|asserted|affirmed|emphasi[sz]ed"
     r"|stressed|underlined|highlighted|described|called|declared|insisted|maintained|reiterated"
     r"|repeated|claimed|alleged|confirmed|denied|rejected|dismissed|slammed|warned|welcomed"
@@ -24,13 +24,15 @@ REPORTED = re.compile(
     r"|a déclaré|déclare|a dit|a affirmé|affirme|a indiqué|indique|a ajouté|a souligné"
     r"|souligne|a annoncé|annonce|a expliqué|explique|a estimé|estime|a précisé|précise"
     r"|selon|d'après)\b"
-    r"|\b(I|we|our|us|my|je|j'|nous|notre|nos)\b",
+    r"|\b(?-i:I|[Ww]e|[Oo]ur|us|[Mm]y|[Jj]e|[Nn]ous|[Nn]otre|[Nn]os)\b|\b(?-i:[Jj])'",
     re.IGNORECASE,
 )
 """What shows a passage reporting someone's words: a quotation mark, a reporting verb, or a
-first-person word (a post or speech in the speaker's own voice), English and
-French. Any one is enough: the guard looks for the plainly unattributed, never guesses. Nouns
-("statement", "readout") are not signs: "echoing a statement she put out" is the reporter's."""
+first-person word (a post or speech in the speaker's own voice), English and French. Any
+one is enough: the guard looks for the plainly unattributed, never guesses. Nouns
+("statement", "readout") are not signs: "echoing a statement she put out" is the reporter's.
+First-person words count only in their own case, so "the US" and "United States" are not
+"us" or "states"."""
 
 
 def check_speaker_tags(record: CheckedRecord) -> Iterator[Problem]:

@@ -33,7 +33,8 @@ def export(dataset: Dataset, out: Path) -> None:
             record_id = str(document["id"])
             write_json(out / record_file(name, record_id), document)
             entry = {"id": record_id, "title": record_title(document), "json": f"{record_id}.json"}
-            if COLLECTIONS[name].has_pages():
-                entry["page"] = page_path(name, record_id)
+            if dataset.site_url and COLLECTIONS[name].has_pages():
+                entry["page"] = dataset.site_url + page_path(name, record_id)  # absolute: the
+                # file is read from data/records/, where a site-relative path would mislead
             index.append(entry)
         write_json(out / RECORDS_FOLDER / name / "index.json", index)

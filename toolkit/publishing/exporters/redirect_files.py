@@ -17,14 +17,14 @@ REDIRECTS_FILE = "redirects.json"
 
 def crosswalk(dataset: Dataset) -> list[dict[str, Any]]:
     """Every retired id, in the order ``data/redirects.yaml`` lists them, with the record's
-    file and page now."""
+    file now (relative to this file) and its page (absolute, when the site's address is known)."""
     rows = []
     for redirect in dataset.redirects:
         row = redirect.model_dump(mode="json") | {
             "json": record_file(redirect.collection, redirect.new)
         }
-        if COLLECTIONS[redirect.collection].has_pages():
-            row["page"] = page_path(redirect.collection, redirect.new)
+        if dataset.site_url and COLLECTIONS[redirect.collection].has_pages():
+            row["page"] = dataset.site_url + page_path(redirect.collection, redirect.new)
         rows.append(row)
     return rows
 

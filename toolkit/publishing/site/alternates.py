@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from toolkit.foundation.reserved import SITE_DATA_FOLDER
+from toolkit.foundation.reserved import FEED_SITEMAP, SITE_DATA_FOLDER
 from toolkit.publishing.exporters.record_files import RECORDS_FOLDER, record_file
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.feeds import FEEDS_FOLDER
@@ -49,4 +49,4 @@ def write_alternate_sitemaps(site_dir: Path) -> None:
     for parent in (site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER, site_dir / FEEDS_FOLDER):
         for folder in sorted(parent.iterdir()) if parent.is_dir() else []:
             if folder.is_dir() and not folder.is_symlink():
-                (folder / "sitemap.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+                (folder / f"{FEED_SITEMAP}.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")

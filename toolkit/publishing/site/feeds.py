@@ -2,13 +2,15 @@
 site-wide feed, each linked from its page (in the head, for feed readers, and in the body).
 
 A commitment's feed follows the commitment; a topic's follows the topic and every commitment,
-meeting and event that names it. Entries come from the change log, one per release that
-touched a followed record, so a feed never changes for an earlier release."""
+meeting and event that names it now. Entries come from the change log, one per release that
+touched a followed record; a topic's feed follows the records that name the topic today, so a
+record that stops naming it leaves the topic's feed, earlier entries included."""
 
 from __future__ import annotations
 
 import yaml
 
+from toolkit.foundation.reserved import FEED_COLLECTIONS
 from toolkit.history.changelog_report import followed_feed
 from toolkit.models import page_path
 from toolkit.publishing.site.context import Page, Site
@@ -16,8 +18,6 @@ from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import Generated
 
 FEEDS_FOLDER = "feeds"
-FEED_COLLECTIONS = ("commitments", "topics")
-"""Collections whose records each have a feed."""
 
 
 def feed_path(collection: str, record_id: str) -> str:

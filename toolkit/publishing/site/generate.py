@@ -6,12 +6,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from toolkit.foundation.reserved import FEED_COLLECTIONS
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
 from toolkit.publishing.site.alternates import with_json_alternate
 from toolkit.publishing.site.context import Site
-from toolkit.publishing.site.feeds import FEED_COLLECTIONS, feeds, with_feed_link
+from toolkit.publishing.site.feeds import feeds, with_feed_link
 from toolkit.publishing.site.pages import (
     changes,
     commitments,

@@ -51,12 +51,30 @@ def pages(site: Site, dist: Path) -> list[Generated]:
         digest, name = line.split("  ", 1)
         sums[name] = digest
     rows = []
+    parts: dict[str, list[str]] = {folder: [] for folder in CATALOGUE_FOLDERS}
     for name in sorted(sums):
+        folder = next((f for f in CATALOGUE_FOLDERS if name.startswith(f)), None)
+        if folder is not None:  # one row per folder of parts, not one per record
+            parts[folder].append(name)
+            continue
         size = (dist / name).stat().st_size
         output = format_of(name)
         fmt = output.title if output else ""
         link = f'<a href="{text(_download_href(page, name))}">{text(name)}</a>'
         rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
+    for folder, names in parts.items():
+        if not names:
+            continue
+        output = format_of(names[0])
+        size = sum((dist / name).stat().st_size for name in names)
+        rows.append(
+            [
+                f"<code>{text(folder)}</code> ({len(names):,} files)",
+                text(output.title if output else ""),
+                f"{size:,} bytes in all",
+                "each in <code>SHA256SUMS</code> and <code>index.json</code>",
+            ]
+        )
     examples = "\n".join(
         f"<dt>{text(tool)}</dt>\n<dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
     )
