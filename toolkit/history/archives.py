@@ -14,7 +14,6 @@ file index) are left out: they change with every later release.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.foundation.dates import earliest
+from toolkit.foundation.digests import file_sha256
 from toolkit.foundation.staging import replace_file
 
 PUBLICATION_FILES = frozenset({"releases.json", "index.json"})
@@ -98,17 +98,9 @@ def write_archive(dist: Path, out_dir: Path, dataset_name: str, version: str, da
     except BaseException:
         Path(partial).unlink(missing_ok=True)
         raise
-    written = Archive(target, target.stat().st_size, _sha256(target))
+    written = Archive(target, target.stat().st_size, file_sha256(target))
     replace_file(target.with_name(target.name + ".sha256"), written.checksum_line, 0o644)
     return written
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 _HEADING = re.compile(r"^## (\S+) \(([0-9-]+)\)", re.MULTILINE)
@@ -117,11 +109,12 @@ RELEASE_NOTES = "release-notes.md"
 
 
 def archive_release(dist: Path, out_dir: Path) -> Archive:
-    """Archive the release ``dist`` was built from (named and dated by its ``dataset.json`` and
-    ``CHANGES.md``), and write its release notes beside the archive."""
+    """Archive the release ``dist`` was built from (named and dated by its ``index.json`` and
+    ``CHANGES.md``: small files, where ``dataset.json`` holds every record), and write its
+    release notes beside the archive."""
     try:
-        described = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
-        name, version = str(described["name"]), str(described["version"])
+        described = json.loads((dist / "index.json").read_text(encoding="utf-8"))
+        name, version = str(described["dataset"]), str(described["version"])
         changes = (dist / "CHANGES.md").read_text(encoding="utf-8")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ArchiveError(
