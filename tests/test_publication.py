@@ -34,6 +34,21 @@ def _assets(tmp_path: Path, archive: dict[str, object]) -> Path:
     return path
 
 
+def _build_with_assets(data: Path, out: Path, report: Path, *options: str) -> tuple[int, str, str]:
+    """``toolkit build`` of the datasets alone, told of the repository's release assets."""
+    return run_cli(
+        "build",
+        "--data",
+        str(data),
+        "--out",
+        str(out),
+        "--no-site",
+        "--release-assets",
+        str(report),
+        *options,
+    )
+
+
 def test_the_index_lists_every_published_file_with_a_checksum_that_holds(
     base_data: Path, tmp_path: Path
 ) -> None:
@@ -81,17 +96,8 @@ def test_a_reported_archive_is_listed_with_its_size_checksum_and_address(
     report = _assets(
         tmp_path, {"name": ARCHIVE, "size": 1234, "digest": f"sha256:{DIGEST}", "url": url}
     )
-    code, _, err = run_cli(
-        "build",
-        "--data",
-        str(base_data),
-        "--out",
-        str(tmp_path / "dist"),
-        "--no-site",
-        "--release-assets",
-        str(report),
-        "--repository",
-        "https://github.com/o/r",
+    code, _, err = _build_with_assets(
+        base_data, tmp_path / "dist", report, "--repository", "https://github.com/o/r"
     )
     assert code == 0, err
     [release] = json.loads((tmp_path / "dist" / "releases.json").read_text())
@@ -117,32 +123,14 @@ def test_an_archive_reported_without_a_checksum_stops_the_build(
         ReleaseAssetsError, match=r"archive of v1\.2\.3 has no size, address or SHA-256"
     ):
         build(base_data, dist, publication=Publication(assets_file=report))
-    code, _, err = run_cli(
-        "build",
-        "--data",
-        str(base_data),
-        "--out",
-        str(dist),
-        "--no-site",
-        "--release-assets",
-        str(report),
-    )
+    code, _, err = _build_with_assets(base_data, dist, report)
     assert code == 2 and "no size, address or SHA-256" in err and "Traceback" not in err
     assert (dist / "index.json").read_bytes() == before  # the earlier build stands
 
 
 def test_an_unreadable_report_is_a_clear_error(base_data: Path, tmp_path: Path) -> None:
     (tmp_path / "bad.json").write_text("{not json")
-    code, _, err = run_cli(
-        "build",
-        "--data",
-        str(base_data),
-        "--out",
-        str(tmp_path / "dist"),
-        "--no-site",
-        "--release-assets",
-        str(tmp_path / "bad.json"),
-    )
+    code, _, err = _build_with_assets(base_data, tmp_path / "dist", tmp_path / "bad.json")
     assert code == 2 and "cannot read" in err and "Traceback" not in err
 
 

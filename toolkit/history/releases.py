@@ -56,18 +56,14 @@ def previous_release(data_dir: Path, revision: str = "HEAD") -> str:
     """The git commit, at or before ``revision``, that last changed the dataset's version: the
     previous release."""
     dataset = (data_dir / DATASET_FILE).resolve()
-    done = subprocess.run(
-        ["git", "log", "-1", "--format=%H", "-G", "^version:", revision, "--", dataset.name],
-        cwd=dataset.parent,
-        capture_output=True,
-        text=True,
-        check=False,
+    found = _git_output(
+        dataset.parent, "log", "-1", "--format=%H", "-G", "^version:", revision, "--", dataset.name
     )
-    if done.returncode != 0 or not done.stdout.strip():
+    if not found or not found.strip():
         raise ReleaseError(
             "no earlier release found in the git history of dataset.yaml; name it with --since"
         )
-    return done.stdout.strip()
+    return found.strip()
 
 
 def last_release_commit(data_dir: Path) -> str:
@@ -76,14 +72,8 @@ def last_release_commit(data_dir: Path) -> str:
     not the version line; reformatting the file changes neither), else the last one that
     changed the version."""
     changelog = (data_dir / CHANGELOG_FILE).resolve()
-    done = subprocess.run(
-        ["git", "log", "--format=%H", "HEAD", "--", changelog.name],
-        cwd=changelog.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for commit in done.stdout.split() if done.returncode == 0 else []:
+    commits = _git_output(changelog.parent, "log", "--format=%H", "HEAD", "--", changelog.name)
+    for commit in (commits or "").split():
         if _releases_at(changelog, commit) != _releases_at(changelog, f"{commit}^"):
             return commit
     return previous_release(data_dir)
@@ -91,17 +81,11 @@ def last_release_commit(data_dir: Path) -> str:
 
 def _releases_at(changelog: Path, revision: str) -> object:
     """The releases the change log lists at ``revision`` (None where it is absent or unreadable)."""
-    shown = subprocess.run(
-        ["git", "show", f"{revision}:./{changelog.name}"],
-        cwd=changelog.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if shown.returncode != 0:
+    shown = _git_output(changelog.parent, "show", f"{revision}:./{changelog.name}")
+    if shown is None:
         return None
     try:
-        document = yaml.safe_load(shown.stdout)
+        document = yaml.safe_load(shown)
     except yaml.YAMLError:
         return None
     return document.get("releases") if isinstance(document, dict) else None
@@ -113,22 +97,13 @@ def uncommitted_release(data_dir: Path) -> str | None:
     changelog = (data_dir / CHANGELOG_FILE).resolve()
     if not changelog.is_file():
         return None
-    try:
-        committed = subprocess.run(
-            ["git", "show", f"HEAD:./{changelog.name}"],
-            cwd=changelog.parent,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None  # no git on this machine: nothing to compare with
-    if committed.returncode != 0:
-        return None  # not in git, or never committed: nothing to compare with
+    committed = _git_output(changelog.parent, "show", f"HEAD:./{changelog.name}")
+    if committed is None:
+        return None  # no git, not in git, or never committed: nothing to compare with
     newest = re.search(r"^  - version: *'?([0-9.]+)", changelog.read_text(encoding="utf-8"), re.M)
     if newest is None:
         return None
-    versions = re.findall(r"^  - version: *'?([0-9.]+)", committed.stdout, re.M)
+    versions = re.findall(r"^  - version: *'?([0-9.]+)", committed, re.M)
     return None if newest.group(1) in versions else newest.group(1)
 
 
@@ -136,14 +111,19 @@ def _commit(spec: str, data_dir: Path) -> str | None:
     """The commit a git revision names (None for a folder, or outside git)."""
     if Path(spec).exists():
         return None
-    done = subprocess.run(
-        ["git", "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"],
-        cwd=data_dir.resolve().parent,
-        capture_output=True,
-        text=True,
-        check=False,
+    found = _git_output(
+        data_dir.resolve().parent, "rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}"
     )
-    return done.stdout.strip() or None
+    return (found or "").strip() or None
+
+
+def _git_output(cwd: Path, *args: str) -> str | None:
+    """What a git command prints, or None when it fails or git cannot be run."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
 
 
 def release_of(

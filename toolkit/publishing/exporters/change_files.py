@@ -9,6 +9,7 @@ bytes in every later build, since its entry in the change log cannot be edited.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from toolkit.models.changelog import ChangeCounts, ChangeKind, Release, ReleaseChanges
@@ -40,16 +41,20 @@ def release_changes(dataset_name: str, release: Release, previous: str | None) -
     )
 
 
+def each_release_changes(dataset: Dataset) -> Iterator[tuple[Release, ReleaseChanges]]:
+    """Every release of the change log, newest first, with its changes counted."""
+    releases = dataset.changelog.releases if dataset.changelog else []
+    for number, release in enumerate(releases):
+        previous = releases[number + 1].version if number + 1 < len(releases) else None
+        yield release, release_changes(dataset.info.name, release, previous)
+
+
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``changes/<version>.json`` per release and ``changes.jsonl`` (nothing without a
     change log)."""
-    releases = dataset.changelog.releases if dataset.changelog else []
     lines = []
-    for number, release in enumerate(releases):
-        previous = releases[number + 1].version if number + 1 < len(releases) else None
-        document = release_changes(dataset.info.name, release, previous).model_dump(
-            mode="json", exclude_none=True
-        )
+    for release, changes in each_release_changes(dataset):
+        document = changes.model_dump(mode="json", exclude_none=True)
         text = json.dumps(document, ensure_ascii=False, indent=2)
         write_text(out / CHANGES_FOLDER / f"{release.version}.json", text + "\n")
         lines.append(json.dumps(document, ensure_ascii=False, separators=(",", ":")))

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from toolkit.foundation.digests import file_sha256
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.files import write_text
 
 CHECKSUM_FILE = "SHA256SUMS"
-
-
-def sha256(path: Path) -> str:
-    """The hex SHA-256 of a file, read in blocks."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def export(dataset: Dataset, out: Path) -> None:
@@ -27,5 +18,5 @@ def export(dataset: Dataset, out: Path) -> None:
         for path in out.rglob("*")
         if path.is_file() and path.name != CHECKSUM_FILE
     )
-    lines = [f"{sha256(out / name)}  {name}\n" for name in files]
+    lines = [f"{file_sha256(out / name)}  {name}\n" for name in files]
     write_text(out / CHECKSUM_FILE, "".join(lines))

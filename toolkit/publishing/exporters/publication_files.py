@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from toolkit.foundation.digests import file_sha256
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.exporters.change_files import CHANGES_FOLDER, release_changes
-from toolkit.publishing.exporters.checksums import CHECKSUM_FILE, sha256
+from toolkit.publishing.exporters.change_files import CHANGES_FOLDER, each_release_changes
+from toolkit.publishing.exporters.checksums import CHECKSUM_FILE
 from toolkit.publishing.files import write_json
 
 INDEX_FILE = "index.json"
@@ -23,11 +24,8 @@ RELEASES_FILE = "releases.json"
 def releases(dataset: Dataset) -> list[dict[str, Any]]:
     """Every release, newest first, with its changes, and its archive (address, size and
     checksum) when the repository reported one."""
-    listed = dataset.changelog.releases if dataset.changelog else []
     entries = []
-    for number, release in enumerate(listed):
-        previous = listed[number + 1].version if number + 1 < len(listed) else None
-        changes = release_changes(dataset.info.name, release, previous)
+    for release, changes in each_release_changes(dataset):
         asset = dataset.publication.assets.get(release.version)
         entry: dict[str, Any] = {"version": release.version, "date": release.date}
         if release.summary:
@@ -63,7 +61,7 @@ def export(dataset: Dataset, out: Path) -> None:
         files.append({"path": name, "size": (out / name).stat().st_size, "sha256": digest})
     for name in (CHECKSUM_FILE, RELEASES_FILE):
         path = out / name
-        files.append({"path": name, "size": path.stat().st_size, "sha256": sha256(path)})
+        files.append({"path": name, "size": path.stat().st_size, "sha256": file_sha256(path)})
     newest = dataset.changelog.releases[0] if dataset.changelog else None
     index: dict[str, Any] = {
         "dataset": dataset.info.name,

@@ -7,30 +7,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from toolkit.foundation.reserved import FEED_SITEMAP, SITE_DATA_FOLDER
 from toolkit.publishing.exporters.record_files import RECORDS_FOLDER, record_file
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.feeds import FEEDS_FOLDER
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.pages.common import with_alternate_link
 
 FRONT_MATTER_KEY = "alternate_json"
 
 
 def with_json_alternate(site: Site, collection: str, record_id: str, content: str) -> str:
     """The generated page ``content`` of a record, with its JSON file linked."""
-    target = f"{SITE_DATA_FOLDER}/{record_file(collection, record_id)}"
-    if not content.startswith("---\n"):
-        raise ValueError(f"the page of {collection}/{record_id} has no front matter")
-    end = content.index("\n---\n", 3) + 1
-    entry = yaml.safe_dump({FRONT_MATTER_KEY: target}, default_style='"', allow_unicode=False)
-    href = Page(site, f"{collection}/{record_id}/").href(target)
-    foot = (
-        f'\n<p class="record-json"><a href="{text(href)}" type="application/json">'
-        "This record as JSON</a></p>\n"
+    return with_alternate_link(
+        Page(site, f"{collection}/{record_id}/"),
+        content,
+        FRONT_MATTER_KEY,
+        f"{SITE_DATA_FOLDER}/{record_file(collection, record_id)}",
+        "application/json",
+        "This record as JSON",
+        "record-json",
     )
-    return content[:end] + entry + content[end:] + foot
 
 
 EMPTY_SITEMAP = (

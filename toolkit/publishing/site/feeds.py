@@ -8,14 +8,11 @@ record that stops naming it leaves the topic's feed, earlier entries included.""
 
 from __future__ import annotations
 
-import yaml
-
 from toolkit.foundation.reserved import FEED_COLLECTIONS
 from toolkit.history.changelog_report import followed_feed
 from toolkit.models import page_path
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
-from toolkit.publishing.site.pages.common import Generated
+from toolkit.publishing.site.pages.common import Generated, with_alternate_link
 
 FEEDS_FOLDER = "feeds"
 
@@ -66,15 +63,12 @@ FRONT_MATTER_KEY = "alternate_feed"
 def with_feed_link(site: Site, collection: str, record_id: str, content: str) -> str:
     """The page of a record that has a feed, with the feed linked in the head (front matter
     ``alternate_feed``, printed by the theme override) and at the foot of the page."""
-    end = content.index("\n---\n", 3) + 1
-    entry = yaml.safe_dump(
-        {FRONT_MATTER_KEY: feed_path(collection, record_id)},
-        default_style='"',
-        allow_unicode=False,
+    return with_alternate_link(
+        Page(site, page_path(collection, record_id)),
+        content,
+        FRONT_MATTER_KEY,
+        feed_path(collection, record_id),
+        "application/atom+xml",
+        "Follow changes to this record (Atom feed)",
+        "record-feed",
     )
-    href = Page(site, page_path(collection, record_id)).href(feed_path(collection, record_id))
-    foot = (
-        f'<p class="record-feed"><a href="{text(href)}" type="application/atom+xml">'
-        "Follow changes to this record (Atom feed)</a></p>\n"
-    )
-    return content[:end] + entry + content[end:] + foot

@@ -248,3 +248,20 @@ def score_badge(score: str, basis: str | None = None) -> str:
         if basis == "no-report":
             css += " score-silence"
     return f'<span class="{css}">{text(words)}</span>'
+
+
+def with_alternate_link(
+    page: Page, content: str, key: str, target: str, media_type: str, label: str, css: str
+) -> str:
+    """A generated page with another form of it linked: ``target`` (a site path) under the
+    front matter ``key``, which the theme override prints as ``<link rel="alternate">`` in the
+    head, and as a link at the foot of the page for readers."""
+    if not content.startswith("---\n"):
+        raise ValueError(f"the page {page.url} has no front matter")
+    end = content.index("\n---\n", 3) + 1
+    entry = yaml.safe_dump({key: target}, default_style='"', allow_unicode=False)
+    foot = (
+        f'\n<p class="{css}"><a href="{text(page.href(target))}" type="{text(media_type)}">'
+        f"{text(label)}</a></p>\n"
+    )
+    return content[:end] + entry + content[end:] + foot
