@@ -73,6 +73,11 @@ ProblemCode = Literal[
     "E-REDIRECT-TARGET",
     "E-REDIRECT-CHAIN",
     "E-REDIRECT-DUP",
+    "E-TRANSLATION-FIELD",
+    "E-TRANSLATION-STALE",
+    "E-TRANSLATION-QUOTE",
+    "E-TRANSLATION-SOURCE",
+    "E-TRANSLATION-DUP",
 ]
 """Every problem code, as a type: a misspelt code is a type error where it is reported, and a
 test keeps this list and the documentation below the same."""
@@ -520,6 +525,46 @@ _CODES = [
         "An id is retired twice in `data/redirects.yaml`: a retired id answers for one record.",
         "redirects: [{old: a, new: b}, {old: a, new: c}]",
         "Keep the first redirect; remove the other.",
+    ),
+    Code(
+        "E-TRANSLATION-FIELD",
+        "A translation's `field` names no translatable text in the record: the English it "
+        "translated was removed or moved, or the field is one that is never translated (ids, "
+        "dates, quotes, passages, people's names, a source's own title).",
+        "translations: {fr: [{field: /statements/3/text, ...}]} on a record with two statements",
+        "Point `field` at the English it translates (the message lists the translatable "
+        "fields), or remove the translation.",
+    ),
+    Code(
+        "E-TRANSLATION-STALE",
+        "The English a translation was made from has changed: its `translates` digest is not "
+        "the digest of the English the record holds now.",
+        "translations: {fr: [{field: /name, translates: 0123456789ab, ...}]} after the name "
+        "changed",
+        "Bring the French in line with the new English, then set `translates` to the digest "
+        "the message gives.",
+    ),
+    Code(
+        "E-TRANSLATION-QUOTE",
+        "The English quotes words (in double quotes) that the French does not keep unchanged: "
+        "quotes are the source's own words and are never translated.",
+        'text: the MEA said it was "agreed" / fr: le MEA a dit que c\'était « convenu »',
+        "Copy the quoted words unchanged into the French, within quotation marks.",
+    ),
+    Code(
+        "E-TRANSLATION-SOURCE",
+        "A translation marked `official` (the government's own French text) cites no source, "
+        "or cites one that is not among the record's sources.",
+        "translations: {fr: [{field: /name, status: official, text: ...}]}",
+        "Name the government's French page in `source` (a source with `language: fr` storing "
+        "the text in a passage) and list it in the record's `sources`; or mark the text "
+        "`translation`.",
+    ),
+    Code(
+        "E-TRANSLATION-DUP",
+        "One field has two French texts.",
+        "translations: {fr: [{field: /name, ...}, {field: /name, ...}]}",
+        "Keep one; remove the other.",
     ),
 ]
 

@@ -14,7 +14,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug, Text
+from toolkit.models.fields import CountryCode, Label, PartialDate, Prose, ShortText, Slug, Text
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ class Quote(StrictModel):
 class Statement(StrictModel):
     """One thing a record says, a sentence or two, with the sources that support it."""
 
-    text: Text
+    text: Prose
     """The statement, neutral, attributing each claim to whoever made it. Words in double quotes
     are quotes: they must appear in a stored passage of one of this statement's sources."""
     sources: list[SourceRef] = Field(min_length=1)
@@ -138,7 +138,7 @@ class GovernmentAccount(StrictModel):
 class Claim(StrictModel):
     """One account of a value, as given by the sources that give it."""
 
-    value: ShortText
+    value: Label
     """The value this account gives, in the source's own terms where they differ from ours."""
     sources: list[SourceRef] = Field(min_length=1)
     """Sources that give this value."""
@@ -156,10 +156,11 @@ class Claim(StrictModel):
 class DiscrepancyKind(DocumentedEnum):
     """Why a discrepancy note exists."""
 
-    CONFLICT = "conflict", "Sources give different values for the same fact."
+    CONFLICT = "conflict", "Sources give different values for the same fact.", "Sources divergentes"
     UNCONFIRMED = (
         "unconfirmed",
         ("A claim rests on some sources only, or the primary text was not seen."),
+        "Non confirmé",
     )
 
 
@@ -172,7 +173,7 @@ class Discrepancy(StrictModel):
     """The field of this record the note is about; omit when it concerns the record as a whole."""
     noted: PartialDate
     """When the note was written, so readers can tell whether later sources settled it."""
-    note: Text
+    note: Prose
     """What differs and which value the record keeps, written neutrally."""
     claims: list[Claim] = Field(min_length=1)
     """Each account with the sources that give it."""

@@ -14,9 +14,9 @@ from toolkit.models.fields import PartialDate, ShortText, Slug, Text
 class ChangeKind(DocumentedEnum):
     """What happened to a record in a release."""
 
-    ADDED = "added", "The record is new in this release."
-    REMOVED = "removed", "The record was removed in this release."
-    CHANGED = "changed", "Fields of the record changed in this release."
+    ADDED = "added", "The record is new in this release.", "Ajouté"
+    REMOVED = "removed", "The record was removed in this release.", "Retiré"
+    CHANGED = "changed", "Fields of the record changed in this release.", "Modifié"
 
 
 class StatusChange(StrictModel):

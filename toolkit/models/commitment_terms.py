@@ -9,41 +9,64 @@ from toolkit.models.enums import DocumentedEnum
 class CommitmentKind(DocumentedEnum):
     """What sort of undertaking a commitment is."""
 
-    AGREEMENT = "agreement", "The sides agreed to adopt or do something specific."
-    APPOINTMENT = "appointment", "The sides agreed to appoint officials or establish posts."
+    AGREEMENT = "agreement", "The sides agreed to adopt or do something specific.", "Accord"
+    APPOINTMENT = (
+        "appointment",
+        "The sides agreed to appoint officials or establish posts.",
+        "Nomination",
+    )
     COOPERATION = (
         "cooperation",
         ("The sides undertook to cooperate or build on existing working relationships."),
+        "Coopération",
     )
     CONTINUED_DISCUSSION = (
         "continued-discussion",
         ("The sides agreed to keep discussing a matter, without a decision yet."),
+        "Poursuite des discussions",
     )
 
 
 class CommitmentStatus(DocumentedEnum):
     """Where a commitment stands, as of a dated assessment."""
 
-    ANNOUNCED = "announced", "Agreed and made public; no step to carry it out has been reported."
-    IN_PROGRESS = "in-progress", "Steps to carry it out have been reported."
-    FULFILLED = "fulfilled", "Carried out in full, as reported."
-    STALLED = "stalled", "Reported as held up or not moving."
-    ABANDONED = "abandoned", "Reported as dropped by one or both sides."
+    ANNOUNCED = (
+        "announced",
+        "Agreed and made public; no step to carry it out has been reported.",
+        "Annoncé",
+    )
+    IN_PROGRESS = "in-progress", "Steps to carry it out have been reported.", "En cours"
+    FULFILLED = "fulfilled", "Carried out in full, as reported.", "Réalisé"
+    STALLED = "stalled", "Reported as held up or not moving.", "Au point mort"
+    ABANDONED = "abandoned", "Reported as dropped by one or both sides.", "Abandonné"
 
 
 class ComplianceScore(DocumentedEnum):
     """A party's compliance, on the scale of summit-compliance research (+1, 0, -1)."""
 
-    FULL = "full", "+1: the party has carried out the commitment in full or nearly in full."
-    PARTIAL = "partial", "0: the party has carried out part of it, or work is in progress."
+    FULL = (
+        "full",
+        "+1: the party has carried out the commitment in full or nearly in full.",
+        "Complète",
+    )
+    PARTIAL = (
+        "partial",
+        "0: the party has carried out part of it, or work is in progress.",
+        "Partielle",
+    )
     NONE = (
         "none",
         (
             "-1: the party has not complied: no step was reported within the compliance period, or "
             "it acted against the commitment (the score's basis says which)."
         ),
+        "Aucune",
     )
-    TOO_EARLY = "too-early", "Not scored: too little time has passed to judge compliance."
+    TOO_EARLY = (
+        "too-early",
+        "Not scored: too little time has passed to judge compliance.",
+        "Trop tôt",
+    )
 
     @property
     def points(self) -> int | None:
@@ -59,14 +82,23 @@ class ComplianceScore(DocumentedEnum):
 class ScoreBasis(DocumentedEnum):
     """What a party's score rests on, so silence never reads as a reported failure."""
 
-    EVIDENCE = "evidence", "A reported step by the party toward the commitment."
-    CONTRARY = "contrary", "A reported action by the party against the commitment."
+    EVIDENCE = "evidence", "A reported step by the party toward the commitment.", "Mesure signalée"
+    CONTRARY = (
+        "contrary",
+        "A reported action by the party against the commitment.",
+        "Action contraire signalée",
+    )
     REAFFIRMATION = (
         "reaffirmation",
         "The party restated the commitment; no step carrying it out was reported.",
+        "Réaffirmation",
     )
-    NO_REPORT = "no-report", "A search of the stated material found no report of a step."
-    TOO_EARLY = "too-early", "Too little time had passed to search for steps."
+    NO_REPORT = (
+        "no-report",
+        "A search of the stated material found no report of a step.",
+        "Aucun signalement",
+    )
+    TOO_EARLY = "too-early", "Too little time had passed to search for steps.", "Trop tôt"
 
     @property
     def short(self) -> str:

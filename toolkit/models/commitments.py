@@ -24,7 +24,8 @@ from toolkit.models.commitment_terms import (
     ComplianceScore,
     ScoreBasis,
 )
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Text
+from toolkit.models.fields import CountryCode, Label, PartialDate, Prose
+from toolkit.models.translations import Translations
 
 
 class PartyScore(StrictModel):
@@ -38,17 +39,17 @@ class PartyScore(StrictModel):
     """What the score rests on. `evidence`, `contrary` and `reaffirmation` cite the report under
     `sources`; `no-report` says what was searched (`searched`) and how far the searched material
     reaches (`searched_through`)."""
-    note: Text
+    note: Prose
     """Why the evidence supports this score: an interpretation, stated as one."""
     sources: list[SourceRef] = Field(default_factory=list)
     """The reports the score rests on (some of the assessment's sources): required for
     `evidence`, `contrary` and `reaffirmation`."""
-    searched: Text | None = None
+    searched: Prose | None = None
     """What was searched for a report of a step, and in which languages (for `no-report`)."""
     searched_through: PartialDate | None = None
     """The newest date the searched material reaches: silence speaks only up to it, never up to
     the day of the search (for `no-report`; may be given for `too-early`)."""
-    recalibration: Text | None = None
+    recalibration: Prose | None = None
     """Why this score changes a snapshot already published: the new material or reading. Required
     exactly when it does (see the methodology)."""
 
@@ -62,13 +63,13 @@ class Guideline(StrictModel):
     """What each score means for this one commitment, written from its own wording before it is
     scored, as compliance research writes an interpretive guideline."""
 
-    full: Text
+    full: Prose
     """What earns +1 (full): the commitment carried out by the party."""
-    partial: Text
+    partial: Prose
     """What earns 0 (partial): a step taken, the work not finished."""
-    none: Text
+    none: Prose
     """What earns -1 (none): no step reported in the compliance period, or action against it."""
-    reaffirmation: Text
+    reaffirmation: Prose
     """How a restatement of the commitment without a reported step counts."""
 
 
@@ -79,7 +80,7 @@ class Assessment(StrictModel):
     """The date of the event or statement the assessment rests on."""
     status: CommitmentStatus
     """The status from this date on."""
-    summary: Text
+    summary: Prose
     """What was reported, attributed to whoever said it."""
     scores: list[PartyScore] = Field(default_factory=list)
     """Compliance scores per party as of this date; a party not scored keeps its earlier
@@ -91,15 +92,15 @@ class Assessment(StrictModel):
 class Qualification(StrictModel):
     """How a commitment meets each part of the test for counting as one (see methodology)."""
 
-    discrete: Text
+    discrete: Prose
     """It is one undertaking, not several bundled together."""
-    specific: Text
+    specific: Prose
     """It says what is to be done, and by whom where the sources say."""
-    public: Text
+    public: Prose
     """Where it was publicly expressed."""
-    agreed: Text
+    agreed: Prose
     """How the sources show that both sides agreed to it."""
-    future: Text
+    future: Prose
     """What future action it commits the parties to."""
 
 
@@ -144,7 +145,7 @@ class Commitment(Record):
 
     meeting: MeetingRef
     """The meeting where it was agreed."""
-    title: ShortText
+    title: Label
     """A short, neutral statement of what was agreed."""
     statements: Statements
     """What was agreed, in more detail, attributed to the sources that report it."""
@@ -169,6 +170,8 @@ class Commitment(Record):
     from them, never written twice."""
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     @property
     def current(self) -> Assessment:

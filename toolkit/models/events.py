@@ -17,23 +17,25 @@ from toolkit.models.base import (
     TopicRef,
 )
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText
+from toolkit.models.fields import CountryCode, Label, PartialDate
+from toolkit.models.translations import Translations
 
 
 class EventKind(DocumentedEnum):
     """What sort of event this is."""
 
-    INCIDENT = "incident", "Something that happened, such as a killing."
-    STATEMENT = "statement", "A public statement or allegation."
+    INCIDENT = "incident", "Something that happened, such as a killing.", "Incident"
+    STATEMENT = "statement", "A public statement or allegation.", "Déclaration"
     DIPLOMATIC_ACTION = (
         "diplomatic-action",
         ("Expulsions, withdrawals or appointments of diplomats."),
+        "Mesure diplomatique",
     )
-    MEETING = "meeting", "A meeting or call between leaders or ministers."
-    VISIT = "visit", "An official visit."
-    APPOINTMENT = "appointment", "Someone appointed to or leaving an office."
-    ELECTION = "election", "An election or a change of government."
-    AGREEMENT = "agreement", "An agreement concluded."
+    MEETING = "meeting", "A meeting or call between leaders or ministers.", "Rencontre"
+    VISIT = "visit", "An official visit.", "Visite"
+    APPOINTMENT = "appointment", "Someone appointed to or leaving an office.", "Nomination"
+    ELECTION = "election", "An election or a change of government.", "Élection"
+    AGREEMENT = "agreement", "An agreement concluded.", "Accord"
 
 
 class Event(Record):
@@ -52,7 +54,7 @@ class Event(Record):
         """Events are read on the timeline, in order, not one page each."""
         return False
 
-    title: ShortText
+    title: Label
     """A short, neutral title."""
     date: PartialDate
     """When it happened (or began)."""
@@ -76,6 +78,8 @@ class Event(Record):
     quotes: Quotes = []
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     model_config = ConfigDict(
         json_schema_extra={

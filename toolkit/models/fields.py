@@ -6,10 +6,12 @@ each carries a JSON Schema pattern or enum, so editors and other tools check it 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, WithJsonSchema
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler, WithJsonSchema
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from toolkit.foundation.countries import COUNTRY_CODES
 from toolkit.foundation.dates import parse_partial_date
@@ -114,3 +116,25 @@ Text = Annotated[str, Field(min_length=1, max_length=TEXT_MAX_LENGTH)]
 
 ShortText = Annotated[str, Field(min_length=1, max_length=500, pattern=ONE_LINE_PATTERN)]
 """A name, title or label on one line."""
+
+
+@dataclass(frozen=True)
+class Translatable:
+    """Marks a field written in the record's own words, which may carry a French version
+    (``toolkit.models.translations``): the schema says so with ``x-translatable``. Quotes,
+    passages, names of people and sources' own titles are never marked: they stay as printed."""
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["x-translatable"] = True
+        return json_schema
+
+
+Prose = Annotated[Text, Translatable()]
+"""The record's own prose (a statement, a summary, a note), which may be translated."""
+
+Label = Annotated[ShortText, Translatable()]
+"""A name or title in the record's own words (a topic's name, a commitment's title, an
+office's name), which may be translated."""

@@ -16,7 +16,8 @@ from toolkit.models.base import (
     StrictModel,
 )
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText, Slug
+from toolkit.models.fields import CountryCode, Label, PartialDate, ShortText, Slug
+from toolkit.models.translations import Translations
 
 
 class MeetingKind(DocumentedEnum):
@@ -25,14 +26,17 @@ class MeetingKind(DocumentedEnum):
     SECURITY_DIALOGUE = (
         "security-dialogue",
         ("A round of the bilateral dialogue between the national security advisers."),
+        "Dialogue sur la sécurité",
     )
     BILATERAL_MEETING = (
         "bilateral-meeting",
         ("A meeting between officials or ministers of the two countries."),
+        "Rencontre bilatérale",
     )
     CONSULTATIONS = (
         "consultations",
         ("Formal consultations between foreign ministries or other departments."),
+        "Consultations",
     )
 
 
@@ -50,7 +54,7 @@ class Participant(StrictModel):
 
     person: PersonRef
     """Who took part."""
-    role: ShortText
+    role: Label
     """Their title at the meeting, in its official form."""
     delegation: CountryCode
     """The country whose delegation they were part of."""
@@ -62,7 +66,7 @@ class Meeting(Record):
     collection = "meetings"
     title_plural = "Meetings"
 
-    title: ShortText
+    title: Label
     """A short, neutral title."""
     date: PartialDate
     """The day it took place (or began)."""
@@ -86,6 +90,8 @@ class Meeting(Record):
     quotes: Quotes = []
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     def cross_record_facts(self) -> dict[str, str | None]:
         """The date and previous round, so rounds can be checked to be in order."""

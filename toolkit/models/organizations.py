@@ -6,19 +6,28 @@ from pydantic import ConfigDict, Field
 
 from toolkit.models.base import Discrepancies, OrganizationRef, Record, Sources, StrictModel
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, ShortText, Url, WikidataId
+from toolkit.models.fields import CountryCode, Label, ShortText, Url, WikidataId
+from toolkit.models.translations import Translations
 
 
 class OrganizationKind(DocumentedEnum):
     """What sort of body an organisation is."""
 
-    GOVERNMENT = "government", "A national government as a whole."
-    MINISTRY = "ministry", "A ministry or department headed by a minister."
-    OFFICE = "office", "An office serving a head of government or the cabinet."
-    AGENCY = "agency", "A police, intelligence, security or other public agency."
-    LEGISLATURE = "legislature", "A parliament or one of its houses."
-    DIPLOMATIC_MISSION = "diplomatic-mission", "An embassy, high commission or consulate."
-    CIVIL_SOCIETY = "civil-society", "A religious, community or other non-governmental body."
+    GOVERNMENT = "government", "A national government as a whole.", "Gouvernement"
+    MINISTRY = "ministry", "A ministry or department headed by a minister.", "Ministère"
+    OFFICE = "office", "An office serving a head of government or the cabinet.", "Cabinet ou bureau"
+    AGENCY = "agency", "A police, intelligence, security or other public agency.", "Organisme"
+    LEGISLATURE = "legislature", "A parliament or one of its houses.", "Assemblée législative"
+    DIPLOMATIC_MISSION = (
+        "diplomatic-mission",
+        "An embassy, high commission or consulate.",
+        "Mission diplomatique",
+    )
+    CIVIL_SOCIETY = (
+        "civil-society",
+        "A religious, community or other non-governmental body.",
+        "Société civile",
+    )
 
 
 class Identifiers(StrictModel):
@@ -34,7 +43,7 @@ class Organization(Record):
     collection = "organizations"
     title_plural = "Organisations"
 
-    name: ShortText
+    name: Label
     """The official name in English."""
     abbreviation: ShortText | None = None
     """The usual abbreviation (e.g. `MEA`, `PCO`)."""
@@ -52,6 +61,8 @@ class Organization(Record):
     """Its ids in other datasets."""
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -14,8 +14,9 @@ from toolkit.models.base import (
     StrictModel,
 )
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import CountryCode, PartialDate, ShortText
+from toolkit.models.fields import CountryCode, Label, PartialDate, ShortText
 from toolkit.models.organizations import Identifiers
+from toolkit.models.translations import Translations
 
 
 class Alias(StrictModel):
@@ -30,18 +31,23 @@ class Alias(StrictModel):
 class PositionStatus(DocumentedEnum):
     """Whether an office was taken up, or only announced."""
 
-    HELD = "held", "The person took up the office (its dates where the sources give them)."
+    HELD = (
+        "held",
+        "The person took up the office (its dates where the sources give them).",
+        "En fonction",
+    )
     ANNOUNCED = (
         "announced",
         "An appointment announced but, as far as the sources show, not yet taken up: an "
         "intention, not an office held (it has no start or end).",
+        "Annoncé",
     )
 
 
 class Position(StrictModel):
     """An office a person held, or was announced for, with its dates where the sources give them."""
 
-    title: ShortText
+    title: Label
     """The title in its official form (e.g. `National Security Adviser`)."""
     organization: OrganizationRef
     """The organisation the office belongs to."""
@@ -80,6 +86,8 @@ class Person(Record):
     """The person's ids in other datasets."""
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     model_config = ConfigDict(
         json_schema_extra={

@@ -6,28 +6,44 @@ from pydantic import ConfigDict, Field
 
 from toolkit.models.base import Record, SpeakerRef, StrictModel
 from toolkit.models.enums import DocumentedEnum
-from toolkit.models.fields import LanguageCode, PartialDate, ShortText, Text, Url
+from toolkit.models.fields import LanguageCode, PartialDate, Prose, ShortText, Text, Url
+from toolkit.models.translations import Translations
 
 
 class SourceKind(DocumentedEnum):
     """What sort of document a source is."""
 
-    OFFICIAL_READOUT = "official-readout", "A government's own account of a meeting or call."
+    OFFICIAL_READOUT = (
+        "official-readout",
+        "A government's own account of a meeting or call.",
+        "Compte rendu officiel",
+    )
     OFFICIAL_STATEMENT = (
         "official-statement",
         ("A statement, speech or briefing by a government or official."),
+        "Déclaration officielle",
     )
     PRESS_RELEASE = (
         "press-release",
         ("A release issued by a government office, including through a newswire."),
+        "Communiqué de presse",
     )
-    NEWS_REPORT = "news-report", "An article by a news outlet or news agency."
+    NEWS_REPORT = "news-report", "An article by a news outlet or news agency.", "Article de presse"
     PARLIAMENTARY_RECORD = (
         "parliamentary-record",
         ("Debates or committee records of a legislature."),
+        "Document parlementaire",
     )
-    REFERENCE_WORK = "reference-work", "An encyclopaedia or similar compiled reference."
-    SOCIAL_MEDIA_POST = "social-media-post", "A post on a social network by an official account."
+    REFERENCE_WORK = (
+        "reference-work",
+        "An encyclopaedia or similar compiled reference.",
+        "Ouvrage de référence",
+    )
+    SOCIAL_MEDIA_POST = (
+        "social-media-post",
+        "A post on a social network by an official account.",
+        "Publication sur les réseaux sociaux",
+    )
 
 
 class Account(DocumentedEnum):
@@ -36,14 +52,17 @@ class Account(DocumentedEnum):
     INDIAN_GOVERNMENT = (
         "indian-government",
         ("Published by the Government of India or one of its bodies."),
+        "Gouvernement de l’Inde",
     )
     CANADIAN_GOVERNMENT = (
         "canadian-government",
         ("Published by the Government of Canada or one of its bodies."),
+        "Gouvernement du Canada",
     )
     THIRD_PARTY = (
         "third-party",
         ("Published by anyone else: news outlets, agencies, reference works."),
+        "Tiers",
     )
 
 
@@ -89,13 +108,15 @@ class Source(Record):
     Omitted only for a source no copy of which could be read (see `title_unseen`)."""
     language: LanguageCode = "en"
     """The language of the document."""
-    notes: Text | None = None
+    notes: Prose | None = None
     """Caveats on the source itself, such as an unconfirmed date or a likely translation error."""
     issued_by: SpeakerRef | None = None
     """The person or organisation whose own document this is (a readout, statement, release or
     post), so words in it are theirs; omitted for reports about what others said."""
     passages: list[Passage] = Field(default_factory=list)
     """Verbatim excerpts the records rely on: every quote citing this source must appear in one."""
+    translations: Translations | None = None
+    """The source's notes in French, with their status."""
 
     @property
     def origin(self) -> str:

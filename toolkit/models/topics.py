@@ -5,7 +5,8 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field
 
 from toolkit.models.base import Discrepancies, Record, Sources, Statements, TopicRef
-from toolkit.models.fields import ShortText
+from toolkit.models.fields import Label, ShortText
+from toolkit.models.translations import Translations
 
 
 class Topic(Record):
@@ -14,7 +15,7 @@ class Topic(Record):
     collection = "topics"
     title_plural = "Topics"
 
-    name: ShortText
+    name: Label
     """The topic's name."""
     aliases: list[ShortText] = Field(default_factory=list)
     """Other names and spellings used in the sources (e.g. `organized crime`)."""
@@ -24,6 +25,8 @@ class Topic(Record):
     """The broader topic (e.g. fentanyl precursors are part of illicit drugs)."""
     sources: Sources
     discrepancies: Discrepancies = []
+    translations: Translations | None = None
+    """The record's own prose in French, field by field, each with its status."""
 
     model_config = ConfigDict(
         json_schema_extra={

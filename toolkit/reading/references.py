@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from toolkit.foundation.problems import FieldPath
-from toolkit.reading.schema_export import collection_schema, resolve_ref
+from toolkit.reading.schema_export import marked_paths
 
 ANY_INDEX = "*"
 
@@ -28,20 +28,10 @@ class Reference(NamedTuple):
 @cache
 def reference_plan(collection: str) -> tuple[tuple[FieldPath, tuple[str, ...]], ...]:
     """Every path pattern in the collection's records that holds a reference."""
-    schema = collection_schema(collection)
-    plan: list[tuple[FieldPath, tuple[str, ...]]] = []
-    _walk(schema, schema, (), plan)
-    return tuple(plan)
-
-
-def _walk(root: dict[str, Any], node: dict[str, Any], path: FieldPath, plan: list[Any]) -> None:
-    node = resolve_ref(root, node)
-    if "x-references" in node:
-        plan.append((path, tuple(node["x-references"])))
-    for key, child in node.get("properties", {}).items():
-        _walk(root, child, (*path, key), plan)
-    if isinstance(node.get("items"), dict):
-        _walk(root, node["items"], (*path, ANY_INDEX), plan)
+    return tuple(
+        (path, tuple(collections))
+        for path, collections in marked_paths(collection, "x-references", ANY_INDEX)
+    )
 
 
 def references_in(collection: str, data: Any) -> Iterator[Reference]:

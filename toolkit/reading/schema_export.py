@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
+from toolkit.foundation.problems import FieldPath
 from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog, ReleaseChanges
 from toolkit.models.dataset_info import DatasetInfo
@@ -58,6 +59,25 @@ def resolve_ref(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
         return node
     target: dict[str, Any] = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
     return target | {key: value for key, value in node.items() if key != "$ref"}
+
+
+def marked_paths(collection: str, marker: str, any_index: str) -> list[tuple[FieldPath, Any]]:
+    """Every path pattern in the collection's schema whose node carries ``marker`` (such as
+    ``x-references``), with the marker's value; list items are ``any_index`` in the path."""
+    schema = collection_schema(collection)
+    found: list[tuple[FieldPath, Any]] = []
+
+    def walk(node: dict[str, Any], path: FieldPath) -> None:
+        node = resolve_ref(schema, node)
+        if marker in node:
+            found.append((path, node[marker]))
+        for key, child in node.get("properties", {}).items():
+            walk(child, (*path, key))
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*path, any_index))
+
+    walk(schema, ())
+    return found
 
 
 def schema_file_name(collection: str) -> str:

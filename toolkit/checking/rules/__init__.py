@@ -20,6 +20,7 @@ from toolkit.checking.rules import (
     references,
     scores,
     speaker_tags,
+    translations,
 )
 from toolkit.checking.rules.records import CheckedRecord, IdIndex
 from toolkit.foundation.problems import Problem
@@ -39,6 +40,7 @@ RECORD_CHECKS: list[RecordCheck] = [
     commitments.check_scored_parties,
     scores.check_score_bases,
     issuers.check_issuer_kind,
+    translations.check_translations,
 ]
 
 CHECKS: list[DatasetCheck] = [

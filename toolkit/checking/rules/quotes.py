@@ -30,6 +30,7 @@ from toolkit.foundation.quoting import (
 from toolkit.models import Record
 from toolkit.models.base import Claim, Quote
 from toolkit.models.sources import Passage, Source
+from toolkit.models.translations import Translation, TranslationStatus
 
 SHOWN = 160
 """Longest quote or passage wording shown in a message, in characters."""
@@ -83,6 +84,10 @@ def _collect(value: Any, path: FieldPath, scope: tuple[str, ...], found: list[Qu
     elif isinstance(value, Quote):
         speaker = value.attributed_to
         found.append(QuoteUse((*path, "text"), value.text, (value.source,), speaker, False))
+    elif isinstance(value, Translation) and value.status == TranslationStatus.OFFICIAL:
+        # The government's own French: the whole text is checked like a quote of its source.
+        if value.source is not None:
+            found.append(QuoteUse((*path, "text"), value.text, (value.source,), None, False))
     elif isinstance(value, BaseModel):
         own = getattr(value, "sources", None)
         if isinstance(own, list) and own:
@@ -118,9 +123,10 @@ def source_text(model: Record) -> SourceText | None:
     return SourceText(model.title, model.issued_by, passages)
 
 
-QUOTE_KEYS = ("quote",)
+QUOTE_KEYS = ("quote", "official")
 """What every key holding quoted words contains: ``quotes`` lists and a claim's ``quote``
-(``tests/test_quotes.py`` holds the models to it)."""
+(``tests/test_quotes.py`` holds the models to it); and the status of a translation checked
+as a quote (``official``)."""
 
 
 def may_hold_quotes(text: str) -> bool:
