@@ -36,13 +36,21 @@ EMPTY_SITEMAP = (
 
 
 def write_alternate_sitemaps(site_dir: Path) -> None:
-    """An empty ``sitemap.xml`` beside the record files and record feeds of each collection.
+    """An empty ``sitemap.xml`` wherever the theme's script will ask for one.
 
-    The theme's script reads every ``<link rel="alternate">`` as a translation of the page and
-    asks for ``sitemap.xml`` beside it; without one, each record page logs a failed request in
-    the reader's console. The empty sitemap answers that request and names no page. It is
-    written into the site only, never into the datasets."""
-    for parent in (site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER, site_dir / FEEDS_FOLDER):
-        for folder in sorted(parent.iterdir()) if parent.is_dir() else []:
-            if folder.is_dir() and not folder.is_symlink():
-                (folder / f"{FEED_SITEMAP}.xml").write_text(EMPTY_SITEMAP, encoding="utf-8")
+    The script reads every ``<link rel="alternate">`` as a translation of the page and asks
+    for ``sitemap.xml`` beside it: beside the record files and record feeds of each collection,
+    and in the folder of every page, which names its language versions (``hreflang``). Without
+    one, each page logs failed requests in the reader's console. The empty sitemap answers
+    that request and names no page; a sitemap mkdocs wrote (at each language's root) is kept.
+    It is written into the site only, never into the datasets."""
+    folders = [
+        folder
+        for parent in (site_dir / SITE_DATA_FOLDER / RECORDS_FOLDER, site_dir / FEEDS_FOLDER)
+        for folder in (sorted(parent.iterdir()) if parent.is_dir() else [])
+    ]
+    folders += sorted(page.parent for page in site_dir.rglob("index.html"))
+    for folder in folders:
+        sitemap = folder / f"{FEED_SITEMAP}.xml"
+        if folder.is_dir() and not folder.is_symlink() and not sitemap.exists():
+            sitemap.write_text(EMPTY_SITEMAP, encoding="utf-8")

@@ -6,13 +6,18 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from toolkit.models import COLLECTIONS
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.alternates import write_alternate_sitemaps
+from toolkit.publishing.site.configuration import (
+    language_config,
+    language_prefix,
+    read_base,
+    write_config,
+)
 from toolkit.publishing.site.generate import copy_raw_downloads, write_sources
+from toolkit.publishing.site.i18n import LANGUAGES, speaking
 from toolkit.publishing.site.redirect_pages import write_redirect_pages
+from toolkit.publishing.site.sitemaps import write_language_sitemap
 
 
 @dataclass(frozen=True)
@@ -39,30 +44,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def with_every_section(nav: list[Any] | None) -> list[Any] | None:
-    """The configured navigation, plus a section for every collection with pages that it does
-    not list yet (after the last section it does list), so a new collection is never left out
-    of the menu."""
-    if nav is None:
-        return None  # mkdocs lists every page by itself
-    listed = {path for entry in nav if isinstance(entry, dict) for path in entry.values()}
-    sections = {
-        f"{name}/index.md": model.title_plural
-        for name, model in COLLECTIONS.items()
-        if model.has_pages()
-    }
-    missing = [{title: path} for path, title in sections.items() if path not in listed]
-    last = max(
-        (
-            n
-            for n, entry in enumerate(nav)
-            if isinstance(entry, dict) and set(entry.values()) & set(sections)
-        ),
-        default=len(nav) - 1,
-    )
-    return [*nav[: last + 1], *missing, *nav[last + 1 :]]
-
-
 def site_address(settings: SiteSettings) -> str:
     """The site's address as mkdocs.yml sets it (``site_url``, which may come from the
     ``SITE_URL`` environment variable), ending in ``/``; ``""`` when it sets none."""
@@ -80,28 +61,45 @@ def site_address(settings: SiteSettings) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
+def language_work(settings: SiteSettings, language: str) -> Path:
+    """Where one language's generated Markdown goes: ``build/docs``, ``build/docs-fr``."""
+    prefix = language_prefix(language).rstrip("/")
+    return settings.work.with_name(f"{settings.work.name}-{prefix}") if prefix else settings.work
+
+
 def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: Path) -> None:
-    """Generate the pages, then build the site into ``site_dir`` with ``mkdocs build --strict``."""
+    """Generate the pages of every language, then build each language's site with
+    ``mkdocs build --strict`` from its generated configuration: English into ``site_dir``, each
+    other language into its folder there (``fr/``)."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner, see README
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    write_sources(dataset, settings.docs, dist, settings.work)
+    address = site_address(settings)
+    base = read_base(settings.config)
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        config = load_config(
-            config_file=str(settings.config),
-            docs_dir=str(settings.work.absolute()),
-            site_dir=str(site_dir.absolute()),
-            strict=True,
-        )
-        config["nav"] = with_every_section(config["nav"])
-        build(config)
+        for language in LANGUAGES:  # English first: its build empties site_dir
+            with speaking(language):
+                work = language_work(settings, language)
+                write_sources(dataset, settings.docs, dist, work)
+                out = site_dir / language_prefix(language)
+                config = language_config(
+                    base,
+                    settings.config.parent,
+                    language,
+                    docs_dir=work,
+                    site_dir=out,
+                    address=address,
+                )
+                path = write_config(config, work.with_name(f"mkdocs.{language}.yml"))
+                build(load_config(config_file=str(path), strict=True))
         copy_raw_downloads(dist, site_dir)
         write_redirect_pages(dataset, site_dir)
+        write_language_sitemap(site_dir, address)
         write_alternate_sitemaps(site_dir)
     except (MkDocsException, SystemExit, OSError) as error:
         details = "; ".join(collector.messages[-5:]) or str(error)

@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
 from toolkit.foundation.naming import record_title
-from toolkit.foundation.reserved import CITE_ANCHOR, SOURCES_ANCHOR
+from toolkit.foundation.reserved import CITE_ANCHOR, SITE_DATA_FOLDER, SOURCES_ANCHOR
 from toolkit.models import COLLECTIONS, Commitment, Meeting, Record, Source, page_path
 from toolkit.models.base import Statement
 from toolkit.publishing.dataset import Dataset
+from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, current_language
+from toolkit.publishing.site.localising import in_language
 from toolkit.publishing.site.markup import external_link, internal_link, text
 from toolkit.reading.references import references_in
 
 RecordT = TypeVar("RecordT", bound=Record)
+
+SHARED_PATHS = (f"{SITE_DATA_FOLDER}/", "feeds/", "feed.xml")
+"""Site paths published once, in the English site, for every language's pages."""
 
 
 def collection_title(collection: str) -> str:
@@ -33,6 +39,14 @@ def relative(from_url: str, to_url: str) -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
+def language_root_path(to_url: str) -> str:
+    """A site path as seen from the root of the current language's site: the same path, but
+    one folder up for what only the English site at the root publishes (``SHARED_PATHS``)."""
+    if current_language() != SOURCE_LANGUAGE and to_url.startswith(SHARED_PATHS):
+        return "../" + to_url
+    return to_url
+
+
 @dataclass
 class Site:
     """The dataset with the lookups pages need: by id, and who points at whom."""
@@ -45,9 +59,21 @@ class Site:
         must link absolutely (the feed); ``""`` where pages link relatively only."""
         return self.dataset.site_url
 
+    @cached_property
+    def records(self) -> Mapping[str, list[Record]]:
+        """Every record by collection, as the current language shows it: with its French
+        versions in place on the French site (``localising``)."""
+        language = current_language()
+        if language == SOURCE_LANGUAGE:
+            return self.dataset.records
+        return {
+            name: [in_language(record, language) for record in records]
+            for name, records in self.dataset.records.items()
+        }
+
     def of(self, model: type[RecordT]) -> list[RecordT]:
         """Every record of one type, sorted by id."""
-        return cast(list[RecordT], self.dataset.records[model.collection])
+        return cast(list[RecordT], self.records[model.collection])
 
     def get(self, collection: str, record_id: str) -> Any:
         """A record by collection and id (references were checked, so it exists)."""
@@ -58,7 +84,7 @@ class Site:
         """Every record by collection and id."""
         return {
             name: {record.id: record for record in records}
-            for name, records in self.dataset.records.items()
+            for name, records in self.records.items()
         }
 
     @cached_property
@@ -108,8 +134,10 @@ class Page:
         return internal_link(href, label or self.site.title_of(collection, record_id))
 
     def href(self, to_url: str) -> str:
-        """A relative link from this page to another site path."""
-        return relative(self.url, to_url)
+        """A relative link from this page to another site path. The dataset files and feeds
+        are published once, in the English site at the root: another language's pages reach
+        them one folder up."""
+        return relative(self.url, language_root_path(to_url))
 
     def origins(self, sources: list[str] | tuple[str, ...]) -> str:
         """How many reports and independent origins, e.g. "4 reports, 2 origins: ANI, IANS"."""

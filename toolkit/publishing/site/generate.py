@@ -13,6 +13,7 @@ from toolkit.publishing.files import write_text
 from toolkit.publishing.site.alternates import with_json_alternate
 from toolkit.publishing.site.context import Site
 from toolkit.publishing.site.feeds import feeds, with_feed_link
+from toolkit.publishing.site.i18n import LANGUAGES, SOURCE_LANGUAGE, current_language
 from toolkit.publishing.site.pages import (
     changes,
     commitments,
@@ -66,10 +67,12 @@ def collection_families(site: Site) -> list[Generated]:
 
 
 def generate_pages(dataset: Dataset, dist: Path) -> list[Generated]:
-    """Every generated page as (path, content), in a stable order."""
+    """Every generated page of the current language as (path, content), in a stable order.
+    The feeds are the English site's only (their entries are the change log's words)."""
     site = Site(dataset)
     generated = [page for family in SITE_PAGES for page in family.pages(site)]
-    return [*generated, *collection_families(site), *feeds(site), *downloads.pages(site, dist)]
+    shared = feeds(site) if current_language() == SOURCE_LANGUAGE else []
+    return [*generated, *collection_families(site), *shared, *downloads.pages(site, dist)]
 
 
 THEME_OVERRIDES = "overrides"
@@ -78,14 +81,23 @@ the theme, not pages, so it is not copied among them."""
 
 
 def write_sources(dataset: Dataset, docs: Path, dist: Path, target: Path) -> None:
-    """Fill ``target`` with the hand-written ``docs``, the generated pages and the dataset files."""
+    """Fill ``target`` with the hand-written ``docs`` of the current language, the generated
+    pages and, for the English site, the dataset files (the other languages link to them).
+
+    The hand-written pages of another language are in ``docs/<language>/`` under the same
+    names as the English ones."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(docs, target, ignore=shutil.ignore_patterns(THEME_OVERRIDES))
+    language = current_language()
+    others = [code for code in LANGUAGES if code != SOURCE_LANGUAGE]
+    shutil.copytree(docs, target, ignore=shutil.ignore_patterns(THEME_OVERRIDES, *others))
+    if language != SOURCE_LANGUAGE and (docs / language).is_dir():
+        shutil.copytree(docs / language, target, dirs_exist_ok=True)
     for path, content in generate_pages(dataset, dist):
         write_text(target / path, content)
-    # Markdown files (CHANGES.md) would become pages: they are copied after the build instead.
-    shutil.copytree(dist, target / downloads.DATA_FOLDER, ignore=shutil.ignore_patterns("*.md"))
+    if language == SOURCE_LANGUAGE:
+        # Markdown files (CHANGES.md) would become pages: they are copied after the build.
+        shutil.copytree(dist, target / downloads.DATA_FOLDER, ignore=shutil.ignore_patterns("*.md"))
 
 
 def copy_raw_downloads(dist: Path, site_dir: Path) -> None:

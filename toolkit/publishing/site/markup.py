@@ -13,6 +13,7 @@ from typing import Any
 from toolkit.foundation.characters import one_line, scrub
 from toolkit.foundation.urls import url_refusal
 from toolkit.models.enums import DocumentedEnum
+from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, current_language
 
 
 def text(value: object) -> str:
@@ -51,8 +52,50 @@ def external_link(url: str, label: object | None = None) -> str:
 
 
 def internal_link(href: str, label: object) -> str:
-    """A link to another page of the site (``href`` is built by the generator, not from data)."""
-    return f'<a href="{text(href)}">{text(label)}</a>'
+    """A link to another page of the site (``href`` is built by the generator, not from data);
+    its label is record text, marked with its language (``prose``)."""
+    return f'<a href="{text(href)}">{prose(label)}</a>'
+
+
+class FrenchText(str):
+    """A record's French version of one of its fields, with its status (``official`` or
+    ``translation``): what the French site shows in place of the English."""
+
+    status: str
+
+    def __new__(cls, value: str, status: str) -> FrenchText:
+        made = super().__new__(cls, value)
+        made.status = status
+        return made
+
+
+class EnglishText(str):
+    """A field in the record's own words that has no version in the page's language yet."""
+
+
+UNOFFICIAL = "traduction non officielle"
+"""How a translation made for the record, not by a government, is marked on a French page."""
+
+
+def prose(value: object, *, one_line: bool = False) -> str:
+    """Record text shown as page content (never inside an attribute), marked with its language:
+    on a French page, a field with no French version is English (``lang="en"``, so screen
+    readers read it as English), and a translation made for the record says so. ``one_line``
+    for a heading or title (``line``)."""
+    escaped = line(value) if one_line else text(value)
+    if current_language() == SOURCE_LANGUAGE:
+        return escaped
+    if isinstance(value, FrenchText):
+        if value.status == "official":
+            return escaped
+        return (
+            f'{escaped}<span class="unofficial" title="{UNOFFICIAL}">'
+            f'<span aria-hidden="true"> (trad.)</span>'
+            f'<span class="md-visually-hidden"> ({UNOFFICIAL})</span></span>'
+        )
+    if isinstance(value, EnglishText):
+        return f'<span lang="{SOURCE_LANGUAGE}">{escaped}</span>'
+    return escaped
 
 
 def json_ld(document: dict[str, Any]) -> str:
@@ -72,5 +115,10 @@ def paragraphs(value: str, citations: str = "") -> str:
 
 
 def label(member: DocumentedEnum) -> str:
-    """A value from a closed list as words, its documented meaning on hover."""
-    return f'<span title="{text(member.meaning)}">{text(member.label)}</span>'
+    """A value from a closed list as words in the page's language; on an English page, its
+    documented meaning on hover (the meanings are documented in English)."""
+    language = current_language()
+    words = text(member.labels.get(language, member.label))
+    if language != SOURCE_LANGUAGE:
+        return f"<span>{words}</span>"
+    return f'<span title="{text(member.meaning)}">{words}</span>'

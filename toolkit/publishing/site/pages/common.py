@@ -11,8 +11,8 @@ import yaml
 from toolkit.foundation.countries import country_name
 from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
 from toolkit.models.commitment_terms import CommitmentStatus
-from toolkit.publishing.site.context import Page
-from toolkit.publishing.site.markup import label, line, text
+from toolkit.publishing.site.context import Page, language_root_path
+from toolkit.publishing.site.markup import label, line, prose, text
 
 Generated = tuple[str, str]
 """A generated page: its path under the docs folder, and its Markdown."""
@@ -39,7 +39,7 @@ def markdown_page(
         front += f"search:\n  boost: {float(search_boost)}\n"
     contents = table_of_contents(body)
     return (
-        f"---\n{front}---\n\n<h1>{line(title)}</h1>\n\n"
+        f"---\n{front}---\n\n<h1>{prose(title, one_line=True)}</h1>\n\n"
         f'<div class="record">\n{contents}{body}\n</div>\n'
     )
 
@@ -259,7 +259,9 @@ def with_alternate_link(
     if not content.startswith("---\n"):
         raise ValueError(f"the page {page.url} has no front matter")
     end = content.index("\n---\n", 3) + 1
-    entry = yaml.safe_dump({key: target}, default_style='"', allow_unicode=False)
+    entry = yaml.safe_dump(
+        {key: language_root_path(target)}, default_style='"', allow_unicode=False
+    )
     foot = (
         f'\n<p class="{css}"><a href="{text(page.href(target))}" type="{text(media_type)}">'
         f"{text(label)}</a></p>\n"

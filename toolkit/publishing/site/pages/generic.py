@@ -29,7 +29,7 @@ SHOWN_APART = {"id", "statements", "quotes", "sources", "discrepancies"}
 
 def pages(site: Site, collection: str) -> list[Generated]:
     """One page per record of ``collection``, and the section index."""
-    records: list[Record] = site.dataset.records.get(collection, [])
+    records: list[Record] = site.records.get(collection, [])
     generated = [(f"{collection}/{r.id}.md", record_page(site, r)) for r in records]
     page = Page(site, f"{collection}/")
     table = index_table(
