@@ -6,6 +6,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.alternates import write_alternate_sitemaps
 from toolkit.publishing.site.configuration import (
