@@ -11,6 +11,7 @@ from toolkit.foundation.reserved import FEED_SITEMAP, SITE_DATA_FOLDER
 from toolkit.publishing.exporters.record_files import RECORDS_FOLDER, record_file
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.feeds import FEEDS_FOLDER
+from toolkit.publishing.site.i18n import _
 from toolkit.publishing.site.pages.common import with_alternate_link
 
 FRONT_MATTER_KEY = "alternate_json"
@@ -24,7 +25,7 @@ def with_json_alternate(site: Site, collection: str, record_id: str, content: st
         FRONT_MATTER_KEY,
         f"{SITE_DATA_FOLDER}/{record_file(collection, record_id)}",
         "application/json",
-        "This record as JSON",
+        _("This record as JSON"),
         "record-json",
     )
 

@@ -14,9 +14,15 @@ from toolkit.foundation.reserved import CITE_ANCHOR, SITE_DATA_FOLDER, SOURCES_A
 from toolkit.models import COLLECTIONS, Commitment, Meeting, Record, Source, page_path
 from toolkit.models.base import Statement
 from toolkit.publishing.dataset import Dataset
-from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, current_language
+from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, _, current_language, n_, partial_date
 from toolkit.publishing.site.localising import in_language
-from toolkit.publishing.site.markup import external_link, internal_link, text
+from toolkit.publishing.site.markup import (
+    external_link,
+    in_own_language,
+    internal_link,
+    prose,
+    text,
+)
 from toolkit.reading.references import references_in
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -142,13 +148,15 @@ class Page:
     def origins(self, sources: list[str] | tuple[str, ...]) -> str:
         """How many reports and independent origins, e.g. "4 reports, 2 origins: ANI, IANS"."""
         found = sorted({self.site.get("sources", source).origin for source in sources})
-        reports = f"{len(sources)} report{'s' if len(sources) != 1 else ''}"
-        count = f"{len(found)} origin{'s' if len(found) != 1 else ''}"
-        return f"{reports}, {count}: {', '.join(found)}"
+        reports = n_("{count} report", "{count} reports", len(sources)).format(count=len(sources))
+        count = n_("{count} origin", "{count} origins", len(found)).format(count=len(found))
+        return _("{reports}, {origins}: {names}").format(
+            reports=reports, origins=count, names=", ".join(found)
+        )
 
     def statements(self, statements: list[Statement]) -> str:
         """A record's statements as one paragraph, each followed by its own citation markers."""
-        said = " ".join(f"{text(s.text)}{self.cite(s.sources)}" for s in statements)
+        said = " ".join(f"{prose(s.text)}{self.cite(s.sources)}" for s in statements)
         return f"<p>{said}</p>" if said else ""
 
     def cite(self, sources: list[str] | tuple[str, ...]) -> str:
@@ -173,13 +181,15 @@ class Page:
             return ""
         items = [self._citation(number, source) for number, source in enumerate(self.cited, 1)]
         origins = (
-            f'<p class="origins">{text(self.origins(self.cited))} (outlets carrying one '
-            "agency's copy count as one origin).</p>\n"
+            f'<p class="origins">{text(self.origins(self.cited))} '
+            + _("(outlets carrying one agency's copy count as one origin).")
+            + "</p>\n"
             if len(self.cited) > 1
             else ""
         )
+        heading = _("Sources")
         return (
-            f'<h2 id="{SOURCES_ANCHOR}">Sources</h2>\n{origins}<ol class="citations">\n'
+            f'<h2 id="{SOURCES_ANCHOR}">{heading}</h2>\n{origins}<ol class="citations">\n'
             + "\n".join(items)
             + "\n</ol>"
         )
@@ -190,12 +200,14 @@ class Page:
         if source.agency:
             parts.append(f"({text(source.agency)})")
         if source.title:
-            parts.append(f"“{text(source.title)}”")
+            parts.append(f"“{in_own_language(source.title, source.language)}”")
         if source.published:
-            parts.append(text(source.published))
+            parts.append(text(partial_date(source.published)))
         details = " ".join(parts)
         return (
             f'<li id="{CITE_ANCHOR.format(number=number)}">{details}. '
-            f"{external_link(source.url, 'Read')} · "
-            f"{self.link('sources', source_id, 'About this source')}</li>"
+            + external_link(source.url, _("Read"))
+            + " · "
+            + self.link("sources", source_id, _("About this source"))
+            + "</li>"
         )

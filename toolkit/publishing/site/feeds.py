@@ -12,6 +12,7 @@ from toolkit.foundation.reserved import FEED_COLLECTIONS
 from toolkit.history.changelog_report import followed_feed
 from toolkit.models import page_path
 from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.i18n import _
 from toolkit.publishing.site.pages.common import Generated, with_alternate_link
 
 FEEDS_FOLDER = "feeds"
@@ -69,6 +70,6 @@ def with_feed_link(site: Site, collection: str, record_id: str, content: str) ->
         FRONT_MATTER_KEY,
         feed_path(collection, record_id),
         "application/atom+xml",
-        "Follow changes to this record (Atom feed)",
+        _("Follow changes to this record (Atom feed)"),
         "record-feed",
     )

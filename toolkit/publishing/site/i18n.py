@@ -19,6 +19,7 @@ from pathlib import Path
 from babel.dates import format_date, format_skeleton
 from babel.messages.pofile import read_po
 
+from toolkit.foundation.countries import country_name
 from toolkit.foundation.dates import parse_partial_date
 
 LANGUAGES = ("en", "fr")
@@ -76,6 +77,12 @@ def _(message: str) -> str:
     return found if isinstance(found, str) else message
 
 
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for it)
+    """Marks an English string kept in a constant for translation where it is shown (``_``
+    then): the string itself, so the extraction test finds it."""
+    return message
+
+
 def n_(singular: str, plural: str, count: int) -> str:
     """The form of a counted phrase for ``count``: one for 0 and 1 in French, for 1 only in
     English."""
@@ -86,6 +93,23 @@ def n_(singular: str, plural: str, count: int) -> str:
     if isinstance(found, tuple) and len(found) == 2:
         return found[0] if count in (0, 1) else found[1]
     return singular if count == 1 else plural
+
+
+def country(code: str) -> str:
+    """A country's short name in the current language (ISO 3166's, as pycountry translates
+    it), the code itself when unknown."""
+    import gettext
+
+    import pycountry
+
+    english = country_name(code)
+    language = current_language()
+    if language == SOURCE_LANGUAGE or english == code:
+        return english
+    names = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+    return names.gettext(english)
 
 
 def partial_date(value: str) -> str:

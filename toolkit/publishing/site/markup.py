@@ -57,6 +57,15 @@ def internal_link(href: str, label: object) -> str:
     return f'<a href="{text(href)}">{prose(label)}</a>'
 
 
+def in_own_language(value: object, language: str) -> str:
+    """Words printed in ``language`` (a source's title, a quote from it) as HTML text, marked
+    with their language where it is not the page's, so screen readers read them right."""
+    escaped = text(value)
+    if language == current_language():
+        return escaped
+    return f'<span lang="{text(language)}">{escaped}</span>'
+
+
 class FrenchText(str):
     """A record's French version of one of its fields, with its status (``official`` or
     ``translation``): what the French site shows in place of the English."""

@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
-from toolkit.foundation.countries import country_name
 from toolkit.models.base import Discrepancy, GovernmentAccount, Quote
 from toolkit.models.commitment_terms import CommitmentStatus
 from toolkit.publishing.site.context import Page, language_root_path
-from toolkit.publishing.site.markup import label, line, prose, text
+from toolkit.publishing.site.i18n import N_, _, country, partial_date
+from toolkit.publishing.site.markup import in_own_language, label, line, prose, text
 
 Generated = tuple[str, str]
 """A generated page: its path under the docs folder, and its Markdown."""
@@ -59,12 +59,13 @@ def table_of_contents(body: str) -> str:
     sections = _SECTION.findall(body)
     if len(sections) < TOC_MIN_SECTIONS:
         return ""
+    on_this_page = _("On this page")
     items = "".join(
         f'<li><a href="#{anchor}">{_TAG.sub("", heading)}</a></li>' for anchor, heading in sections
     )
     return (
-        '<nav class="page-toc" aria-label="On this page" data-search-exclude>'
-        f'<p class="page-toc-title">On this page</p><ol>{items}</ol></nav>\n'
+        f'<nav class="page-toc" aria-label="{on_this_page}" data-search-exclude>'
+        f'<p class="page-toc-title">{on_this_page}</p><ol>{items}</ol></nav>\n'
     )
 
 
@@ -107,24 +108,29 @@ def accounts(
         return ""
     columns = []
     for party in dict.fromkeys(parties):
-        name = text(country_name(party))
+        name = text(country(party))
         given = [account for account in items if account.government == party]
         body = (
             "\n".join(
                 f'<p class="account-by">{speaker(page, account.speaker)}'
-                + (f", {text(account.date)}" if account.date else "")
+                + (f", {text(partial_date(account.date))}" if account.date else "")
                 + f"</p>\n{page.statements(account.statements)}"
                 for account in given
             )
-            or f"<p>No account by the Government of {name} is recorded.</p>"
+            or "<p>"
+            + _("No account by the Government of {country} is recorded.").format(country=name)
+            + "</p>"
         )
         columns.append(
-            f'<section class="account"><h{level + 1}>{name}’s account</h{level + 1}>\n'
+            f'<section class="account"><h{level + 1}>'
+            + _("{country}’s account").format(country=name)
+            + f"</h{level + 1}>\n"
             f"{body}</section>"
         )
     anchor = ' id="accounts"' if level == 2 else ""  # the page's own section
+    heading = _("Each government’s account")
     return (
-        f"<h{level}{anchor}>Each government’s account</h{level}>\n"
+        f"<h{level}{anchor}>{heading}</h{level}>\n"
         f'<div class="accounts">\n{"".join(columns)}\n</div>'
     )
 
@@ -136,13 +142,19 @@ def quotes(page: Page, items: Sequence[Quote]) -> str:
     blocks = []
     for quote in items:
         said_by = speaker(page, quote.attributed_to)
-        printed = text(page.site.get("sources", quote.source).publisher)
-        credit = f"{said_by}, as printed by {printed}" if said_by else f"As printed by {printed}"
+        source = page.site.get("sources", quote.source)
+        printed, language = text(source.publisher), source.language
+        credit = (
+            _("{speaker}, as printed by {publisher}").format(speaker=said_by, publisher=printed)
+            if said_by
+            else _("As printed by {publisher}").format(publisher=printed)
+        )
         blocks.append(
-            f"<blockquote><p>“{text(quote.text)}”</p>"
+            f"<blockquote><p>“{in_own_language(quote.text, language)}”</p>"
             f"<footer>— {credit}{page.cite([quote.source])}</footer></blockquote>"
         )
-    return '<h2 id="quotes">In the sources’ words</h2>\n' + "\n".join(blocks)
+    heading = _("In the sources’ words")
+    return f'<h2 id="quotes">{heading}</h2>\n' + "\n".join(blocks)
 
 
 def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = True) -> str:
@@ -151,26 +163,36 @@ def discrepancies(page: Page, items: Sequence[Discrepancy], *, titled: bool = Tr
         return ""
     blocks = []
     for note in items:
-        label = "Sources disagree" if note.kind == "conflict" else "Unconfirmed"
-        about = f" on <code>{text(note.field)}</code>" if note.field else ""
+        label = _("Sources disagree") if note.kind == "conflict" else _("Unconfirmed")
+        about = (
+            " " + _("on {field}").format(field=f"<code>{text(note.field)}</code>")
+            if note.field
+            else ""
+        )
         claims = "\n".join(
-            f"<li>{text(claim.value)}{page.cite(claim.sources)}"
+            f"<li>{prose(claim.value)}{page.cite(claim.sources)}"
             + (f"<br><q>{text(claim.quote)}</q>" if claim.quote else "")
             + "</li>"
             for claim in note.claims
         )
-        title = f'<p class="admonition-title">{label}{about} (noted {text(note.noted)})</p>'
+        noted = _("noted {date}").format(date=text(partial_date(note.noted)))
+        title = f'<p class="admonition-title">{label}{about} ({noted})</p>'
         blocks.append(
             f'<div class="admonition warning discrepancy">{title}\n'
-            f"<p>{text(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
+            f"<p>{prose(note.note)}</p>\n<ul>\n{claims}\n</ul></div>"
         )
-    title = '<h2 id="discrepancies">Where the sources differ</h2>\n' if titled else ""
+    heading = _("Where the sources differ")
+    title = f'<h2 id="discrepancies">{heading}</h2>\n' if titled else ""
     return title + "\n".join(blocks)
 
 
 def record_footer(page: Page, record: Any) -> str:
     """The record's own citations, its discrepancies and the numbered source list."""
-    cited = f'<p class="record-sources">Sources for this record: {page.cite(record.sources)}</p>'
+    cited = (
+        '<p class="record-sources">'
+        + _("Sources for this record:")
+        + f" {page.cite(record.sources)}</p>"
+    )
     return "\n".join(
         part
         for part in (
@@ -200,7 +222,7 @@ def index_table(
     table = f"<table{css}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
     # A wide table scrolls in its own box, which the keyboard can reach (tabindex) and a screen
     # reader can name.
-    name = text(label or "Table of " + ", ".join(headers))
+    name = text(label or _("Table of {columns}").format(columns=", ".join(headers)))
     return f'<div class="table-scroll" tabindex="0" role="region" aria-label="{name}">{table}</div>'
 
 
@@ -220,20 +242,20 @@ def status_badge(status: str) -> str:
 
 
 SCORE_LABELS = {
-    "full": "+1 full",
-    "partial": "0 partial",
-    "none": "−1 none",
-    "too-early": "too early",
+    "full": N_("+1 full"),
+    "partial": N_("0 partial"),
+    "none": N_("−1 none"),
+    "too-early": N_("too early"),
 }
 """How scores read on the page: the number compliance research uses, then the word."""
 
 
 BASIS_WORDS = {
-    "evidence": "reported step",
-    "contrary": "reported action against it",
-    "reaffirmation": "restated, no step",
-    "no-report": "no report found",
-    "too-early": "too early to search",
+    "evidence": N_("reported step"),
+    "contrary": N_("reported action against it"),
+    "reaffirmation": N_("restated, no step"),
+    "no-report": N_("no report found"),
+    "too-early": N_("too early to search"),
 }
 """How each basis reads beside a score: "−1 none · no report found"."""
 
@@ -241,10 +263,10 @@ BASIS_WORDS = {
 def score_badge(score: str, basis: str | None = None) -> str:
     """A compliance score as a labelled badge, with what it rests on when known. A −1 resting on
     silence looks different from a reported failure (``score-silence``) and says so in words."""
-    words = SCORE_LABELS.get(score, score)
+    words = _(SCORE_LABELS.get(score, score))
     css = f"score score-{text(score)}"
     if basis is not None and basis != score:  # "too early · too early to search" says it twice
-        words += " · " + BASIS_WORDS.get(basis, basis)
+        words += " · " + _(BASIS_WORDS.get(basis, basis))
         if basis == "no-report":
             css += " score-silence"
     return f'<span class="{css}">{text(words)}</span>'
