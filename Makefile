@@ -54,6 +54,7 @@ bench: $(INSTALLED_DEV)
 	$(BIN)/python bench/growth.py
 	$(BIN)/toolkit build
 	$(BIN)/python bench/search_rank.py site
+	$(BIN)/python bench/search_size.py
 
 # Mutation fuzzing of the loader and per-file checks; SECONDS=600 make fuzz for a longer run.
 SECONDS ?= 60

@@ -1,7 +1,7 @@
 """Where each record page ranks in the site's own search when a reader types its subject.
 
-Serves a built site (``site/`` after ``make``) on 127.0.0.1, types each record's title or name
-into the search box in headless Chromium, and prints the rank of the record's page among the
+Serves a built site (``site/`` after ``make``) on 127.0.0.1, opens the search page with each
+record's title or name as the query in headless Chromium, and prints the rank of the record's page among the
 result pages, with the reference pages (schema, problem codes) that rank above it.
 
     .venv/bin/python bench/search_rank.py [site]
@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 from playwright.sync_api import Page, sync_playwright
@@ -44,17 +44,16 @@ def subjects(data: Path) -> list[tuple[str, str]]:
     return found
 
 
-def result_pages(page: Page, query: str) -> list[str]:
-    """The pages the search lists for ``query``, in order (one per page, sections folded)."""
-    box = page.locator("input.md-search__input")
-    meta = "document.querySelector('.md-search-result__meta').textContent"
-    box.fill("")
-    page.wait_for_function(f"!{meta}.includes('matching')")
-    box.press_sequentially(query)
-    page.wait_for_function(f"{meta}.includes('matching')")
+def result_pages(page: Page, base: str, query: str) -> list[str]:
+    """The pages the search page lists for ``query``, in order (one per page, sections folded)."""
+    page.goto(f"{base}search/?q={quote(query)}")
+    page.wait_for_selector(".pagefind-ui__message", state="attached")
+    page.wait_for_function(
+        "/\\d/.test(document.querySelector('.pagefind-ui__message').textContent)"
+    )
     page.wait_for_timeout(100)
     hrefs = page.evaluate(
-        "Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+        "Array.from(document.querySelectorAll('.pagefind-ui__result-link'))"
         ".map(a => a.getAttribute('href'))"
     )
     pages = []
@@ -77,10 +76,8 @@ def main(site: Path) -> None:
     with served(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium())
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base)
-        page.locator("label.md-search__icon, .md-search__input").first.click()
         for query, target in [*subjects(ROOT / "data"), *KEYWORDS]:
-            pages = result_pages(page, query)
+            pages = result_pages(page, base, query)
             rank = pages.index(target) + 1 if target in pages else None
             above = [p for p in pages[: (rank or len(pages)) - 1] if p in REFERENCE_PAGES]
             ranks[_bucket(rank)] += 1

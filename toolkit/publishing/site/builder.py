@@ -18,6 +18,7 @@ from toolkit.publishing.site.configuration import (
 from toolkit.publishing.site.generate import copy_raw_downloads, write_sources
 from toolkit.publishing.site.i18n import LANGUAGES, speaking
 from toolkit.publishing.site.redirect_pages import write_redirect_pages
+from toolkit.publishing.site.search_index import SearchIndexError, build_search_index
 from toolkit.publishing.site.sitemaps import write_language_sitemap
 
 
@@ -102,6 +103,9 @@ def build_site(dataset: Dataset, dist: Path, settings: SiteSettings, site_dir: P
         write_redirect_pages(dataset, site_dir)
         write_language_sitemap(site_dir, address)
         write_alternate_sitemaps(site_dir)
+        build_search_index(site_dir)
+    except SearchIndexError as error:
+        raise SiteBuildError(str(error)) from error
     except (MkDocsException, SystemExit, OSError) as error:
         details = "; ".join(collector.messages[-5:]) or str(error)
         raise SiteBuildError(f"mkdocs build failed: {details}") from error

@@ -27,7 +27,7 @@ from toolkit.reading.references import references_in
 
 RecordT = TypeVar("RecordT", bound=Record)
 
-SHARED_PATHS = (f"{SITE_DATA_FOLDER}/", "feeds/", "feed.xml")
+SHARED_PATHS = (f"{SITE_DATA_FOLDER}/", "feeds/", "feed.xml", "pagefind/")
 """Site paths published once, in the English site, for every language's pages."""
 
 

@@ -26,6 +26,7 @@ from toolkit.publishing.site.pages import (
     problem_codes,
     schema_reference,
     scorecard,
+    search,
     sources,
     timeline,
     topics,
@@ -43,7 +44,7 @@ RECORD_PAGES = {
 """Collections with a page family of their own; any other collection with pages gets the generic
 family, so every collection the models declare is on the site."""
 
-SITE_PAGES = [home, scorecard, changes, timeline, schema_reference, problem_codes]
+SITE_PAGES = [home, scorecard, changes, timeline, schema_reference, problem_codes, search]
 """Pages about the whole dataset rather than one collection."""
 
 
