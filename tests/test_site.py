@@ -281,24 +281,19 @@ def test_schema_reference_documents_every_field(site: Path) -> None:
             assert f"<code>{field}</code>" in html, (collection, field)
 
 
-def test_search_index_covers_the_records(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    locations = {doc["location"] for doc in index["docs"]}
-    assert any(loc.startswith("commitments/liaison-officers/") for loc in locations)
-
-
-def test_search_weighs_record_pages_above_reference_pages_and_reads_as_words(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text())
-    boost = {
-        doc["location"]: doc.get("boost", 1) for doc in index["docs"] if "#" not in doc["location"]
-    }
-    assert boost["commitments/liaison-officers/"] > boost["commitments/"] > boost["schema/"]
-    assert boost["people/asha-rao/"] > boost["sources/daily-news-2026-02-08/"] > boost["codes/"]
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "On this page" not in text  # the list of sections is not content
-    assert "Statusannounced" not in text and "Datemonth" not in text  # no cells run together
-    [counts] = [d["text"] for d in index["docs"] if d["location"].endswith("#why-it-counts")]
-    assert re.fullmatch(r"Discrete: \S.*\. Specific: \S.*", counts.split(" Publicly")[0]), counts
+def test_the_search_index_holds_each_language_and_only_page_content(site: Path) -> None:
+    """One Pagefind index per page language, built from each page's marked content: the
+    records are in it, redirect pages and the search page itself are not."""
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en", "fr"}
+    pages = {language: found["page_count"] for language, found in entry["languages"].items()}
+    english = [p for p in html_files(site) if not p.relative_to(site).as_posix().startswith("fr/")]
+    bodies = [p for p in english if "data-pagefind-body" in p.read_text(encoding="utf-8")]
+    assert pages["en"] == len(bodies) == pages["fr"]
+    assert "data-pagefind-body" in page(site, "commitments/liaison-officers")
+    assert "data-pagefind-body" not in page(site, "search")
+    assert 'data-pagefind-weight="2.0"' in page(site, "commitments/liaison-officers")
+    assert 'data-pagefind-weight="0.1"' in page(site, "schema")
 
 
 def test_every_problem_code_is_documented_on_the_site(site: Path) -> None:

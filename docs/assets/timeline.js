@@ -1,6 +1,17 @@
 // The timeline's filter by kind and topic. The form is hidden in the page until this script
 // shows it, so without scripts every entry is listed and no control does nothing.
 (function () {
+  var WORDS = {
+    en: {
+      count: function (shown, total) { return "Showing " + shown + " of " + total + " entries."; }
+    },
+    fr: {
+      count: function (shown, total) {
+        return shown + (shown > 1 ? " entrées affichées" : " entrée affichée") + " sur " + total + ".";
+      }
+    }
+  };
+  var words = (document.documentElement.lang || "").startsWith("fr") ? WORDS.fr : WORDS.en;
   function apply(form) {
     var kind = form.elements.kind.value;
     var topic = form.elements.topic.value;
@@ -15,8 +26,7 @@
     document.querySelectorAll("section.timeline-year").forEach(function (year) {
       year.hidden = year.querySelector("article.timeline-entry:not([hidden])") === null;
     });
-    form.querySelector(".timeline-count").textContent =
-      "Showing " + shown + " of " + entries.length + " entries.";
+    form.querySelector(".timeline-count").textContent = words.count(shown, entries.length);
   }
   function setUp() {
     var form = document.querySelector("form.timeline-filter");

@@ -177,6 +177,15 @@ class Coverage(StrictModel):
         return through
 
 
+class FrenchDescription(StrictModel):
+    """The dataset's title and description in French, for the French site and the metadata."""
+
+    title: ShortText
+    """The title in French."""
+    description: Text
+    """What the dataset records, in French."""
+
+
 class DatasetInfo(StrictModel):
     """The description every published file of the dataset carries."""
 
@@ -204,6 +213,16 @@ class DatasetInfo(StrictModel):
     doi: Doi | None = None
     """The DOI that names the dataset across versions (Zenodo's concept DOI), once a deposit
     has minted one: citations, the downloads page and the metadata carry it."""
+    fr: FrenchDescription | None = None
+    """The title and description in French: the data package and the Datasette metadata give
+    both languages."""
+
+    def translated(self, field: str) -> dict[str, str]:
+        """A described field (``title``, ``description``) in each language it is given in."""
+        given = {"en": str(getattr(self, field))}
+        if self.fr is not None:
+            given["fr"] = str(getattr(self.fr, field))
+        return given
 
     model_config = ConfigDict(
         json_schema_extra={

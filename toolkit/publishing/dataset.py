@@ -18,6 +18,7 @@ from toolkit.models import COLLECTIONS, Record
 from toolkit.models.changelog import Changelog
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.models.redirects import Redirect
+from toolkit.publishing.bilingual import as_objects, with_french_columns
 from toolkit.publishing.publication import Publication
 from toolkit.publishing.tables import collection_tables, table_rows
 
@@ -83,6 +84,31 @@ class RecordDocuments(_EncodedView[list[dict[str, Any]]]):
         return self._last[1]
 
 
+class PublishedDocuments(RecordDocuments):
+    """Each collection's records as the published JSON gives them: the record's own words as
+    ``{"en", "fr"}`` objects (``toolkit.publishing.bilingual``). Kept as ``RecordDocuments``
+    keeps them: the last collection asked for."""
+
+    def __getitem__(self, name: str) -> list[dict[str, Any]]:
+        if self._last is None or self._last[0] != name:
+            self._last = None
+            decoded = [as_objects(name, json.loads(text)) for text in self._encoded[name]]
+            self._last = (name, decoded)
+        return self._last[1]
+
+
+class TabulatedDocuments(RecordDocuments):
+    """Each collection's records as the tables read them: each translated field's French in
+    a ``_fr`` key beside it (``toolkit.publishing.bilingual``)."""
+
+    def __getitem__(self, name: str) -> list[dict[str, Any]]:
+        if self._last is None or self._last[0] != name:
+            self._last = None
+            decoded = [with_french_columns(name, json.loads(text)) for text in self._encoded[name]]
+            self._last = (name, decoded)
+        return self._last[1]
+
+
 @dataclass
 class Dataset:
     """Every valid record by collection (in a fixed order), and the dataset's description."""
@@ -121,6 +147,16 @@ class Dataset:
     def documents(self) -> Mapping[str, list[dict[str, Any]]]:
         """Each collection's records as JSON values: model field order, absent fields left out."""
         return RecordDocuments(self.encoded)
+
+    @cached_property
+    def published(self) -> Mapping[str, list[dict[str, Any]]]:
+        """Each collection's records as the published JSON gives them (``PublishedDocuments``)."""
+        return PublishedDocuments(self.encoded)
+
+    @cached_property
+    def tabulated(self) -> Mapping[str, list[dict[str, Any]]]:
+        """Each collection's records as the tables read them (``TabulatedDocuments``)."""
+        return TabulatedDocuments(self.encoded)
 
     @cached_property
     def counts(self) -> dict[str, int]:

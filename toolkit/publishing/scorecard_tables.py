@@ -182,7 +182,7 @@ def rows_of(table: Table, dataset: Dataset) -> Iterator[Row]:
             for item in summary_items(snap, snapshot_rows(dataset, snap))
         )
     else:
-        yield from table_rows(table, dataset.documents[table.collection])
+        yield from table_rows(table, dataset.tabulated[table.collection])
         return
     for item in items:
         yield [

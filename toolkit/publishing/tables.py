@@ -19,6 +19,7 @@ from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.models.commitment_terms import CommitmentStatus
 from toolkit.models.commitments import status_of
 from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
+from toolkit.publishing.bilingual import FRENCH_SUFFIX, STATUS_SUFFIX
 from toolkit.reading.schema_export import collection_schema, resolve_ref
 
 Row = list[str | int | None]
@@ -170,6 +171,8 @@ def _flatten(
     lists = []
     required = set(node.get("required", ()))
     for name, raw in node.get("properties", {}).items():
+        if not prefix and name == TRANSLATIONS:
+            continue  # given beside each field it translates (the ``_fr`` columns)
         schema = resolve_ref(root, raw)
         if schema.get("type") == "object":
             nested, nested_lists = _flatten(root, schema, (*prefix, name))
@@ -178,15 +181,41 @@ def _flatten(
         elif schema.get("type") == "array":
             lists.append((prefix, name, schema))
         else:
-            columns.append(
-                _column(
-                    "_".join((*prefix, name)),
-                    schema,
-                    (*prefix, name),
-                    required=name in required and not prefix,
-                )
+            column = _column(
+                "_".join((*prefix, name)),
+                schema,
+                (*prefix, name),
+                required=name in required and not prefix,
             )
+            columns.append(column)
+            if schema.get("x-translatable"):
+                columns += french_columns(column, (*prefix, name))
     return columns, lists
+
+
+TRANSLATIONS = "translations"
+"""The records' block of French versions, which the tables give as columns instead."""
+
+
+def french_columns(column: Column, source: tuple[str, ...]) -> list[Column]:
+    """The two columns beside a field in the record's own words: its French, and where the
+    French comes from."""
+    *parent, name = source
+    return [
+        Column(
+            f"{column.name}{FRENCH_SUFFIX}",
+            f"The French version of `{column.name}`, where there is one.",
+            source=(*parent, f"{name}{FRENCH_SUFFIX}"),
+            prose=column.prose,
+        ),
+        Column(
+            f"{column.name}{STATUS_SUFFIX}",
+            f"Where `{column.name}{FRENCH_SUFFIX}` comes from: `official`, the government's own "
+            "French text; `translation`, translated for the record (not by a government).",
+            enum=("official", "translation"),
+            source=(*parent, f"{name}{STATUS_SUFFIX}"),
+        ),
+    ]
 
 
 def _column(

@@ -19,6 +19,7 @@ from toolkit.models import COLLECTIONS
 from toolkit.models.changelog import Changelog, ReleaseChanges
 from toolkit.models.dataset_info import DatasetInfo
 from toolkit.models.redirects import Redirects
+from toolkit.reading.published_shape import published_schema
 
 
 def schema_models() -> dict[str, type[BaseModel]]:
@@ -103,20 +104,25 @@ def collection_schema(collection: str, base_url: str = "") -> dict[str, Any]:
     return header | generated
 
 
-def render_schema(collection: str, base_url: str = "") -> str:
-    """The exact text written to the schema file: sorted keys, two-space indent, final newline."""
+def render_schema(collection: str, base_url: str = "", *, published: bool = False) -> str:
+    """The exact text written to the schema file: sorted keys, two-space indent, final newline.
+    ``published``: a collection's schema as its published JSON is shaped (the records' own
+    fields in both languages, ``toolkit.reading.translatable.published_schema``)."""
     schema = collection_schema(collection, base_url)
+    if published and collection in COLLECTIONS:
+        schema = published_schema(schema)
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def write_schemas(directory: Path, base_url: str = "") -> list[Path]:
+def write_schemas(directory: Path, base_url: str = "", *, published: bool = False) -> list[Path]:
     """Write every collection's schema into ``directory`` (``$id`` under ``base_url`` when it
-    is given); returns the files written."""
+    is given; ``published``, as ``render_schema``); returns the files written."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for collection in schema_models():
         target = directory / schema_file_name(collection)
-        target.write_text(render_schema(collection, base_url), encoding="utf-8")
+        text = render_schema(collection, base_url, published=published)
+        target.write_text(text, encoding="utf-8")
         written.append(target)
     return written
 

@@ -89,6 +89,9 @@ def export(dataset: Dataset, out: Path) -> None:
         "name": info.name,
         "title": info.title,
         "description": info.description,
+        # Both languages, as the Government of Canada's open-data portal (CKAN) gives them.
+        "title_translated": info.translated("title"),
+        "description_translated": info.translated("description"),
         "version": info.version,
         "keywords": list(info.keywords),
         "licenses": [

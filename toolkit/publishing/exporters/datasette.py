@@ -4,6 +4,7 @@ table's and column's description, from the same table definitions as the data pa
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +56,11 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
             entry["plugins"] = {"datasette-reconcile": reconcile_settings(dataset, table.name)}
         tables[table.name] = entry
     return {
-        "title": info.title,
-        "description": info.description,
+        "title": " / ".join(info.translated("title").values()),
+        "description_html": "".join(
+            f'<p lang="{language}">{html.escape(text)}</p>'
+            for language, text in info.translated("description").items()
+        ),
         "license": info.licence.title,
         "license_url": info.licence.url,
         "databases": {Path(DATABASE_FILE).stem: {"tables": tables}},

@@ -25,9 +25,9 @@ def metadata(dataset: Dataset) -> dict[str, Any]:
 
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``dataset.json`` and ``<collection>.json`` (records sorted by id)."""
-    write_json(out / "dataset.json", metadata(dataset) | {"collections": dataset.documents})
-    for name in dataset.documents:  # one collection decoded at a time, none held past its file
-        write_json(out / f"{name}.json", dataset.documents[name])
+    write_json(out / "dataset.json", metadata(dataset) | {"collections": dataset.published})
+    for name in dataset.published:  # one collection decoded at a time, none held past its file
+        write_json(out / f"{name}.json", dataset.published[name])
     write_json(out / SCORECARD_FILE, scorecard(dataset))
 
 

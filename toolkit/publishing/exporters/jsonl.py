@@ -21,6 +21,6 @@ def json_line(document: object) -> str:
 
 def export(dataset: Dataset, out: Path) -> None:
     """Write ``<collection>.jsonl``, records sorted by id."""
-    for name in dataset.documents:  # one collection decoded at a time, none held past its file
+    for name in dataset.published:  # one collection decoded at a time, none held past its file
         with (out / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n") as handle:
-            handle.writelines(json_line(document) for document in dataset.documents[name])
+            handle.writelines(json_line(document) for document in dataset.published[name])

@@ -27,9 +27,9 @@ def record_file(collection: str, record_id: str) -> str:
 
 def export(dataset: Dataset, out: Path) -> None:
     """Write each record's file and each collection's index (records sorted by id)."""
-    for name in dataset.documents:  # one collection decoded at a time, as json_files does
+    for name in dataset.published:  # one collection decoded at a time, as json_files does
         index = []
-        for document in dataset.documents[name]:
+        for document in dataset.published[name]:
             record_id = str(document["id"])
             write_json(out / record_file(name, record_id), document)
             entry = {"id": record_id, "title": record_title(document), "json": f"{record_id}.json"}

@@ -11,8 +11,9 @@ from toolkit.reading.schema_export import write_schemas
 
 
 def export(dataset: Dataset, out: Path) -> None:
-    """Write ``schema/<collection>.schema.json``; when the build publishes a site, each
+    """Write ``schema/<collection>.schema.json``, each describing the published JSON (the
+    records' own fields as ``{"en", "fr"}`` objects); when the build publishes a site, each
     schema's ``$id`` is the address the site serves it at, so editors and other projects can
     refer to it there."""
     base = f"{dataset.site_url}{SITE_DATA_FOLDER}/{SCHEMA_FOLDER}/" if dataset.site_url else ""
-    write_schemas(out / SCHEMA_FOLDER, base)
+    write_schemas(out / SCHEMA_FOLDER, base, published=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from toolkit.foundation.countries import country_name
-from toolkit.models import Commitment, page_path
+from toolkit.models import Commitment, Meeting, page_path
 from toolkit.models.commitments import Assessment, PartyScore
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import label, text
+from toolkit.publishing.site.i18n import N_, _, country, partial_date
+from toolkit.publishing.site.markup import label, prose, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
@@ -20,6 +20,7 @@ from toolkit.publishing.site.pages.common import (
     score_badge,
     status_badge,
 )
+from toolkit.publishing.site.pages.scorecard import date_span
 
 
 def pages(site: Site) -> list[Generated]:
@@ -30,11 +31,11 @@ def pages(site: Site) -> list[Generated]:
 
 
 QUALIFICATION = [
-    ("discrete", "Discrete"),
-    ("specific", "Specific"),
-    ("public", "Publicly expressed"),
-    ("agreed", "Agreed by both sides"),
-    ("future", "About future action"),
+    ("discrete", N_("Discrete")),
+    ("specific", N_("Specific")),
+    ("public", N_("Publicly expressed")),
+    ("agreed", N_("Agreed by both sides")),
+    ("future", N_("About future action")),
 ]
 """The parts of the test for a commitment, as the methodology page names them."""
 
@@ -44,52 +45,60 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
     page = Page(site, page_path("commitments", commitment.id))
     scores = commitment.current_scores()
     deadline = commitment.deadline
+    calendar = _("dated milestones (iCalendar)")
+    headings = {
+        "what-was-agreed": _("What was agreed"),
+        "why-it-counts": _("Why it counts as a commitment"),
+        "assessments": _("Assessments"),
+    }
     body = [
         facts(
             [
-                ("Status", status_badge(commitment.current_status)),
+                (_("Status"), status_badge(commitment.current_status)),
                 (
-                    "Compliance",
+                    _("Compliance"),
                     ", ".join(
-                        f"{text(country_name(party))} "
+                        f"{text(country(party))} "
                         f"{score_badge(str(scores[party].score), str(scores[party].basis))}"
                         for party in commitment.parties
                         if party in scores
                     ),
                 ),
                 (
-                    "Deadline",
-                    f"<time>{text(deadline.date)}</time>{page.cite(deadline.sources)}"
+                    _("Deadline"),
+                    f'<time datetime="{text(deadline.date)}">'
+                    f"{text(partial_date(deadline.date))}</time>{page.cite(deadline.sources)}"
                     if deadline
-                    else "none given in the sources",
+                    else _("none given in the sources"),
                 ),
-                ("Made at", page.link("meetings", commitment.meeting)),
-                ("Kind", label(commitment.kind)),
-                ("Parties", ", ".join(text(country_name(c)) for c in commitment.parties)),
+                (_("Made at"), page.link("meetings", commitment.meeting)),
+                (_("Kind"), label(commitment.kind)),
+                (_("Parties"), ", ".join(text(country(c)) for c in commitment.parties)),
                 (
-                    "Responsible",
+                    _("Responsible"),
                     ", ".join(page.link("organizations", o) for o in commitment.responsible),
                 ),
-                ("Topics", ", ".join(page.link("topics", t) for t in commitment.topics)),
+                (_("Topics"), ", ".join(page.link("topics", t) for t in commitment.topics)),
                 (
-                    "Calendar",
-                    f'<a href="{page.href(f"data/calendar/{commitment.id}.ics")}">'
-                    "dated milestones (iCalendar)</a>",
+                    _("Calendar"),
+                    f'<a href="{page.href(f"data/calendar/{commitment.id}.ics")}">{calendar}</a>',
                 ),
             ]
         ),
-        '<h2 id="what-was-agreed">What was agreed</h2>',
+        f'<h2 id="what-was-agreed">{headings["what-was-agreed"]}</h2>',
         page.statements(commitment.statements),
         quotes(page, commitment.quotes),
-        '<h2 id="why-it-counts">Why it counts as a commitment</h2>',
+        f'<h2 id="why-it-counts">{headings["why-it-counts"]}</h2>',
         "<dl>"
         + "\n".join(
-            f"<dt>{text(label)}:</dt>\n<dd>{text(getattr(commitment.qualifies, part))}</dd>"
-            for part, label in QUALIFICATION
+            "<dt>"
+            + _("{label}:").format(label=text(_(words)))
+            + f"</dt>\n<dd>{prose(getattr(commitment.qualifies, part))}</dd>"
+            for part, words in QUALIFICATION
         )
         + "</dl>",
         guideline(commitment),
-        '<h2 id="assessments">Assessments</h2>',
+        f'<h2 id="assessments">{headings["assessments"]}</h2>',
         '<ol class="status-history">'
         + "".join(_assessment(page, entry) for entry in commitment.assessments)
         + "</ol>",
@@ -101,10 +110,10 @@ def commitment_page(site: Site, commitment: Commitment) -> str:
 
 
 GUIDELINE_LEVELS = [
-    ("full", "+1 full"),
-    ("partial", "0 partial"),
-    ("none", "−1 none"),
-    ("reaffirmation", "A restatement without a step"),
+    ("full", N_("+1 full")),
+    ("partial", N_("0 partial")),
+    ("none", N_("−1 none")),
+    ("reaffirmation", N_("A restatement without a step")),
 ]
 
 
@@ -112,12 +121,15 @@ def guideline(commitment: Commitment) -> str:
     """What each score means for this commitment, shown before the scores it defines."""
     if commitment.guideline is None:
         return ""
+    heading = _("Scoring guideline")
+    explained = _(
+        "What each score means for this commitment, written from its own wording before it "
+        "was scored."
+    )
     return (
-        '<h2 id="guideline">Scoring guideline</h2>'
-        "<p>What each score means for this commitment, written from its own wording before it "
-        "was scored.</p><dl>"
+        f'<h2 id="guideline">{heading}</h2><p>{explained}</p><dl>'
         + "".join(
-            f"<dt>{text(words)}</dt>\n<dd>{text(getattr(commitment.guideline, level))}</dd>"
+            f"<dt>{text(_(words))}</dt>\n<dd>{prose(getattr(commitment.guideline, level))}</dd>"
             for level, words in GUIDELINE_LEVELS
         )
         + "</dl>"
@@ -125,9 +137,9 @@ def guideline(commitment: Commitment) -> str:
 
 
 _SHARED = (
-    ("searched", "Searched"),
-    ("searched_through", "The searched material reaches"),
-    ("recalibration", "Recalibrated"),
+    ("searched", N_("Searched")),
+    ("searched_through", N_("The searched material reaches")),
+    ("recalibration", N_("Recalibrated")),
 )
 """What a score may say beyond its reading; said once for the assessment when every score in it
 says the same."""
@@ -139,23 +151,20 @@ def _details(score: PartyScore, fields: list[tuple[str, str]]) -> str:
         value = getattr(score, field)
         if value is None:
             continue
-        shown = (
-            f'<span class="date">{text(value)}</span>'
-            if field == "searched_through"
-            else text(value)
-        )
-        parts.append(f"<br><em>{words}:</em> {shown}")
+        shown = date_span(value) if field == "searched_through" else prose(value)
+        said = _("{label}:").format(label=_(words))
+        parts.append(f"<br><em>{said}</em> {shown}")
     return "".join(parts)
 
 
 def _score(page: Page, score: PartyScore, fields: list[tuple[str, str]]) -> str:
     """One party's score: the badge with its basis, the reading, and what only it says of what
     was searched and why it changed a published snapshot."""
-    return (
-        f"<li>{text(country_name(score.party))} "
-        f"{score_badge(str(score.score), str(score.basis))}{page.cite(score.sources)}: "
-        f"{text(score.note)}{_details(score, fields)}</li>"
+    reading = _("{score}: {reading}").format(
+        score=f"{score_badge(str(score.score), str(score.basis))}{page.cite(score.sources)}",
+        reading=prose(score.note),
     )
+    return f"<li>{text(country(score.party))} {reading}{_details(score, fields)}</li>"
 
 
 def _assessment(page: Page, entry: Assessment) -> str:
@@ -167,11 +176,13 @@ def _assessment(page: Page, entry: Assessment) -> str:
     own = [item for item in _SHARED if item not in shared]
     scores = "".join(_score(page, score, own) for score in entry.scores)
     together = _details(entry.scores[0], shared) if entry.scores else ""
+    every = _("For every score above:")
     return (
-        f"<li><time>{text(entry.date)}</time> {status_badge(str(entry.status))} — "
-        f"{text(entry.summary)}{page.cite(entry.sources)}"
+        f'<li><time datetime="{text(entry.date)}">{text(partial_date(entry.date))}</time> '
+        f"{status_badge(str(entry.status))} — "
+        f"{prose(entry.summary)}{page.cite(entry.sources)}"
         + (f'<ul class="scores">{scores}</ul>' if scores else "")
-        + (f'<p class="score-details">For every score above:{together}</p>' if together else "")
+        + (f'<p class="score-details">{every}{together}</p>' if together else "")
         + "</li>"
     )
 
@@ -186,13 +197,26 @@ def overview(site: Site, commitments: list[Commitment]) -> str:
     rows = [
         [
             page.link("commitments", c.id),
-            page.link("meetings", c.meeting, site.get("meetings", c.meeting).date),
+            _made(page, site.get("meetings", c.meeting)),
             status_badge(c.current_status),
             ", ".join(page.link("topics", t) for t in c.topics),
         ]
         for c in sorted(commitments, key=lambda c: c.id)
     ]
-    body = f"<p>By current status: {summary}</p>\n" + index_table(
-        ["Commitment", "Made", "Status", "Topics"], rows
+    body = (
+        "<p>"
+        + _("By current status: {counts}").format(counts=summary)
+        + "</p>\n"
+        + index_table([_("Commitment"), _("Made"), _("Status"), _("Topics")], rows)
     )
-    return markdown_page("Commitments", body)
+    return markdown_page(_("Commitments"), body)
+
+
+def _made(page: Page, meeting: Meeting) -> str:
+    """The meeting where a commitment was made, linked by its date; where the page's language
+    writes the date other than in ISO form, the ISO form is its sorting key (``data-sort``)."""
+    written = partial_date(meeting.date)
+    link = page.link("meetings", meeting.id, written)
+    if written == meeting.date:
+        return link
+    return f'<span class="date" data-sort="{text(meeting.date)}">{link}</span>'

@@ -5,17 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from babel.numbers import format_decimal
+
 from toolkit.foundation.reserved import SITE_DATA_FOLDER
 from toolkit.publishing.exporters import format_of
 from toolkit.publishing.exporters.publication_files import releases
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import json_ld, text
+from toolkit.publishing.site.i18n import LOCALES, N_, _, current_language, n_, partial_date
+from toolkit.publishing.site.markup import EnglishText, json_ld, prose, text
+from toolkit.publishing.site.pages.changes import record_counts
 from toolkit.publishing.site.pages.common import Generated, index_table, markdown_page
 
 DATA_FOLDER = SITE_DATA_FOLDER
 """Where the dataset files are published inside the site."""
 
-EXAMPLES = [
+EXAMPLES = [  # the tools' names, and the commands, are the same in every language
     ("pandas", 'pd.read_csv("data/csv/commitments.csv")  # with current_status'),
     ("pandas (JSON Lines)", 'pd.read_json("data/events.jsonl", lines=True, dtype=False)'),
     (
@@ -29,8 +33,32 @@ EXAMPLES = [
     ("Datasette", "datasette data/dataset.sqlite --metadata data/datasette-metadata.json"),
     ("sqlite-utils", "sqlite-utils search data/dataset.sqlite commitments officer"),
     ("Frictionless", "frictionless validate data/datapackage.json"),
-    ("Checksums", "cd data && sha256sum -c SHA256SUMS"),
+    (N_("Checksums"), "cd data && sha256sum -c SHA256SUMS"),
 ]
+
+FORMAT_TITLES = (
+    N_("JSON, one file per record"),
+    N_("JSON id crosswalk"),
+    N_("Datasette metadata"),
+    N_("Markdown change log"),
+    N_("Changes as JSON"),
+    N_("SHA-256 checksums"),
+    N_("JSON index of files and releases"),
+)
+"""The formats' names that are words (``toolkit.publishing.exporters``), translated where
+shown; the others are names (CSV, SQLite, Frictionless Data Package), the same everywhere."""
+
+
+def _number(value: int) -> str:
+    """A count or a size with its digits grouped as the page's language writes them:
+    ``12,345`` in English, ``12 345`` in French."""
+    return format_decimal(value, locale=LOCALES[current_language()])
+
+
+def _bytes(size: int) -> str:
+    """A file's size in bytes, such as ``12,345 bytes``. The English says "bytes" and "files"
+    whatever the number, as it always has (the tests hold it); French agrees with it."""
+    return n_("{size} bytes", "{size} bytes", size).format(size=_number(size))
 
 
 def _download_href(page: Page, name: str) -> str:
@@ -59,37 +87,49 @@ def pages(site: Site, dist: Path) -> list[Generated]:
             continue
         size = (dist / name).stat().st_size
         output = format_of(name)
-        fmt = output.title if output else ""
+        fmt = _(output.title) if output else ""
         link = f'<a href="{text(_download_href(page, name))}">{text(name)}</a>'
-        rows.append([link, text(fmt), f"{size:,} bytes", f"<code>{text(sums[name])}</code>"])
+        rows.append([link, text(fmt), text(_bytes(size)), f"<code>{text(sums[name])}</code>"])
     for folder, names in parts.items():
         if not names:
             continue
         output = format_of(names[0])
         size = sum((dist / name).stat().st_size for name in names)
+        files = n_("{count} files", "{count} files", len(names)).format(count=_number(len(names)))
+        in_all = n_("{size} bytes in all", "{size} bytes in all", size).format(size=_number(size))
+        each = _("each in {sums} and {index}").format(
+            sums="<code>SHA256SUMS</code>", index="<code>index.json</code>"
+        )
         rows.append(
             [
-                f"<code>{text(folder)}</code> ({len(names):,} files)",
-                text(output.title if output else ""),
-                f"{size:,} bytes in all",
-                "each in <code>SHA256SUMS</code> and <code>index.json</code>",
+                f"<code>{text(folder)}</code> ({text(files)})",
+                text(_(output.title) if output else ""),
+                text(in_all),
+                each,
             ]
         )
     examples = "\n".join(
-        f"<dt>{text(tool)}</dt>\n<dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
+        f"<dt>{text(_(tool))}</dt>\n<dd><code>{text(code)}</code></dd>" for tool, code in EXAMPLES
     )
     info = site.dataset.info
+    index = f'<a href="{text(page.href(f"{DATA_FOLDER}/index.json"))}">index.json</a>'
+    version = _("Version {version} of the dataset, under {licence}.").format(
+        version=text(info.version), licence=prose(EnglishText(info.licence.title))
+    )
+    listed = _("Every file is listed with its SHA-256 checksum.")
+    poll = _("A program can poll {index} for the version and every file's checksum.").format(
+        index=index
+    )
+    opening = _("Opening the files")
+    headers = [_("File"), _("Format"), _("Size"), "SHA-256"]
     body = (
-        f"<p>Version {text(info.version)} of the dataset, under {text(info.licence.title)}. "
-        "Every file is listed with its SHA-256 checksum. A program can poll "
-        f'<a href="{text(page.href(f"{DATA_FOLDER}/index.json"))}">index.json</a> '
-        "for the version and every file's checksum.</p>\n"
-        + index_table(["File", "Format", "Size", "SHA-256"], rows)
+        f"<p>{version} {text(listed)} {poll}</p>\n"
+        + index_table(headers, rows)
         + _releases_section(page)
-        + f'\n<h2 id="examples">Opening the files</h2>\n<dl>\n{examples}\n</dl>\n'
+        + f'\n<h2 id="examples">{opening}</h2>\n<dl>\n{examples}\n</dl>\n'
         + json_ld(dataset_json_ld(page, sorted(sums)))
     )
-    return [("downloads.md", markdown_page("Downloads", body))]
+    return [("downloads.md", markdown_page(_("Downloads"), body))]
 
 
 def _releases_section(page: Page) -> str:
@@ -98,33 +138,40 @@ def _releases_section(page: Page) -> str:
     rows = []
     for release in releases(page.site.dataset):
         counts = release["counts"]
-        changed = (
-            f"{counts['added']} added, {counts['removed']} removed, {counts['changed']} changed"
+        changed = ", ".join(record_counts(counts["added"], counts["removed"], counts["changed"]))
+        summary = (  # the change log is written in English
+            f"{prose(EnglishText(release['summary']))}<br>" if release.get("summary") else ""
         )
-        summary = f"{text(release['summary'])}<br>" if release.get("summary") else ""
         changes = page.href(f"{DATA_FOLDER}/{release['changes']}")
+        as_json = _("as JSON")
         archive = release.get("archive")
         if archive:
             download = (
                 f'<a href="{text(archive["url"])}">{text(archive["name"])}</a><br>'
-                f"{archive['size']:,} bytes<br><code>{text(archive['sha256'])}</code>"
+                f"{text(_bytes(archive['size']))}<br><code>{text(archive['sha256'])}</code>"
             )
         else:
-            download = "no archive published"
+            download = text(_("no archive published"))
+        date = text(release["date"])
         rows.append(
             [
                 text(release["version"]),
-                text(release["date"]),
-                f'{summary}{text(changed)} (<a href="{text(changes)}">as JSON</a>)',
+                # ISO inside, for sorting (sort.js reads a <time>'s datetime)
+                f'<span class="date"><time datetime="{date}">'
+                f"{text(partial_date(release['date']))}</time></span>",
+                f'{summary}{text(changed)} (<a href="{text(changes)}">{as_json}</a>)',
                 download,
             ]
         )
     every = site_releases_note(page)
-    return (
-        '\n<h2 id="releases">Every release</h2>\n'
-        "<p>Each release is kept as an archive of all its files, with its checksum; a later "
-        f"build never changes an earlier one.{every}</p>\n"
-        + index_table(["Version", "Date", "Changes", "Archive (size, SHA-256)"], rows)
+    heading = _("Every release")
+    kept = _(
+        "Each release is kept as an archive of all its files, with its checksum; a later "
+        "build never changes an earlier one."
+    )
+    headers = [_("Version"), _("Date"), _("Changes"), _("Archive (size, SHA-256)")]
+    return f'\n<h2 id="releases">{heading}</h2>\n<p>{text(kept)}{every}</p>\n' + index_table(
+        headers, rows
     )
 
 
@@ -133,7 +180,8 @@ def site_releases_note(page: Page) -> str:
     repository = page.site.dataset.publication.releases_page
     if not repository:
         return ""
-    return f' The repository lists them all at <a href="{text(repository)}">{text(repository)}</a>.'
+    link = f'<a href="{text(repository)}">{text(repository)}</a>'
+    return " " + _("The repository lists them all at {link}.").format(link=link)
 
 
 CATALOGUE_FOLDERS = ("records/", "changes/", "schema/", "calendar/")

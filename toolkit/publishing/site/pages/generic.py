@@ -4,14 +4,18 @@ record and a dedicated page family is a refinement, not a requirement."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pydantic import BaseModel
 
 from toolkit.models import COLLECTIONS, Record, page_path
 from toolkit.models.base import Quote, Statement
+from toolkit.models.enums import DocumentedEnum
+from toolkit.models.fields import DATE_PATTERN
 from toolkit.publishing.site.context import Page, Site, collection_title
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.i18n import N_, _, partial_date
+from toolkit.publishing.site.markup import label, prose, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
@@ -26,19 +30,31 @@ from toolkit.reading.references import reference_plan
 SHOWN_APART = {"id", "statements", "quotes", "sources", "discrepancies"}
 """Fields with a place of their own on the page, not in the facts table."""
 
+FIELD_LABELS = (
+    N_("Title"),
+    N_("Name"),
+    N_("Date"),
+    N_("End"),
+    N_("Kind"),
+    N_("Countries"),
+    N_("People"),
+    N_("Organizations"),
+    N_("Meetings"),
+    N_("Topics"),
+    N_("Accounts"),
+)
+"""The field names a record shows as labels (its field's name in words), declared so the French
+site can show them in French; a field not listed here shows its name in English."""
+
 
 def pages(site: Site, collection: str) -> list[Generated]:
     """One page per record of ``collection``, and the section index."""
     records: list[Record] = site.records.get(collection, [])
     generated = [(f"{collection}/{r.id}.md", record_page(site, r)) for r in records]
     page = Page(site, f"{collection}/")
-    table = index_table(
-        [collection_title(collection)], [[page.link(collection, r.id)] for r in records]
-    )
-    return [
-        *generated,
-        (f"{collection}/index.md", markdown_page(collection_title(collection), table)),
-    ]
+    title = _(collection_title(collection))
+    table = index_table([title], [[page.link(collection, r.id)] for r in records])
+    return [*generated, (f"{collection}/index.md", markdown_page(title, table))]
 
 
 def record_page(site: Site, record: Record) -> str:
@@ -46,7 +62,10 @@ def record_page(site: Site, record: Record) -> str:
     page = Page(site, page_path(record.collection, record.id))
     links = _reference_fields(record.collection)
     rows = [
-        (name.replace("_", " ").capitalize(), _value(page, getattr(record, name), links.get(name)))
+        (
+            _(name.replace("_", " ").capitalize()),
+            _value(page, getattr(record, name), links.get(name)),
+        )
         for name in type(record).model_fields
         if name not in SHOWN_APART
     ]
@@ -70,11 +89,16 @@ def _reference_fields(collection: str) -> dict[str, str]:
 
 
 def _value(page: Page, value: Any, points_to: str | None) -> str:
-    """A field's value as safe HTML: ids as links, lists joined, nested objects left out."""
+    """A field's value as safe HTML: ids as links, closed-list values and dates as the page's
+    language writes them, lists joined, nested objects left out."""
     if value is None or isinstance(value, BaseModel):
         return ""
     if isinstance(value, list):
         return ", ".join(_value(page, item, points_to) for item in value)
     if points_to is not None:
         return page.link(points_to, str(value))
-    return text(str(value))
+    if isinstance(value, DocumentedEnum):
+        return label(value)
+    if isinstance(value, str) and re.fullmatch(DATE_PATTERN, value):
+        return text(partial_date(value))
+    return prose(value)

@@ -5,22 +5,50 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from toolkit.foundation.problems import count
 from toolkit.models import Commitment, Meeting
 from toolkit.publishing.scorecard import snapshot_rows, snapshots
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import paragraphs, text
+from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, _, current_language, n_, partial_date
+from toolkit.publishing.site.markup import EnglishText, FrenchText, paragraphs, prose, text
 from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
 from toolkit.publishing.site.pages.score_chart import distribution_chart
-from toolkit.publishing.site.pages.scorecard import evidence_reach
+from toolkit.publishing.site.pages.scorecard import (
+    capitalised,
+    date_span,
+    evidence_reach,
+    snapshot_title,
+)
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\"”][.!?])\s+(?=[A-Z“\"])")
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)\"”»][.!?])\s+(?=[A-ZÀ-Ý“\"«])")
 
 
 def first_sentence(summary: str) -> str:
     """The summary's first sentence, enough for an overview; the commitment's page has the rest.
-    A full stop after a capital (an initial, as in "Dinesh K. Patnaik") does not end it."""
-    return _SENTENCE_END.split(summary, maxsplit=1)[0]
+    A full stop after a capital (an initial, as in "Dinesh K. Patnaik") does not end it. The
+    sentence keeps the language marking of the summary it is cut from."""
+    first = _SENTENCE_END.split(summary, maxsplit=1)[0]
+    if isinstance(summary, FrenchText):
+        return FrenchText(first, summary.status)
+    if isinstance(summary, EnglishText):
+        return EnglishText(first)
+    return first
+
+
+def in_english(html: str) -> str:
+    """The dataset's own description (``dataset.yaml``, written in English only), marked as
+    English on another language's page."""
+    if current_language() == SOURCE_LANGUAGE:
+        return html
+    return f'<div lang="{SOURCE_LANGUAGE}">{html}</div>'
+
+
+def dataset_title(title: str) -> str:
+    """The dataset's title as the page's language names it: the site's name, which the
+    catalogues translate, when the dataset is titled with it; otherwise its English."""
+    translated = _(title)
+    if translated != title or current_language() == SOURCE_LANGUAGE:
+        return translated
+    return EnglishText(title)
 
 
 def _commitments(page: Page, site: Site) -> str:
@@ -28,8 +56,12 @@ def _commitments(page: Page, site: Site) -> str:
     meeting first."""
     items = [
         f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}"
-        f"<br>{text(c.current.date)}: {text(first_sentence(c.current.summary))}"
-        f"{page.cite(c.current.sources)}</li>"
+        + "<br>"
+        + _("{date}: {summary}").format(
+            date=text(partial_date(c.current.date)),
+            summary=prose(first_sentence(c.current.summary)),
+        )
+        + f"{page.cite(c.current.sources)}</li>"
         for c in sorted(site.of(Commitment), key=lambda c: (c.meeting, c.id), reverse=True)
     ]
     return f'<ul class="commitment-list">{"".join(items)}</ul>' if items else ""
@@ -40,21 +72,32 @@ def _scorecard(page: Page, site: Site) -> str:
     parts = []
     for number, snapshot in enumerate(snapshots(site.dataset)):
         rows = snapshot_rows(site.dataset, snapshot)
-        name = f"{snapshot.name} snapshot, cut-off {snapshot.cutoff.isoformat()}"
+        name = snapshot_title(snapshot, partial_date(snapshot.cutoff.isoformat()))
         reach = evidence_reach(rows)
-        state = ", provisional" if snapshot.provisional else ""
+        title = capitalised(name)
+        if snapshot.provisional:
+            title = _("{snapshot}, provisional").format(snapshot=title)
         parts.append(
-            f"<h3>{text(name.capitalize())}{state}</h3>"
-            + (f'<p>Evidence through <span class="date">{text(reach)}</span>.</p>' if reach else "")
-            + distribution_chart(rows, f"h{number}", f"Scores by party, {name}")
+            f"<h3>{text(title)}</h3>"
+            + (
+                "<p>" + _("Evidence through {date}.").format(date=date_span(reach)) + "</p>"
+                if reach
+                else ""
+            )
+            + distribution_chart(
+                rows, f"h{number}", _("Scores by party, {snapshot}").format(snapshot=name)
+            )
         )
     if not parts:
         return ""
+    heading = _("Scorecard")
+    link = f'<a href="{page.href("scorecard/")}">' + _("scorecard") + "</a>"
     return (
-        '<h2 id="scorecard">Scorecard</h2>'
+        f'<h2 id="scorecard">{heading}</h2>'
         + "".join(parts)
-        + f'<p>Every score with its basis and reading: the <a href="{page.href("scorecard/")}">'
-        "scorecard</a>.</p>"
+        + "<p>"
+        + _("Every score with its basis and reading: the {scorecard}.").format(scorecard=link)
+        + "</p>"
     )
 
 
@@ -63,11 +106,14 @@ def _coverage(site: Site) -> str:
     coverage = site.dataset.info.coverage
     if coverage is None:
         return ""
+    heading = _("How far the record reaches")
+    reach = _("Sources last searched on {searched}; the material found reaches {through}.")
     return (
-        '<h2 id="coverage">How far the record reaches</h2>'
-        f'<p>Sources last searched on <span class="date">{text(coverage.searched)}</span>; the '
-        f'material found reaches <span class="date">{text(coverage.through)}</span>.</p>'
-        + paragraphs(coverage.note)
+        f'<h2 id="coverage">{heading}</h2>'
+        "<p>"
+        + reach.format(searched=date_span(coverage.searched), through=date_span(coverage.through))
+        + "</p>"
+        + in_english(paragraphs(coverage.note))
     )
 
 
@@ -81,26 +127,51 @@ def pages(site: Site) -> list[Generated]:
     figures = "".join(
         f"<li>{status_badge(status)} {count}</li>" for status, count in sorted(counts.items())
     )
+    total = counts.total()
+    overview = f'<a href="{page.href("commitments/")}">' + _("overview") + "</a>"
+    timeline = f'<a href="{page.href("timeline/")}">' + _("timeline") + "</a>"
+    download = f'<a href="{page.href("downloads/")}">' + _("Download it") + "</a>"
+    headings = {
+        "latest-meeting": _("Latest meeting"),
+        "commitments": _("Commitments by current status"),
+        "data": _("The data"),
+    }
     parts = [
-        paragraphs(info.description),
-        '<h2 id="latest-meeting">Latest meeting</h2>',
-        f"<p>{page.link('meetings', latest.id)} — {text(latest.date)}, "
+        in_english(paragraphs(info.description)),
+        f'<h2 id="latest-meeting">{headings["latest-meeting"]}</h2>',
+        f"<p>{page.link('meetings', latest.id)} — {text(partial_date(latest.date))}, "
         f"{text(latest.location.city)}</p>"
         if latest
-        else "<p>No meeting recorded yet.</p>",
-        '<h2 id="commitments">Commitments by current status</h2>',
+        else "<p>" + _("No meeting recorded yet.") + "</p>",
+        f'<h2 id="commitments">{headings["commitments"]}</h2>',
         f'<ul class="figures">{figures}</ul>',
         _commitments(page, site),
-        f"<p>{count(counts.total(), 'commitment')} in all: see the "
-        f'<a href="{page.href("commitments/")}">overview</a> and the '
-        f'<a href="{page.href("timeline/")}">timeline</a>.</p>',
+        "<p>"
+        + n_(
+            "{count} commitment in all: see the {overview} and the {timeline}.",
+            "{count} commitments in all: see the {overview} and the {timeline}.",
+            total,
+        ).format(count=total, overview=overview, timeline=timeline)
+        + "</p>",
         _scorecard(page, site),
         _coverage(site),
-        '<h2 id="data">The data</h2>',
-        f"<p>Version {text(info.version)}, last updated {text(site.dataset.last_updated)}, "
-        f"published under {text(info.licence.title)}. "
-        f'<a href="{page.href("downloads/")}">Download it</a> as JSON, CSV, SQLite or a '
-        "Frictionless data package.</p>",
+        f'<h2 id="data">{headings["data"]}</h2>',
+        "<p>"
+        + _(
+            "Version {version}, last updated {date}, published under {licence}. {download} as "
+            "JSON, CSV, SQLite or a Frictionless data package."
+        ).format(
+            version=text(info.version),
+            date=text(partial_date(site.dataset.last_updated)),
+            licence=prose(EnglishText(info.licence.title)),
+            download=download,
+        )
+        + "</p>",
     ]
     parts.append(page.citation_list())
-    return [("index.md", markdown_page(info.title, "\n".join(parts), info.description))]
+    return [
+        (
+            "index.md",
+            markdown_page(dataset_title(info.title), "\n".join(parts), info.description),
+        )
+    ]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from toolkit.foundation.countries import country_name
 from toolkit.models import Meeting, page_path
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import json_ld, label, text
+from toolkit.publishing.site.i18n import _, country, n_, partial_date
+from toolkit.publishing.site.markup import json_ld, label, prose, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
@@ -31,31 +31,34 @@ def pages(site: Site) -> list[Generated]:
 def meeting_page(site: Site, meeting: Meeting) -> str:
     """The page of one meeting."""
     page = Page(site, page_path("meetings", meeting.id))
-    when = text(meeting.date) + (f" to {text(meeting.end)}" if meeting.end else "")
-    where = f"{text(meeting.location.city)}, {text(country_name(meeting.location.country))}"
+    when = text(partial_date(meeting.date))
+    if meeting.end:
+        when = _("{start} to {end}").format(start=when, end=text(partial_date(meeting.end)))
+    where = f"{text(meeting.location.city)}, {text(country(meeting.location.country))}"
     earlier = page.link("meetings", meeting.previous) if meeting.previous else ""
     later = ", ".join(page.link("meetings", m.id) for m in site.later_rounds.get(meeting.id, []))
     related = ", ".join(page.link("meetings", m) for m in meeting.related)
+    summary, participants = _("Summary"), _("Participants")
     body = [
         facts(
             [
-                ("Date", when),
-                ("Place", where),
-                ("Kind", label(meeting.kind)),
-                ("Round", _round(site, meeting)),
-                ("Previous round", earlier),
-                ("Next round", later),
-                ("Held alongside", related),
+                (_("Date"), when),
+                (_("Place"), where),
+                (_("Kind"), label(meeting.kind)),
+                (_("Round"), _round(site, meeting)),
+                (_("Previous round"), earlier),
+                (_("Next round"), later),
+                (_("Held alongside"), related),
             ]
         ),
         accounts(page, meeting.accounts, [p.delegation for p in meeting.participants]),
-        '<h2 id="summary">Summary</h2>',
+        f'<h2 id="summary">{summary}</h2>',
         page.statements(meeting.statements),
-        '<h2 id="participants">Participants</h2>',
+        f'<h2 id="participants">{participants}</h2>',
         "<ul>"
         + "".join(
-            f"<li>{page.link('people', p.person)} — {text(p.role)} "
-            f"({text(country_name(p.delegation))})</li>"
+            f"<li>{page.link('people', p.person)} — {prose(p.role)} "
+            f"({text(country(p.delegation))})</li>"
             for p in meeting.participants
         )
         + "</ul>",
@@ -77,7 +80,11 @@ def _round(site: Site, meeting: Meeting) -> str:
         (m for m in site.of(Meeting) if m.series == meeting.series), key=lambda m: (m.date, m.id)
     )
     number = [m.id for m in rounds].index(meeting.id) + 1
-    return f"Round {number} of {len(rounds)} recorded in this series"
+    return n_(
+        "Round {number} of {total} recorded in this series",
+        "Round {number} of {total} recorded in this series",
+        len(rounds),
+    ).format(number=number, total=len(rounds))
 
 
 def _commitments(page: Page, site: Site, meeting: Meeting) -> str:
@@ -87,7 +94,8 @@ def _commitments(page: Page, site: Site, meeting: Meeting) -> str:
     rows = "".join(
         f"<li>{page.link('commitments', c.id)} {status_badge(c.current_status)}</li>" for c in made
     )
-    return f'<h2 id="commitments">Commitments made</h2>\n<ul>{rows}</ul>'
+    heading = _("Commitments made")
+    return f'<h2 id="commitments">{heading}</h2>\n<ul>{rows}</ul>'
 
 
 def _event(site: Site, meeting: Meeting) -> dict[str, Any]:
@@ -123,8 +131,18 @@ def index(site: Site, meetings: list[Meeting]) -> str:
     page = Page(site, "meetings/")
     ordered = sorted(meetings, key=lambda m: m.date, reverse=True)
     rows = [
-        [text(m.date), page.link("meetings", m.id), text(m.location.city), label(m.kind)]
+        [date_cell(m.date), page.link("meetings", m.id), text(m.location.city), label(m.kind)]
         for m in ordered
     ]
-    table = index_table(["Date", "Meeting", "Place", "Kind"], rows)
-    return markdown_page("Meetings", table)
+    table = index_table([_("Date"), _("Meeting"), _("Place"), _("Kind")], rows)
+    return markdown_page(_("Meetings"), table)
+
+
+def date_cell(value: str) -> str:
+    """A date in an index table as the page's language writes it. Where that is not the ISO
+    form (which the table keeps on one line and sorts as it reads), the cell carries the ISO
+    form as its sorting key (``data-sort``) and stays on one line (``date``)."""
+    written = partial_date(value)
+    if written == value:
+        return text(value)
+    return f'<span class="date" data-sort="{text(value)}">{text(written)}</span>'

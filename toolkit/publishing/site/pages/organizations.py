@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from toolkit.foundation.countries import country_name
 from toolkit.models import Organization, Person, page_path
 from toolkit.models.people import PositionStatus
 from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.i18n import _, country
 from toolkit.publishing.site.markup import label, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
@@ -26,13 +26,13 @@ def pages(site: Site) -> list[Generated]:
         [
             page.link("organizations", o.id),
             text(o.abbreviation or ""),
-            text(country_name(o.country)),
+            text(country(o.country)),
             label(o.kind),
         ]
         for o in organizations
     ]
-    table = index_table(["Name", "Abbreviation", "Country", "Kind"], rows)
-    return [*generated, ("organizations/index.md", markdown_page("Organisations", table))]
+    table = index_table([_("Name"), _("Abbreviation"), _("Country"), _("Kind")], rows)
+    return [*generated, ("organizations/index.md", markdown_page(_("Organisations"), table))]
 
 
 def organization_page(site: Site, organization: Organization) -> str:
@@ -47,21 +47,22 @@ def organization_page(site: Site, organization: Organization) -> str:
         }
     )
     parts_of = [o.id for o in site.of(Organization) if o.parent == organization.id]
+    people = _("People")
     body = [
         facts(
             [
-                ("Abbreviation", text(organization.abbreviation or "")),
-                ("Also called", "; ".join(text(a) for a in organization.aliases)),
-                ("Country", text(country_name(organization.country))),
-                ("Kind", label(organization.kind)),
+                (_("Abbreviation"), text(organization.abbreviation or "")),
+                (_("Also called"), "; ".join(text(a) for a in organization.aliases)),
+                (_("Country"), text(country(organization.country))),
+                (_("Kind"), label(organization.kind)),
                 (
-                    "Part of",
+                    _("Part of"),
                     page.link("organizations", organization.parent) if organization.parent else "",
                 ),
-                ("Includes", ", ".join(page.link("organizations", o) for o in parts_of)),
+                (_("Includes"), ", ".join(page.link("organizations", o) for o in parts_of)),
             ]
         ),
-        '<h2 id="people">People</h2>\n<ul>'
+        f'<h2 id="people">{people}</h2>\n<ul>'
         + "".join(f"<li>{page.link('people', p)}</li>" for p in members)
         + "</ul>"
         if members

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from toolkit.foundation.countries import country_name
 from toolkit.models import Meeting, Person, page_path
 from toolkit.models.people import Position, PositionStatus
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import text
+from toolkit.publishing.site.i18n import _, country, partial_date
+from toolkit.publishing.site.markup import prose, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
@@ -25,12 +25,13 @@ def pages(site: Site) -> list[Generated]:
     rows = [
         [
             page.link("people", p.id),
-            text(country_name(p.country)),
-            text(_latest_held(p)),
+            text(country(p.country)),
+            prose(_latest_held(p)),
         ]
         for p in people
     ]
-    index = markdown_page("People", index_table(["Name", "Country", "Latest position"], rows))
+    headers = [_("Name"), _("Country"), _("Latest position")]
+    index = markdown_page(_("People"), index_table(headers, rows))
     return [*generated, ("people/index.md", index)]
 
 
@@ -39,18 +40,19 @@ def person_page(site: Site, person: Person) -> str:
     page = Page(site, page_path("people", person.id))
     aliases = "; ".join(f"{text(a.name)}{page.cite(a.sources)}" for a in person.aliases)
     positions = "".join(
-        f"<li>{text(p.title)}, {page.link('organizations', p.organization)}"
+        f"<li>{prose(p.title)}, {page.link('organizations', p.organization)}"
         f" ({_when(p)}){page.cite(p.sources)}</li>"
         for p in person.positions
     )
     meetings = [
         m for m in site.of(Meeting) if any(part.person == person.id for part in m.participants)
     ]
+    held, met = _("Positions"), _("Meetings")
     body = [
-        facts([("Country", text(country_name(person.country))), ("Also written", aliases)]),
+        facts([(_("Country"), text(country(person.country))), (_("Also written"), aliases)]),
         page.statements(person.statements),
-        f'<h2 id="positions">Positions</h2>\n<ul>{positions}</ul>' if positions else "",
-        '<h2 id="meetings">Meetings</h2>\n<ul>'
+        f'<h2 id="positions">{held}</h2>\n<ul>{positions}</ul>' if positions else "",
+        f'<h2 id="meetings">{met}</h2>\n<ul>'
         + "".join(f"<li>{page.link('meetings', m.id)}</li>" for m in meetings)
         + "</ul>"
         if meetings
@@ -71,6 +73,11 @@ def _latest_held(person: Person) -> str:
 def _when(position: Position) -> str:
     """A position's dates, or, for an appointment only announced, that it was announced."""
     if position.status == PositionStatus.ANNOUNCED:
-        announced = f" on {text(position.announced)}" if position.announced else ""
-        return f"announced{announced}, not yet taken up according to the sources"
-    return f"{text(position.start or '?')} – {text(position.end or '')}"
+        if position.announced:
+            return _("announced on {date}, not yet taken up according to the sources").format(
+                date=text(partial_date(position.announced))
+            )
+        return _("announced, not yet taken up according to the sources")
+    start = partial_date(position.start) if position.start else "?"
+    end = partial_date(position.end) if position.end else ""
+    return f"{text(start)} – {text(end)}"

@@ -7,6 +7,7 @@ from typing import Any
 
 from toolkit.models import COLLECTIONS
 from toolkit.publishing.site.context import Page, Site, collection_title
+from toolkit.publishing.site.i18n import N_, SOURCE_LANGUAGE, _, current_language
 from toolkit.publishing.site.markup import documentation, text
 from toolkit.publishing.site.pages.common import (
     REFERENCE_BOOST,
@@ -16,24 +17,46 @@ from toolkit.publishing.site.pages.common import (
 )
 from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
 
+JSON_TYPES = {
+    "string": N_("string"),
+    "integer": N_("integer"),
+    "number": N_("number"),
+    "boolean": N_("boolean"),
+    "object": N_("object"),
+}
+"""JSON Schema's names for the kinds of value, translated where shown."""
+EVENTS = N_("Events")
+"""The one collection without pages of its own, whose name no menu gives (the others are
+translated with the site's menu)."""
+
+
+def in_english(html: str) -> str:
+    """The project's documentation, written in English, marked as such on other pages."""
+    if current_language() == SOURCE_LANGUAGE or not html:
+        return html
+    return f'<span lang="{SOURCE_LANGUAGE}">{html}</span>'
+
 
 def _type(root: dict[str, Any], schema: dict[str, Any]) -> str:
     schema = resolve_ref(root, schema)
     if "x-references" in schema:
-        return "id of " + " or ".join(schema["x-references"])
+        collections, *others = schema["x-references"]
+        for other in others:
+            collections = _("{either} or {other}").format(either=collections, other=other)
+        return _("id of {collections}").format(collections=collections)
     if schema.get("type") == "array":
-        return f"list of {_type(root, schema.get('items', {}))}"
+        return _("list of {kind}").format(kind=_type(root, schema.get("items", {})))
     if "enum" in schema:
-        return (
-            "one of "
-            + ", ".join(f"`{value}`" for value in schema["enum"][:12])
-            + (", …" if len(schema["enum"]) > 12 else "")
+        values = ", ".join(f"`{value}`" for value in schema["enum"][:12])
+        return _("one of {values}").format(
+            values=values + (", …" if len(schema["enum"]) > 12 else "")
         )
     if "$ref" in schema or schema.get("type") == "object":
-        return str(schema.get("title", "object"))
+        return str(schema.get("title", _(JSON_TYPES["object"])))
     if schema.get("pattern", "").startswith("^[0-9]{4}"):
-        return "date (YYYY, YYYY-MM or YYYY-MM-DD)"
-    return str(schema.get("type", "value"))
+        return _("date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    kind = str(schema.get("type", ""))
+    return _(JSON_TYPES[kind]) if kind in JSON_TYPES else kind or _("value")
 
 
 def _example(schema: dict[str, Any], example: Any) -> str:
@@ -48,23 +71,26 @@ def _fields(
     root: dict[str, Any], schema: dict[str, Any], example: dict[str, Any], name: str
 ) -> str:
     required = set(schema.get("required", ()))
+    yes = _("yes")
     rows = [
         [
             f"<code>{text(name)}</code>",
             documentation(_type(root, field)),
-            "yes" if name in required else "",
-            documentation(
-                field.get("description", resolve_ref(root, field).get("description", ""))
+            yes if name in required else "",
+            in_english(
+                documentation(
+                    field.get("description", resolve_ref(root, field).get("description", ""))
+                )
             ),
             _example(resolve_ref(root, field), example.get(name)),
         ]
         for name, field in schema.get("properties", {}).items()
     ]
     return index_table(
-        ["Field", "Type", "Required", "Description", "Example"],
+        [_("Field"), _("Type"), _("Required"), _("Description"), _("Example")],
         rows,
         sortable=False,
-        label=f"Fields of {name}",
+        label=_("Fields of {name}").format(name=name),
     )
 
 
@@ -75,13 +101,17 @@ def pages(site: Site) -> list[Generated]:
     for collection in COLLECTIONS:
         root = collection_schema(collection)
         example = (root.get("examples") or [{}])[0]
+        title = _(collection_title(collection))
+        folder = _("Folder: {folder}.").format(folder=f"<code>data/{collection}/</code>")
+        schema_link = (
+            f'<a href="{page.href("data/schema/" + schema_file_name(collection))}">'
+            f"{text(schema_file_name(collection))}</a>"
+        )
+        schema = _("JSON Schema: {link}.").format(link=schema_link)
         sections.append(
-            f'<h2 id="{collection}">{text(collection_title(collection))}</h2>\n'
-            f"<p>{documentation(root.get('description', ''))} "
-            f"Folder: <code>data/{collection}/</code>. "
-            f'JSON Schema: <a href="{page.href("data/schema/" + schema_file_name(collection))}">'
-            f"{text(schema_file_name(collection))}</a>.</p>\n"
-            + _fields(root, root, example, collection_title(collection))
+            f'<h2 id="{collection}">{text(title)}</h2>\n'
+            f"<p>{in_english(documentation(root.get('description', '')))} {folder} {schema}</p>\n"
+            + _fields(root, root, example, title)
         )
     nested: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for collection in COLLECTIONS:
@@ -89,27 +119,37 @@ def pages(site: Site) -> list[Generated]:
         for name, definition in root.get("$defs", {}).items():
             if definition.get("type") == "object":
                 nested.setdefault(name, (root, definition))
-    sections.append(
-        '<h2 id="types">Types used inside records</h2>\n'
-        "<p>Fields whose values are objects of their own, such as a quote or an assessment.</p>"
-    )
+    heading = _("Types used inside records")
+    objects = _("Fields whose values are objects of their own, such as a quote or an assessment.")
+    sections.append(f'<h2 id="types">{heading}</h2>\n<p>{objects}</p>')
     for name, (root, definition) in sorted(nested.items()):
         example = (definition.get("examples") or [{}])[0]
         sections.append(
             f'<h3 id="type-{text(name.lower())}">{text(name)}</h3>\n'
-            f"<p>{documentation(definition.get('description', ''))}</p>\n"
+            f"<p>{in_english(documentation(definition.get('description', '')))}</p>\n"
             f"{_fields(root, definition, example, name)}"
         )
     intro = (
-        "<p>Every record type and field, generated from the models that validate the data. "
-        "Optional fields are left out of a record when unknown; "
-        "they are never <code>null</code>.</p>"
+        "<p>"
+        + _("Every record type and field, generated from the models that validate the data.")
+        + " "
+        + _("Optional fields are left out of a record when unknown; they are never {null}.").format(
+            null="<code>null</code>"
+        )
+        + (
+            " " + _("The descriptions of the fields are given in English.")
+            if current_language() != SOURCE_LANGUAGE
+            else ""
+        )
+        + "</p>"
     )
     return [
         (
             "schema.md",
             markdown_page(
-                "Schema reference", intro + "\n" + "\n".join(sections), search_boost=REFERENCE_BOOST
+                _("Schema reference"),
+                intro + "\n" + "\n".join(sections),
+                search_boost=REFERENCE_BOOST,
             ),
         )
     ]

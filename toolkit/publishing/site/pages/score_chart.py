@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from toolkit.foundation.countries import country_name
 from toolkit.publishing.scorecard import ScoreRow
+from toolkit.publishing.site.i18n import N_, _, country
 from toolkit.publishing.site.markup import text
 
 CATEGORIES = [
-    ("full", "+1 full"),
-    ("partial", "0 partial"),
-    ("none-reported", "−1 none (reported)"),
-    ("none-silence", "−1 none (no report found)"),
-    ("too-early", "too early"),
-    ("not-scored", "not scored"),
+    ("full", N_("+1 full")),
+    ("partial", N_("0 partial")),
+    ("none-reported", N_("−1 none (reported)")),
+    ("none-silence", N_("−1 none (no report found)")),
+    ("too-early", N_("too early")),
+    ("not-scored", N_("not scored")),
 ]
 """The chart's segments in order, each with its words: a −1 resting on silence is its own
 segment (hatched), never merged with a reported failure."""
@@ -35,7 +35,11 @@ def category(row: ScoreRow) -> str:
 def figures(rows: list[ScoreRow]) -> str:
     """The counts in words: "too early: 4, −1 none (no report found): 1"."""
     counts = Counter(category(row) for row in rows)
-    return ", ".join(f"{words}: {counts[key]}" for key, words in CATEGORIES if counts[key])
+    return ", ".join(
+        _("{label}: {count}").format(label=_(words), count=counts[key])
+        for key, words in CATEGORIES
+        if counts[key]
+    )
 
 
 def distribution_chart(rows: list[ScoreRow], chart_id: str, caption: str) -> str:
@@ -43,7 +47,7 @@ def distribution_chart(rows: list[ScoreRow], chart_id: str, caption: str) -> str
     drawing and in its caption."""
     parties = sorted({row.party for row in rows})
     if not parties:
-        return "<p>No commitment is scored in this snapshot.</p>"
+        return "<p>" + _("No commitment is scored in this snapshot.") + "</p>"
     height = len(parties) * (_LABEL + _BAR + _GAP)
     hatch = f"silence-{chart_id}"
     shapes = [
@@ -55,7 +59,7 @@ def distribution_chart(rows: list[ScoreRow], chart_id: str, caption: str) -> str
     for number, party in enumerate(parties):
         mine = [row for row in rows if row.party == party]
         top = number * (_LABEL + _BAR + _GAP)
-        said = f"{country_name(party)} — {figures(mine)}"
+        said = f"{country(party)} — {figures(mine)}"
         described.append(said)
         shapes.append(f'<text class="chart-label" x="0" y="{top + 13}">{text(said)}</text>')
         counts = Counter(category(row) for row in mine)
@@ -65,10 +69,12 @@ def distribution_chart(rows: list[ScoreRow], chart_id: str, caption: str) -> str
                 continue
             width = _WIDTH * counts[key] / len(mine)
             fill = f' fill="url(#{hatch})"' if key == "none-silence" else ""
+            tooltip = _("{country}: {label}: {count}").format(
+                country=text(country(party)), label=text(_(words)), count=counts[key]
+            )
             shapes.append(
                 f'<rect class="seg seg-{key}"{fill} x="{left:.1f}" y="{top + _LABEL}" '
-                f'width="{width:.1f}" height="{_BAR}"><title>{text(country_name(party))}: '
-                f"{text(words)}: {counts[key]}</title></rect>"
+                f'width="{width:.1f}" height="{_BAR}"><title>{tooltip}</title></rect>'
             )
             left += width
     svg = (  # named by its caption alone: the caption below gives the figures to everyone
@@ -78,11 +84,12 @@ def distribution_chart(rows: list[ScoreRow], chart_id: str, caption: str) -> str
         + "</svg>"
     )
     key = "".join(
-        f'<li><span class="swatch seg-{k}" aria-hidden="true"></span>{text(words)}</li>'
+        f'<li><span class="swatch seg-{k}" aria-hidden="true"></span>{text(_(words))}</li>'
         for k, words in CATEGORIES
     )
+    separator = _("; ")  # between the parties' figures in the caption
     return (
         f'<figure class="score-distribution">{svg}'
-        f"<figcaption>{text(caption)}. {text('; '.join(described))}."
+        f"<figcaption>{text(caption)}. {text(separator.join(described))}."
         f'<ul class="chart-key">{key}</ul></figcaption></figure>'
     )

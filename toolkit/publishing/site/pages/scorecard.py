@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from toolkit.foundation.countries import country_name
+from babel.numbers import get_decimal_symbol
+
 from toolkit.foundation.dates import latest
 from toolkit.models import Commitment
 from toolkit.models.commitment_terms import CommitmentStatus
@@ -21,7 +22,8 @@ from toolkit.publishing.scorecard import (
     summarise,
 )
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import label, text
+from toolkit.publishing.site.i18n import LOCALES, N_, _, country, current_language, n_, partial_date
+from toolkit.publishing.site.markup import label, prose, text
 from toolkit.publishing.site.pages.common import (
     Generated,
     index_table,
@@ -37,9 +39,9 @@ def status_chart(series: list[tuple[str, dict[CommitmentStatus, int]]]) -> str:
     and a bar of the same counts drawn in CSS beside them. The numbers are the page's own text
     (readable at any width, in either palette, by a screen reader); the bar only repeats them
     for the eye, so it is hidden from assistive technology."""
-    statuses = [s for s in CommitmentStatus if any(counts[s] for _, counts in series)]
+    statuses = [s for s in CommitmentStatus if any(counts[s] for _date, counts in series)]
     if not series or not statuses:
-        return "<p>No commitment has been assessed yet.</p>"
+        return "<p>" + _("No commitment has been assessed yet.") + "</p>"
     head = "".join(f"<th>{label(status)}</th>" for status in statuses)
     rows = []
     for date, counts in series:
@@ -51,44 +53,90 @@ def status_chart(series: list[tuple[str, dict[CommitmentStatus, int]]]) -> str:
         )
         cells = "".join(f"<td>{counts[status]}</td>" for status in statuses)
         rows.append(
-            f'<tr><th scope="row"><span class="date">{text(date)}</span></th>{cells}'
+            f'<tr><th scope="row">{date_span(date)}</th>{cells}'
             f'<td class="bar-cell"><span class="status-bar" aria-hidden="true">{segments}</span>'
             "</td></tr>"
         )
+    caption = _("Commitments at each status on each date an assessment was made")
+    dated, shares, region = _("Date"), _("Share"), _("Status over time")
     table = (
         '<table class="status-over-time">\n'
-        "<caption>Commitments at each status on each date an assessment was made</caption>\n"
-        f'<thead><tr><th scope="col">Date</th>{head}<th scope="col">Share</th></tr></thead>\n'
+        f"<caption>{caption}</caption>\n"
+        f'<thead><tr><th scope="col">{dated}</th>{head}<th scope="col">{shares}</th></tr></thead>\n'
         "<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
     )
     return (
-        '<div class="table-scroll" tabindex="0" role="region" aria-label="Status over time">'
-        f"{table}</div>"
+        f'<div class="table-scroll" tabindex="0" role="region" aria-label="{region}">{table}</div>'
     )
 
 
 def score_cell(page: Page, row: ScoreRow) -> str:
     """A score with its basis in words, and the reports it cites."""
     if row.given is None:
-        return "not scored"
+        return _("not scored")
     return score_badge(str(row.given.score), str(row.given.basis)) + page.cite(row.given.sources)
+
+
+SNAPSHOT_NAMES = {"interim": N_("interim"), "final": N_("final")}
+"""The snapshots' names the methodology gives, in words; any other is shown as the data names
+it."""
+
+
+def snapshot_name(name: str) -> str:
+    """A snapshot's name (``interim``) in the page's language."""
+    known = SNAPSHOT_NAMES.get(name)
+    return _(known) if known else name
+
+
+def snapshot_title(snapshot: Snapshot, cutoff: str) -> str:
+    """ "interim snapshot, cut-off 2026-08-07", with the cut-off as the caller writes it (text,
+    or a marked-up date); the name is a slug, the same in text and HTML."""
+    return _("{name} snapshot, cut-off {date}").format(
+        name=text(snapshot_name(snapshot.name)), date=cutoff
+    )
+
+
+def capitalised(words: str) -> str:
+    """Words with their first letter a capital, the rest as they are."""
+    return words[:1].upper() + words[1:]
+
+
+def date_span(value: str) -> str:
+    """A date as the page's language writes it, kept on one line."""
+    return f'<span class="date">{text(partial_date(value))}</span>'
+
+
+def date_cell(value: str | None) -> str:
+    """A date in a sortable table, as the page's language writes it, on one line. Where that is
+    not the ISO form (which the table sorts as it reads), the ISO form is its sorting key
+    (``data-sort``)."""
+    if not value:
+        return ""
+    written = partial_date(value)
+    if written == value:
+        return date_span(value)
+    return f'<span class="date" data-sort="{text(value)}">{text(written)}</span>'
+
+
+def decimal(number: str) -> str:
+    """A number written with a point (``+0.50``) as the page's language writes it."""
+    return number.replace(".", get_decimal_symbol(LOCALES[current_language()]))
 
 
 def snapshot_heading(page: Page, snapshot: Snapshot) -> str:
     """A snapshot's name, cut-off and meeting, and whether it can still change."""
     meeting = snapshot.meeting
     state = (
-        ' <span class="provisional">provisional: the cut-off has not come yet</span>'
+        ' <span class="provisional">' + _("provisional: the cut-off has not come yet") + "</span>"
         if snapshot.provisional
         else ""
     )
-    return (
-        f'<h3 id="{text(snapshot.name)}-{text(meeting.id)}">{text(snapshot.name.capitalize())} '
-        f'snapshot, cut-off <span class="date">{snapshot.cutoff.isoformat()}</span></h3>'
-        f"<p>Commitments made at {page.link('meetings', meeting.id)} "
-        f'(<span class="date">{text(meeting.date)}</span>); each score is the newest resting only '
-        f"on material dated by the cut-off.{state}</p>"
-    )
+    title = capitalised(snapshot_title(snapshot, date_span(snapshot.cutoff.isoformat())))
+    made = _(
+        "Commitments made at {meeting} ({date}); each score is the newest resting only on "
+        "material dated by the cut-off."
+    ).format(meeting=page.link("meetings", meeting.id), date=date_span(meeting.date))
+    return f'<h3 id="{text(snapshot.name)}-{text(meeting.id)}">{title}</h3><p>{made}{state}</p>'
 
 
 def evidence_reach(rows: list[ScoreRow]) -> str | None:
@@ -101,14 +149,18 @@ def summary_table(rows: list[ScoreRow], label: str) -> str:
     """Per group: how many scored, the mean and the mean leaving out no-report scores."""
 
     def mean(value: float | None) -> str:
-        return "—" if value is None else f"{value:+.2f} ({Summary.percent(value):g}%)"
+        if value is None:
+            return "—"
+        return _("{mean} ({percent}%)").format(
+            mean=decimal(f"{value:+.2f}"), percent=decimal(f"{Summary.percent(value):g}")
+        )
 
     lines = []
     for kind, party, _topic, members in groups(rows):
         if kind == "topic":
             continue
         summary = summarise(members)
-        name = country_name(party) if party else "Both parties"
+        name = country(party) if party else _("Both parties")
         lines.append(
             [
                 text(name),
@@ -122,13 +174,13 @@ def summary_table(rows: list[ScoreRow], label: str) -> str:
         )
     return index_table(
         [
-            "Group",
-            "Party scores",
-            "Scored",
-            "−1 on no report",
-            "Too early",
-            "Mean",
-            "Mean without no-report",
+            _("Group"),
+            _("Party scores"),
+            _("Scored"),
+            _("−1 on no report"),
+            _("Too early"),
+            _("Mean"),
+            _("Mean without no-report"),
         ],
         lines,
         sortable=False,
@@ -136,18 +188,36 @@ def summary_table(rows: list[ScoreRow], label: str) -> str:
     )
 
 
+def reading(site: Site, row: ScoreRow) -> str:
+    """The reading of a party's score as the page's language shows it: the rows come from the
+    dataset's records, the page's version of the note from the same place in the page's."""
+    if row.given is None or row.assessment is None:
+        return ""
+    shown = site.get("commitments", row.commitment.id)
+    assessment = next(i for i, a in enumerate(row.commitment.assessments) if a is row.assessment)
+    score = next(i for i, s in enumerate(row.assessment.scores) if s is row.given)
+    return prose(shown.assessments[assessment].scores[score].note)
+
+
 def detail_table(page: Page, rows: list[ScoreRow], label: str) -> str:
     """Every party score with its basis, the date its evidence reaches, and the reading."""
     return index_table(
-        ["Commitment", "Party", "Score and basis", "Evidence through", "Assessed", "Reading"],
+        [
+            _("Commitment"),
+            _("Party"),
+            _("Score and basis"),
+            _("Evidence through"),
+            _("Assessed"),
+            _("Reading"),
+        ],
         [
             [
                 page.link("commitments", row.commitment.id),
-                text(country_name(row.party)),
+                text(country(row.party)),
                 score_cell(page, row),
-                text(row.evidence_through or ""),
-                text(row.assessment.date if row.assessment else ""),
-                text(row.given.note if row.given else ""),
+                date_cell(row.evidence_through),
+                date_cell(row.assessment.date if row.assessment else None),
+                reading(page.site, row),
             ]
             for row in rows
         ],
@@ -158,18 +228,21 @@ def detail_table(page: Page, rows: list[ScoreRow], label: str) -> str:
 def snapshot_section(page: Page, site: Site, snapshot: Snapshot, number: int) -> str:
     """One snapshot: heading, chart, summary and every score."""
     rows = snapshot_rows(site.dataset, snapshot)
-    name = f"{snapshot.name} snapshot, cut-off {snapshot.cutoff.isoformat()}"
+    name = snapshot_title(snapshot, partial_date(snapshot.cutoff.isoformat()))
     reach = evidence_reach(rows)
     return "\n".join(
         [
             snapshot_heading(page, snapshot),
-            f'<p>The evidence behind these scores reaches <span class="date">{text(reach)}'
-            "</span>.</p>"
+            "<p>"
+            + _("The evidence behind these scores reaches {date}.").format(date=date_span(reach))
+            + "</p>"
             if reach
             else "",
-            distribution_chart(rows, f"s{number}", f"Scores by party, {name}"),
-            summary_table(rows, f"Summary, {name}"),
-            detail_table(page, rows, f"Scores, {name}"),
+            distribution_chart(
+                rows, f"s{number}", _("Scores by party, {snapshot}").format(snapshot=name)
+            ),
+            summary_table(rows, _("Summary, {snapshot}").format(snapshot=name)),
+            detail_table(page, rows, _("Scores, {snapshot}").format(snapshot=name)),
         ]
     )
 
@@ -182,50 +255,70 @@ def pages(site: Site) -> list[Generated]:
     current = current_rows(site.dataset)
     by_status = Counter(c.current_status for c in commitments)
     by_topic = Counter(topic for c in commitments for topic in c.topics)
+    methodology = f'<a href="{page.href("methodology/")}">' + _("methodology") + "</a>"
     version = (
-        f"version {text(rules.current.version)} of the "
-        f'<a href="{page.href("methodology/")}">methodology</a>'
-        if rules
-        else f'the <a href="{page.href("methodology/")}">methodology</a>'
-    )
-    body = [
-        "<p>Each score is the dataset's reading of the cited evidence against the commitment's "
-        "written guideline, on the scale of summit-compliance research: +1 full, 0 partial, "
-        "−1 none; “too early” when too little time is covered. Every score says what it rests "
-        "on: a reported step, a reported action against the commitment, a restatement with no "
-        "step, a search that found no report, or too little time. A −1 resting on a search that "
-        "found no report reads “−1 none · no report found”: the absence of reports, not a "
-        f"reported failure. Scores follow {version}.</p>",
-        '<h2 id="snapshots">Snapshots</h2>',
-        "<p>As compliance research reports, a scorecard is cut at fixed times after each "
-        "meeting: "
-        + ", ".join(
-            f"the {text(period.name)} snapshot {period.months} months after"
-            for period in (rules.snapshots if rules else [])
+        _("version {version} of the {methodology}").format(
+            version=text(rules.current.version), methodology=methodology
         )
-        + ".</p>",
+        if rules
+        else _("the {methodology}").format(methodology=methodology)
+    )
+    periods = ", ".join(
+        n_(
+            "the {name} snapshot {count} month after",
+            "the {name} snapshot {count} months after",
+            period.months,
+        ).format(name=text(snapshot_name(period.name)), count=period.months)
+        for period in (rules.snapshots if rules else [])
+    )
+    headings = {
+        "snapshots": _("Snapshots"),
+        "now": _("Scores now"),
+        "by-status": _("By status"),
+        "by-topic": _("By topic"),
+        "over-time": _("Status over time"),
+    }
+    body = [
+        "<p>"
+        + _(
+            "Each score is the dataset's reading of the cited evidence against the commitment's "
+            "written guideline, on the scale of summit-compliance research: +1 full, 0 partial, "
+            "−1 none; “too early” when too little time is covered. Every score says what it "
+            "rests on: a reported step, a reported action against the commitment, a restatement "
+            "with no step, a search that found no report, or too little time. A −1 resting on a "
+            "search that found no report reads “−1 none · no report found”: the absence of "
+            "reports, not a reported failure. Scores follow {version}."
+        ).format(version=version)
+        + "</p>",
+        f'<h2 id="snapshots">{headings["snapshots"]}</h2>',
+        "<p>"
+        + _(
+            "As compliance research reports, a scorecard is cut at fixed times after each "
+            "meeting: {periods}."
+        ).format(periods=periods)
+        + "</p>",
         *(
             snapshot_section(page, site, snapshot, number)
             for number, snapshot in enumerate(snapshots(site.dataset))
         ),
-        '<h2 id="now">Scores now</h2>',
-        "<p>Each party's newest score, whatever the material it rests on.</p>",
-        detail_table(page, current, "Scores now"),
-        '<h2 id="by-status">By status</h2>',
+        f'<h2 id="now">{headings["now"]}</h2>',
+        "<p>" + _("Each party's newest score, whatever the material it rests on.") + "</p>",
+        detail_table(page, current, _("Scores now")),
+        f'<h2 id="by-status">{headings["by-status"]}</h2>',
         "<ul>"
         + "".join(
             f"<li>{status_badge(str(status))} {by_status.get(status, 0)}</li>"
             for status in CommitmentStatus
         )
         + "</ul>",
-        '<h2 id="by-topic">By topic</h2>',
+        f'<h2 id="by-topic">{headings["by-topic"]}</h2>',
         "<ul>"
         + "".join(
             f"<li>{page.link('topics', topic)} {count}</li>"
             for topic, count in sorted(by_topic.items())
         )
         + "</ul>",
-        '<h2 id="over-time">Status over time</h2>',
+        f'<h2 id="over-time">{headings["over-time"]}</h2>',
         status_chart(status_over_time(commitments)),
     ]
-    return [("scorecard.md", markdown_page("Scorecard", "\n".join(b for b in body if b)))]
+    return [("scorecard.md", markdown_page(_("Scorecard"), "\n".join(b for b in body if b)))]

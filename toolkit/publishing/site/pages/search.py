@@ -24,7 +24,7 @@ def pages(site: Site) -> list[Generated]:
     )
     without = _("The search needs JavaScript; every page is also listed in the menu.")
     body = (
-        f'<p data-pagefind-ignore>{note}</p>\n'
+        f"<p data-pagefind-ignore>{note}</p>\n"
         f'<link rel="stylesheet" href="{text(styles)}">\n'
         '<div id="search" class="site-search" data-pagefind-ignore></div>\n'
         f"<noscript><p>{without}</p></noscript>\n"

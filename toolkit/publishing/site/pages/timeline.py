@@ -7,6 +7,7 @@ and a screen reader reads it as headings and paragraphs. A filter by kind and to
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -16,7 +17,8 @@ from toolkit.models import Event, Meeting
 from toolkit.models.events import EventKind
 from toolkit.models.meetings import MeetingKind
 from toolkit.publishing.site.context import Page, Site
-from toolkit.publishing.site.markup import label, text
+from toolkit.publishing.site.i18n import _, current_language, n_, partial_date
+from toolkit.publishing.site.markup import EnglishText, label, prose, text
 from toolkit.publishing.site.pages.common import Generated, accounts, discrepancies, markdown_page
 
 
@@ -87,19 +89,20 @@ def _with_broader(site: Site, topics: Iterable[str]) -> list[str]:
 
 def _entry(page: Page, entry: Entry) -> str:
     """One entry: date, title linked to its record, kind, topics, and what the sources say."""
-    when = f'<span class="date">{text(entry.date)}</span>'
+    when = f'<span class="date">{text(partial_date(entry.date))}</span>'
     if entry.end:
-        when += f' to <span class="date">{text(entry.end)}</span>'
+        end = f'<span class="date">{text(partial_date(entry.end))}</span>'
+        when = _("{start} to {end}").format(start=when, end=end)
     if entry.meeting:
         title = page.link("meetings", entry.meeting.id, entry.title)
         marker = "meeting"
     else:
-        title = f'<a href="#{text(entry.anchor)}">{text(entry.title)}</a>'
+        title = f'<a href="#{text(entry.anchor)}">{prose(entry.title)}</a>'
         marker = "event"
     about = [f'<span class="entry-kind">{label(entry.kind)}</span>']
     if entry.topics:
         links = ", ".join(page.link("topics", t) for t in sorted(entry.topics))
-        about.append(f"Topics: {links}")
+        about.append(_("Topics: {topics}").format(topics=links))
     body = []
     if entry.meeting and not entry.events:
         body.append(page.statements(entry.meeting.statements))
@@ -109,7 +112,8 @@ def _entry(page: Page, entry: Entry) -> str:
             body.append(accounts(page, event.accounts, event.countries, level=4))
         body.append(discrepancies(page, event.discrepancies, titled=False))
     if entry.meeting:
-        body.append(f"<p>{page.link('meetings', entry.meeting.id, 'The meeting’s own page')}</p>")
+        own_page = page.link("meetings", entry.meeting.id, _("The meeting’s own page"))
+        body.append(f"<p>{own_page}</p>")
     extra_anchors = "".join(
         f'<span id="{text(event.id)}"></span>' for event in entry.events if event.id != entry.anchor
     )
@@ -117,7 +121,7 @@ def _entry(page: Page, entry: Entry) -> str:
     return (
         f'<article class="timeline-entry timeline-{marker}" id="{text(entry.anchor)}" '
         f'data-kind="{text(entry.kind.value)}" data-topics="{text(topics)}">{extra_anchors}\n'
-        f"<h3>{when}: {title}</h3>\n"
+        "<h3>" + _("{when}: {title}").format(when=when, title=title) + "</h3>\n"
         f'<p class="entry-about">{" · ".join(about)}</p>\n'
         + "\n".join(b for b in body if b)
         + "\n</article>"
@@ -128,62 +132,91 @@ def _key(items: list[Entry]) -> str:
     """The legend: what the two markers mean, and every kind that appears with its meaning."""
     kinds = dict.fromkeys(e.kind for e in items)
     meanings = "\n".join(
-        f"<dt>{text(kind.label)}</dt>\n<dd>{text(kind.meaning)}</dd>"
-        for kind in sorted(kinds, key=lambda k: (isinstance(k, EventKind), k.label))
+        f"<dt>{text(_words(kind))}</dt>\n<dd>{prose(EnglishText(kind.meaning))}</dd>"
+        for kind in sorted(kinds, key=lambda k: (isinstance(k, EventKind), _in_order(_words(k))))
     )
+    key, kinds_of_entry = _("Key"), _("Kinds of entry")
     return (
-        f'<h2 id="{TIMELINE_KEY}">Key</h2>\n<ul class="timeline-key">\n'
+        f'<h2 id="{TIMELINE_KEY}">{key}</h2>\n<ul class="timeline-key">\n'
         '<li><span class="timeline-marker timeline-meeting" aria-hidden="true"></span> '
-        "A meeting with its own page: who took part and what was agreed.</li>\n"
+        + _("A meeting with its own page: who took part and what was agreed.")
+        + "</li>\n"
         '<li><span class="timeline-marker timeline-event" aria-hidden="true"></span> '
-        "An event around the dialogue, told here in full.</li>\n</ul>\n"
-        f'<details class="timeline-kinds"><summary>Kinds of entry</summary>\n<dl>\n{meanings}\n'
-        "</dl></details>"
+        + _("An event around the dialogue, told here in full.")
+        + "</li>\n</ul>\n"
+        f'<details class="timeline-kinds"><summary>{kinds_of_entry}</summary>\n<dl>\n'
+        f"{meanings}\n</dl></details>"
     )
+
+
+def _words(kind: MeetingKind | EventKind) -> str:
+    """A kind's label in the page's language, as plain words (for an option, a term)."""
+    return kind.labels.get(current_language(), kind.label)
+
+
+def _in_order(words: str) -> str:
+    """Words as a list sorts them: an accented letter beside its plain one ("Élection" among
+    the E's, not after the Z's)."""
+    decomposed = unicodedata.normalize("NFKD", words)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _filter(site: Site, items: list[Entry]) -> str:
     """The filter form, hidden until ``timeline.js`` makes it work."""
     kinds = dict.fromkeys(e.kind for e in items)
     kind_options = "".join(
-        f'<option value="{text(k.value)}">{text(k.label)}</option>'
-        for k in sorted(kinds, key=lambda k: k.label)
+        f'<option value="{text(k.value)}">{text(_words(k))}</option>'
+        for k in sorted(kinds, key=lambda k: _in_order(_words(k)))
     )
     topics = sorted(
         {t for e in items for t in _with_broader(site, e.topics)},
-        key=lambda t: site.get("topics", t).name,
+        key=lambda t: _in_order(site.get("topics", t).name),
     )
     topic_options = "".join(
         f'<option value="{text(t)}">{text(site.get("topics", t).name)}</option>' for t in topics
     )
+    name, kind, every_kind = _("Filter the timeline"), _("Kind"), _("Every kind")
+    topic, every_topic = _("Topic"), _("Every topic")
     return (
-        '<form class="timeline-filter" hidden aria-label="Filter the timeline">\n'
-        '<label>Kind <select name="kind"><option value="">Every kind</option>'
+        f'<form class="timeline-filter" hidden aria-label="{name}">\n'
+        f'<label>{kind} <select name="kind"><option value="">{every_kind}</option>'
         f"{kind_options}</select></label>\n"
-        '<label>Topic <select name="topic"><option value="">Every topic</option>'
+        f'<label>{topic} <select name="topic"><option value="">{every_topic}</option>'
         f"{topic_options}</select></label>\n"
         '<p class="timeline-count" role="status" aria-live="polite"></p>\n</form>'
     )
 
 
-def _count(number: int, word: str, plural: str | None = None) -> str:
-    """ "1 event", "3 events"."""
-    return f"{number} {word if number == 1 else plural or word + 's'}"
+def _summary(items: list[Entry]) -> str:
+    """How many entries of each sort the timeline holds, and over which years."""
+    if not items:
+        return "<p>" + _("No meetings or events are recorded yet.") + "</p>"
+    meetings = sum(1 for e in items if e.meeting)
+    events = len(items) - meetings
+    said = _(
+        "{entries} from {first} to {last}: {meetings} and {events}, oldest first and grouped by"
+        " year. Every statement cites its sources."
+    ).format(
+        entries=n_("{count} entry", "{count} entries", len(items)).format(count=len(items)),
+        first=text(items[0].year),
+        last=text(items[-1].year),
+        meetings=n_(
+            "{count} meeting with a page of its own",
+            "{count} meetings with a page of its own",
+            meetings,
+        ).format(count=meetings),
+        events=n_(
+            "{count} event around the dialogue", "{count} events around the dialogue", events
+        ).format(count=events),
+    )
+    return f"<p>{said}</p>"
 
 
 def pages(site: Site) -> list[Generated]:
     """The timeline page."""
     items = entries(site)
     page = Page(site, "timeline/")
-    meetings = sum(1 for e in items if e.meeting)
-    summary = (
-        f"<p>{_count(len(items), 'entry', 'entries')} from {text(items[0].year)} to "
-        f"{text(items[-1].year)}: {_count(meetings, 'meeting')} with a page of its own and "
-        f"{_count(len(items) - meetings, 'event')} around the dialogue, oldest first and "
-        "grouped by year. Every statement cites its sources.</p>"
-        if items
-        else "<p>No meetings or events are recorded yet.</p>"
-    )
+    summary = _summary(items)
     sections = []
     for year, group in groupby(items, key=lambda e: e.year):
         listed = "\n".join(_entry(page, entry) for entry in group)
@@ -196,4 +229,4 @@ def pages(site: Site) -> list[Generated]:
     if items:
         parts += [_key(items), _filter(site, items), *sections]
     parts.append(page.citation_list())
-    return [("timeline.md", markdown_page("Timeline", "\n".join(parts)))]
+    return [("timeline.md", markdown_page(_("Timeline"), "\n".join(parts)))]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from toolkit.models import Commitment, Topic, page_path
 from toolkit.publishing.site.context import Page, Site
+from toolkit.publishing.site.i18n import _
 from toolkit.publishing.site.markup import text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
@@ -22,7 +23,7 @@ def pages(site: Site) -> list[Generated]:
     generated = [(f"topics/{t.id}.md", topic_page(site, t)) for t in topics]
     page = Page(site, "topics/")
     rows = [[page.link("topics", t.id), str(len(_commitments(site, t.id)))] for t in topics]
-    index = markdown_page("Topics", index_table(["Topic", "Commitments"], rows))
+    index = markdown_page(_("Topics"), index_table([_("Topic"), _("Commitments")], rows))
     return [*generated, ("topics/index.md", index)]
 
 
@@ -35,16 +36,17 @@ def topic_page(site: Site, topic: Topic) -> str:
     page = Page(site, page_path("topics", topic.id))
     narrower = [t.id for t in site.of(Topic) if t.parent == topic.id]
     commitments = _commitments(site, topic.id)
+    heading = _("Commitments")
     body = [
         facts(
             [
-                ("Also called", "; ".join(text(a) for a in topic.aliases)),
-                ("Part of", page.link("topics", topic.parent) if topic.parent else ""),
-                ("Includes", ", ".join(page.link("topics", t) for t in narrower)),
+                (_("Also called"), "; ".join(text(a) for a in topic.aliases)),
+                (_("Part of"), page.link("topics", topic.parent) if topic.parent else ""),
+                (_("Includes"), ", ".join(page.link("topics", t) for t in narrower)),
             ]
         ),
         page.statements(topic.statements),
-        '<h2 id="commitments">Commitments</h2>\n<ul>'
+        f'<h2 id="commitments">{heading}</h2>\n<ul>'
         + "".join(
             f"<li>{page.link('commitments', c)} "
             f"{status_badge(site.get('commitments', c).current_status)}</li>"
