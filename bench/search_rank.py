@@ -1,8 +1,8 @@
 """Where each record page ranks in the site's own search when a reader types its subject.
 
 Serves a built site (``site/`` after ``make``) on 127.0.0.1, opens the search page with each
-record's title or name as the query in headless Chromium, and prints the rank of the record's page among the
-result pages, with the reference pages (schema, problem codes) that rank above it.
+record's title or name as the query in headless Chromium, and prints the rank of the record's
+page among the result pages, with the reference pages (schema, problem codes) that rank above it.
 
     .venv/bin/python bench/search_rank.py [site]
 """

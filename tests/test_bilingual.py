@@ -50,7 +50,9 @@ def test_each_page_names_both_languages_and_links_to_the_same_page(site: Path) -
             language = "fr" if prefix else "en"
             assert f'<html lang="{language}"' in html, path
             for code, where in (("en", ""), ("fr", "fr/"), ("x-default", "")):
-                alternate = f'<link rel="alternate" hreflang="{code}" href="{ADDRESS}{where}{path}">'
+                alternate = (
+                    f'<link rel="alternate" hreflang="{code}" href="{ADDRESS}{where}{path}">'
+                )
                 assert alternate in html, (prefix, path, code)
             link = html.split('<nav class="language-link"', 1)[1].split("</nav>", 1)[0]
             href = link.split('href="', 1)[1].split('"', 1)[0]
@@ -156,9 +158,10 @@ def test_the_metadata_carries_both_languages_and_encodes_them(base_data: Path) -
     assert isinstance(dataset.info.fr, FrenchDescription)
     described = metadata(dataset)
     assert described["title"].endswith(" / Dialogue <b>")
-    assert '<p lang="fr">Un &lt;script&gt;registre&lt;/script&gt;.</p>' in described[
-        "description_html"
-    ]
+    assert (
+        '<p lang="fr">Un &lt;script&gt;registre&lt;/script&gt;.</p>'
+        in described["description_html"]
+    )
     assert dataset.info.translated("title") == {"en": info["title"], "fr": "Dialogue <b>"}
 
 

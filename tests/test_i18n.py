@@ -65,7 +65,9 @@ def test_the_extraction_reaches_the_page_generators() -> None:
 def test_every_interface_string_has_its_translation(language: str) -> None:
     known = catalogue(language)
     missing = [
-        f"{where}: {msgid!r}" for msgid, where in sorted(code_strings().items()) if msgid not in known
+        f"{where}: {msgid!r}"
+        for msgid, where in sorted(code_strings().items())
+        if msgid not in known
     ]
     missing += [f"mkdocs.yml: {w!r}" for w in sorted(configuration_strings()) if w not in known]
     assert not missing, "\n".join(missing)
@@ -107,7 +109,10 @@ def test_strings_dates_and_countries_follow_the_language() -> None:
 def test_labels_and_record_text_are_marked_with_their_language() -> None:
     announced = CommitmentStatus.ANNOUNCED
     assert ">Announced<" in label(announced) and "title=" in label(announced)
-    english, french = EnglishText("The <b>talks</b>"), FrenchText("Les « pourparlers »", "translation")
+    english, french = (
+        EnglishText("The <b>talks</b>"),
+        FrenchText("Les « pourparlers »", "translation"),
+    )
     official = FrenchText("Bureau du Conseil privé", "official")
     assert prose(english) == "The &lt;b&gt;talks&lt;/b&gt;"  # an English page marks nothing
     with speaking("fr"):
