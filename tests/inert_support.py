@@ -85,3 +85,19 @@ def poison(value: Any, root: dict[str, Any], schema: dict[str, Any], text: str) 
     if not (isinstance(value, str) and _is_free_text(node)):
         return value
     return text.replace("\n", " ") if node.get("pattern") == ONE_LINE_PATTERN else text
+
+
+def with_current_digests(data: Any) -> Any:
+    """A record whose English was changed (poisoned), with each French version's
+    ``translates`` set to the digest of the English it now stands beside, so the translation
+    rule does not refuse it for the change (the French is poisoned too)."""
+    from toolkit.models.translations import english_digest
+    from toolkit.reading.translatable import pointer_path
+
+    block = data.get("translations") if isinstance(data, dict) else None
+    for entry in (block or {}).get("fr", []):
+        value: Any = data
+        for step in pointer_path(entry["field"]):
+            value = value[step]
+        entry["translates"] = english_digest(value)
+    return data

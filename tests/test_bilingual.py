@@ -87,23 +87,28 @@ def test_each_language_is_built_from_a_plain_generated_configuration(site: Path)
 
 
 def test_french_pages_show_the_records_french_and_mark_what_is_still_english(site: Path) -> None:
+    ministry = (site / "fr/organizations/example-ministry/index.html").read_text(encoding="utf-8")
+    assert "<h1>Ministère des Affaires exemplaires" in ministry
+    assert "traduction non officielle" in ministry
     topic = (site / "fr" / "topics" / "illicit-drugs" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>Drogues illicites" in topic and "traduction non officielle" in topic
+    assert '<h1><span lang="en">Illicit drugs</span></h1>' in topic
     assert "Le flux illégal de drogues." in topic
     commitment = (site / "fr/commitments/liaison-officers/index.html").read_text(encoding="utf-8")
     assert '<span lang="en">' in commitment  # its own words have no French yet
     english = (site / "topics" / "illicit-drugs" / "index.html").read_text(encoding="utf-8")
-    assert "Drogues" not in english and "traduction" not in english
+    assert "illégal" not in english and "traduction" not in english
 
 
 def test_the_json_gives_the_records_own_words_in_both_languages(site: Path) -> None:
     dist = site.parent / "dist"
-    [topic] = json.loads((dist / "topics.json").read_text(encoding="utf-8"))
-    assert topic["name"] == {
-        "en": "Illicit drugs",
-        "fr": "Drogues illicites",
+    [ministry] = json.loads((dist / "organizations.json").read_text(encoding="utf-8"))
+    assert ministry["name"] == {
+        "en": "Ministry of Example Affairs",
+        "fr": "Ministère des Affaires exemplaires",
         "fr_status": "translation",
     }
+    [topic] = json.loads((dist / "topics.json").read_text(encoding="utf-8"))
+    assert topic["name"] == {"en": "Illicit drugs"}
     assert topic["statements"][0]["text"]["fr"] == "Le flux illégal de drogues."
     assert "translations" not in topic
     [person] = json.loads((dist / "people.json").read_text(encoding="utf-8"))
@@ -122,18 +127,18 @@ def test_the_json_gives_the_records_own_words_in_both_languages(site: Path) -> N
     assert checked == sum(1 for _ in (dist / "records").glob("*/*.json")) - len(
         list((dist / "records").glob("*/index.json"))
     )
-    broken = {**topic, "name": {"en": "Illicit drugs", "fr": "Drogues"}}  # no fr_status
+    broken = {**topic, "name": {"en": "Illicit drugs", "fr": "Drogues"}}  # with no fr_status
     schema = json.loads((dist / "schema" / "topics.schema.json").read_text())
     assert not jsonschema.Draft202012Validator(schema).is_valid(broken)
 
 
 def test_the_tables_give_the_french_beside_each_column(site: Path) -> None:
     dist = site.parent / "dist"
-    with (dist / "csv" / "topics.csv").open(encoding="utf-8") as handle:
+    with (dist / "csv" / "organizations.csv").open(encoding="utf-8") as handle:
         [row] = list(csv.DictReader(handle))
     assert (row["name"], row["name_fr"], row["name_fr_status"]) == (
-        "Illicit drugs",
-        "Drogues illicites",
+        "Ministry of Example Affairs",
+        "Ministère des Affaires exemplaires",
         "translation",
     )
     with (dist / "csv" / "topics_statements.csv").open(encoding="utf-8") as handle:

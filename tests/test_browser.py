@@ -4,12 +4,14 @@ and a commitment page are saved to build/test-artifacts/ for a person to look at
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Dialog, Page
+from conftest import LOCAL_SITE_URL
+from playwright.sync_api import Dialog, Page, Route
 from site_support import SCRIPT, Serve
 
 ROOT = Path(__file__).parent.parent
@@ -63,8 +65,19 @@ def reader(site: Path) -> Iterator[Reader]:
     with Serve(site) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        at_its_address(page, base_url)
         yield Reader(page, base_url)
         browser.close()
+
+
+def at_its_address(page: Page, base_url: str) -> None:
+    """Requests to the address the site was built for (its pages' ``hreflang`` alternates are
+    absolute) go to where the test serves it, as they would on the published site."""
+
+    def forward(route: Route) -> None:
+        route.continue_(url=route.request.url.replace(LOCAL_SITE_URL, base_url, 1))
+
+    page.route(f"{LOCAL_SITE_URL}**", forward)
 
 
 def test_a_reader_goes_from_home_to_meeting_to_commitment_to_source(reader: Reader) -> None:
@@ -86,21 +99,62 @@ def test_a_reader_goes_from_home_to_meeting_to_commitment_to_source(reader: Read
     assert reader.errors == []
 
 
-def test_search_for_fentanyl_finds_the_commitment(reader: Reader) -> None:
+def search_results(page: Page, address: str) -> list[str]:
+    """The paths of the pages the search page lists, in order, once its results are shown."""
+    page.goto(address)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    return list(
+        page.evaluate(
+            "Array.from(document.querySelectorAll('.pagefind-ui__result-link'))"
+            ".map(a => new URL(a.href).pathname)"
+        )
+    )
+
+
+def test_the_search_form_finds_the_commitment_by_an_english_word(reader: Reader) -> None:
+    """From any page: the form above the content opens the search page with the query, whose
+    results list the record above the reference pages, and no labelled cell runs into its
+    value in the excerpts."""
     page = reader.page
-    page.goto(reader.base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("fentanyl", delay=30)
-    result = page.locator('.md-search-result__link[href*="commitments/liaison-officers/"]')
-    result.first.wait_for(timeout=15000)
+    page.goto(reader.base_url + "people/asha-rao/")
+    page.locator("#site-search-query").fill("fentanyl")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=fentanyl")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
     listed = page.evaluate(
-        "Array.from(document.querySelectorAll('.md-search-result__item > a'))"
+        "Array.from(document.querySelectorAll('.pagefind-ui__result-link'))"
         ".map(a => new URL(a.href).pathname)"
     )
     record = listed.index("/commitments/liaison-officers/")
     assert all(listed.index(p) > record for p in ("/schema/", "/codes/") if p in listed), listed
-    snippets = page.locator(".md-search-result__article").all_inner_texts()
-    assert not any("Statusannounced" in s for s in snippets), snippets
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert not any("Statusannounced" in s for s in excerpts), excerpts
+    assert page.locator(".pagefind-ui__search-input").evaluate("e => e === document.activeElement")
+    assert reader.errors == []
+
+
+def test_a_french_query_finds_a_record_by_its_french_words(reader: Reader) -> None:
+    """The French search page searches the French index: a word only the French version of a
+    record holds finds its French page; the English index does not hold it."""
+    french = search_results(reader.page, reader.base_url + "fr/search/?q=exemplaires")
+    assert "/fr/organizations/example-ministry/" in french, french
+    assert all(path.startswith("/fr/") for path in french), french
+    reader.page.goto(reader.base_url + "search/?q=exemplaires")
+    reader.page.locator(".pagefind-ui__message").wait_for(timeout=15000)
+    assert reader.page.locator(".pagefind-ui__result-link").count() == 0
+    assert reader.errors == []
+
+
+def test_the_language_link_lands_on_the_same_page(reader: Reader) -> None:
+    page = reader.page
+    for path in ("commitments/liaison-officers/", "topics/illicit-drugs/", ""):
+        page.goto(reader.base_url + path)
+        page.locator(".language-link a").click()
+        page.wait_for_url(reader.base_url + "fr/" + path)
+        assert page.evaluate("document.documentElement.lang") == "fr"
+        page.locator(".language-link a").click()
+        page.wait_for_url(reader.base_url + path)
+        assert page.evaluate("document.documentElement.lang") == "en"
     assert reader.errors == []
 
 
@@ -190,9 +244,12 @@ THEME_EXCEPTIONS: dict[str, str] = {}
 (with the element and the reason); none remain."""
 
 
+@pytest.mark.parametrize("language", ["", "fr/"], ids=["en", "fr"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [390, 1280])
-def test_no_serious_accessibility_violations(reader: Reader, width: int, scheme: str) -> None:
+def test_no_serious_accessibility_violations(
+    reader: Reader, width: int, scheme: str, language: str
+) -> None:
     """axe-core (WCAG 2.2 AA rules) on one page of every family finds no violation at all (the
     issue asks for none critical or serious; moderate and minor ones are gone too): contrast,
     links told apart without colour, named dialogs, keyboard-reachable scrolling regions,
@@ -207,7 +264,7 @@ def test_no_serious_accessibility_violations(reader: Reader, width: int, scheme:
     try:
         found = []
         wider: list[tuple[str, int]] = []
-        for path in FAMILY_PAGES:
+        for path in [language + path for path in FAMILY_PAGES]:
             page.goto(reader.base_url + path)
             _note_if_wider(page, path, width, wider)
             for violation in axe.run(page).response["violations"]:
@@ -220,6 +277,70 @@ def test_no_serious_accessibility_violations(reader: Reader, width: int, scheme:
         assert page.evaluate("document.body.dataset.mdColorScheme") == expected
     finally:
         page.close()
+
+
+THEME_STRINGS = [
+    "Skip to content",
+    "Back to top",
+    "Table of contents",
+    "Initializing search",
+    "Made with",
+    "Copy to clipboard",
+    "Previous",
+    "Next",
+    "Load more results",
+    "results for",
+    "Clear",
+]
+"""The theme's and the search interface's own English words, which a French page must not
+show (their French comes from the theme's and Pagefind's own translations)."""
+
+
+def english_interface_strings() -> list[str]:
+    """Every interface string of the site whose French differs from its English, and the
+    theme's: what must not be read on a French page. Single words are left out where French
+    shares them (Sources, Organisations), by the catalogue itself."""
+    from test_i18n import code_strings, configuration_strings
+
+    from toolkit.publishing.site.i18n import catalogue
+
+    french = catalogue("fr")
+    strings = []
+    for english in sorted(set(code_strings()) | configuration_strings()):
+        translated = french.get(english)
+        forms = translated if isinstance(translated, tuple) else (translated,)
+        words = [part for part in re.split(r"\{[a-z_]*\}", english) if len(part.strip()) > 3]
+        strings += [
+            part.strip() for part in words if all(part.strip() not in str(f) for f in forms)
+        ]
+    return sorted({*strings, *THEME_STRINGS})
+
+
+def test_french_pages_show_no_english_interface_words(reader: Reader) -> None:
+    """On one French page of every family, and the search page with results, the text a reader
+    sees, leaving out what is marked as English (record text with no French yet, the English
+    documentation), holds none of the site's English interface strings."""
+    strings = english_interface_strings()
+    assert "What was agreed" in strings and "Skip to content" in strings
+    page = reader.page
+    found = []
+    for path in [*FAMILY_PAGES, "search/?q=drogues"]:
+        page.goto(reader.base_url + "fr/" + path)
+        if path.startswith("search/"):
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+        shown = page.evaluate(
+            """() => {
+                const copy = document.body.cloneNode(true);
+                copy.querySelectorAll('[lang]:not([lang="fr"]), script, style, code, pre')
+                    .forEach(e => e.remove());
+                return copy.innerText + ' ' + Array.from(document.querySelectorAll(
+                    '[aria-label]:not([lang]:not([lang="fr"]) [aria-label]), [title]'
+                )).map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.title || '')).join(' ');
+            }"""
+        )
+        found += [(path, s) for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", shown)]
+    assert found == []
+    assert reader.errors == []
 
 
 def test_sorting_works_from_the_keyboard(reader: Reader) -> None:

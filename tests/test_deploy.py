@@ -23,7 +23,6 @@ from test_browser import CHROMIUM, CHROMIUM_FLAGS
 from case_runner import BASE
 from toolkit.publishing.build import build
 from toolkit.publishing.site.builder import SiteSettings
-from toolkit.reading.loader import load_file
 
 ROOT = Path(__file__).parent.parent
 SUB_PATH = "india-canada-records/"
@@ -162,6 +161,8 @@ def test_the_schemas_are_served_at_the_address_their_id_names(deployed: tuple[st
         schema = json.loads(fetch(url))
         assert schema["$id"] == url
         jsonschema.Draft202012Validator.check_schema(schema)
-    person = load_file(BASE / "people" / "asha-rao.yaml").data  # as the toolkit reads it
+    # the published record, its words as {en, fr} objects, is what the published schema describes
+    person = json.loads(fetch(f"{base}data/records/people/asha-rao.json"))
+    assert person["positions"][0]["title"] == {"en": "National Security Adviser"}
     people = json.loads(fetch(f"{base}data/schema/people.schema.json"))
     assert list(jsonschema.Draft202012Validator(people).iter_errors(person)) == []

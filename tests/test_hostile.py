@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from case_runner import BASE
-from inert_support import poison
+from inert_support import poison, with_current_digests
 from toolkit.checking.validate import check_data
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.generate import generate_pages
+from toolkit.publishing.site.i18n import speaking
 from toolkit.reading.loader import MAX_FILE_BYTES
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -305,14 +306,19 @@ def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path
     root = lay_out(tmp_path)
     for path in sorted((root / "data").glob("*/*.yaml")):
         schema = collection_schema(path.parent.name)
-        poisoned = poison(load_file(path).data, schema, schema, PAYLOAD)
+        poisoned = with_current_digests(poison(load_file(path).data, schema, schema, PAYLOAD))
         path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
     checked = check_data(root / "data", keep_records=True)
     assert checked.report.ok, [p.as_dict() for p in checked.report.errors]
     (root / "dist").mkdir()
     (root / "dist" / "SHA256SUMS").write_text("")
-    pages = generate_pages(Dataset.from_checked(checked), root / "dist")
+    dataset = Dataset.from_checked(checked)
+    with speaking("fr"):  # the French pages show the poisoned French versions, and the English
+        french = generate_pages(dataset, root / "dist")
+    pages = generate_pages(dataset, root / "dist")
     poisoned_pages = [path for path, content in pages if "&lt;script&gt;alert(1)" in content]
     assert len(poisoned_pages) >= 10
-    for path, content in pages:
+    french_topic = dict(french)["topics/illicit-drugs.md"]
+    assert "&lt;script&gt;alert(1)" in french_topic and "traduction non officielle" in french_topic
+    for path, content in [*pages, *french]:
         assert "<script>alert" not in content and "<img src=x" not in content, path

@@ -31,6 +31,7 @@ from inert_support import (
     parse_html,
     poison,
     squash,
+    with_current_digests,
 )
 from toolkit.checking.reporters import render_github
 from toolkit.checking.reporters import render_text as render_report
@@ -42,6 +43,7 @@ from toolkit.history.diffing import diff_snapshots
 from toolkit.publishing.build import build
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.generate import generate_pages
+from toolkit.publishing.site.i18n import speaking
 from toolkit.reading.loader import load_file
 from toolkit.reading.schema_export import collection_schema
 from toolkit.reading.snapshots import read_snapshot
@@ -101,7 +103,7 @@ def lay_out(text: str, folder: Path) -> Path:
     shutil.copytree(BASE, data)
     for path in sorted(data.rglob("*.yaml")):
         schema = collection_schema(TOP_LEVEL.get(path.name, path.parent.name))
-        poisoned = poison(load_file(path).data, schema, schema, text)
+        poisoned = with_current_digests(poison(load_file(path).data, schema, schema, text))
         path.write_text(yaml.safe_dump(poisoned, allow_unicode=False, sort_keys=False, width=80))
     return data
 
@@ -162,7 +164,9 @@ def check_pages(text: str, dataset: Dataset, dist: Path) -> None:
     urls = {source["url"] for source in dataset.documents["sources"]}
     allowed = generated_tags()
     shown = 0
-    for path, content in generate_pages(dataset, dist):
+    with speaking("fr"):  # the French site's pages, from the same records
+        french = [(f"fr/{path}", content) for path, content in generate_pages(dataset, dist)]
+    for path, content in [*generate_pages(dataset, dist), *french]:
         if path.endswith(".svg"):
             ElementTree.fromstring(content)
             continue
@@ -171,14 +175,21 @@ def check_pages(text: str, dataset: Dataset, dist: Path) -> None:
             assert any(squash(text.replace("\n", " ")) in squash(t) for t in titles), path
             continue
         body, meta = get_data(content)
-        assert set(meta) <= {"title", "description", "search", "alternate_json", "alternate_feed"}
+        assert set(meta) <= {
+            "title",
+            "description",
+            "search",
+            "search_exclude",
+            "alternate_json",
+            "alternate_feed",
+        }
         assert re.fullmatch(
-            r"feeds/(commitments|topics)/[a-z0-9-]+\.xml",
+            r"(\.\./)?feeds/(commitments|topics)/[a-z0-9-]+\.xml",  # the French site's: ../
             meta.get("alternate_feed", "feeds/topics/x.xml"),
         ), path
         # the record's JSON address is made from its collection and id (slugs), never its text
         assert re.fullmatch(
-            r"data/records/[a-z]+/[a-z0-9-]+\.json",
+            r"(\.\./)?data/records/[a-z]+/[a-z0-9-]+\.json",
             meta.get("alternate_json", "data/records/x/y.json"),
         ), path
         assert isinstance(meta.get("search", {}).get("boost", 1.0), float), path
@@ -227,8 +238,10 @@ def check_the_diff_report(text: str, data: Path) -> None:
 
 
 def _our_script_or_image(tag: str, attributes: dict[str, str | None]) -> bool:
-    if tag == "script":
-        return attributes.get("type") == "application/ld+json"
+    if tag == "script":  # JSON-LD data, or the search page's own scripts (never from the data)
+        source = attributes.get("src") or ""
+        ours = re.search(r"(pagefind/pagefind-ui|assets/search)\.js$", source) is not None
+        return attributes.get("type") == "application/ld+json" or (_internal(source) and ours)
     source = attributes.get("src") or ""
     return (
         tag == "img"

@@ -31,6 +31,7 @@ from toolkit.publishing.build import build
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.generate import generate_pages
 from toolkit.publishing.tables import collection_tables, table_rows
+from toolkit.reading.record_form import record_form
 from toolkit.reading.schema_export import collection_schema, resolve_ref
 
 BASE_IDS = {name: sorted(p.stem for p in (BASE / name).glob("*.yaml")) for name in COLLECTIONS}
@@ -200,9 +201,10 @@ def test_random_valid_records_validate_and_round_trip(
     expected = model.model_dump(mode="json", exclude_none=True)
     dist = root / "dist"
     document = json.loads((dist / "dataset.json").read_text(encoding="utf-8"))
-    assert next(r for r in document["collections"][collection] if r["id"] == NEW_ID) == expected
+    published = next(r for r in document["collections"][collection] if r["id"] == NEW_ID)
     lines = (dist / f"{collection}.jsonl").read_text(encoding="utf-8").splitlines()
-    assert expected in [json.loads(line) for line in lines]
+    assert published in [json.loads(line) for line in lines]
+    assert record_form(collection, published) == expected  # the words as {en}, read back
     main = collection_tables(collection)[0]
     [row] = [r for r in table_rows(main, [expected])]
     as_text = ["" if cell is None else str(cell) for cell in row]

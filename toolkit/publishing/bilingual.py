@@ -10,11 +10,10 @@ the data package) give the French in a ``_fr`` column beside each such column, w
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from toolkit.foundation.problems import FieldPath
-from toolkit.reading.translatable import ANY_INDEX, pointer_path, translatable_plan
+from toolkit.reading.translatable import pointer_path, translatable_places
 
 FRENCH_SUFFIX = "_fr"
 STATUS_SUFFIX = "_fr_status"
@@ -34,7 +33,7 @@ def _french_versions(document: dict[str, Any]) -> dict[FieldPath, tuple[str, str
 def as_objects(collection: str, document: dict[str, Any]) -> dict[str, Any]:
     """The record as the published JSON gives it: each field of its own words an object."""
     versions = _french_versions(document)
-    for holder, key, path in _places(collection, document):
+    for holder, key, path in translatable_places(collection, document):
         value = holder[key]
         if isinstance(value, str):
             localized: dict[str, str] = {"en": value}
@@ -48,28 +47,7 @@ def with_french_columns(collection: str, document: dict[str, Any]) -> dict[str, 
     """The record as the tables read it: beside each translated field, its French
     (``<field>_fr``) and the French's status (``<field>_fr_status``)."""
     versions = _french_versions(document)
-    for holder, key, path in _places(collection, document):
+    for holder, key, path in translatable_places(collection, document):
         if path in versions and isinstance(key, str):
             holder[key + FRENCH_SUFFIX], holder[key + STATUS_SUFFIX] = versions[path]
     return document
-
-
-def _places(collection: str, document: dict[str, Any]) -> Iterator[tuple[Any, Any, FieldPath]]:
-    """Each (holder, key, path) of a translatable field the record holds."""
-    for pattern in translatable_plan(collection):
-        yield from _expand(document, pattern, ())
-
-
-def _expand(
-    value: Any, pattern: FieldPath, done: FieldPath
-) -> Iterator[tuple[Any, Any, FieldPath]]:
-    head, rest = pattern[0], pattern[1:]
-    if head == ANY_INDEX:
-        keys: list[Any] = list(range(len(value))) if isinstance(value, list) else []
-    else:
-        keys = [head] if isinstance(value, dict) and head in value else []
-    for key in keys:
-        if rest:
-            yield from _expand(value[key], rest, (*done, key))
-        else:
-            yield value, key, (*done, key)

@@ -31,6 +31,7 @@ from toolkit.reading.discovery import (
     read_file,
 )
 from toolkit.reading.loader import load_bytes
+from toolkit.reading.record_form import record_form, translations_in_order
 
 RecordKey = tuple[str, str]
 """(collection, id): what identifies a record across versions."""
@@ -86,7 +87,7 @@ def _from_dist(path: Path) -> dict[RecordKey, dict[str, Any]]:
     try:
         collections = json.loads(path.read_text(encoding="utf-8"))["collections"]
         return {
-            (name, record["id"]): _pruned(record)
+            (name, record["id"]): _pruned(translations_in_order(record_form(name, record)))
             for name, records in collections.items()
             for record in records
         }
@@ -202,7 +203,7 @@ def normalised(collection: str, data: dict[str, Any]) -> dict[str, Any]:
     since an empty list and an absent one say the same."""
     with suppress(ValidationError):
         data = COLLECTIONS[collection].model_validate(data).model_dump(mode="json")
-    pruned: dict[str, Any] = _pruned(data)
+    pruned: dict[str, Any] = _pruned(translations_in_order(data))
     return pruned
 
 

@@ -3,7 +3,9 @@ schema (``x-translatable``), and how a translation's JSON Pointer names one of t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+from typing import Any
 
 from toolkit.foundation.problems import FieldPath
 from toolkit.reading.schema_export import marked_paths
@@ -41,3 +43,27 @@ def is_translatable(collection: str, path: FieldPath) -> bool:
 def translatable_fields(collection: str) -> list[str]:
     """The translatable fields as pointer patterns (``/statements/*/text``), for messages."""
     return sorted(path_pointer(path) for path in translatable_plan(collection))
+
+
+def translatable_places(
+    collection: str, document: dict[str, Any]
+) -> Iterator[tuple[Any, Any, FieldPath]]:
+    """Each (holder, key, path) of a translatable field a record's plain data holds: the dict
+    or list holding it, its key there, and its path."""
+    for pattern in translatable_plan(collection):
+        yield from _expand(document, pattern, ())
+
+
+def _expand(
+    value: Any, pattern: FieldPath, done: FieldPath
+) -> Iterator[tuple[Any, Any, FieldPath]]:
+    head, rest = pattern[0], pattern[1:]
+    if head == ANY_INDEX:
+        keys: list[Any] = list(range(len(value))) if isinstance(value, list) else []
+    else:
+        keys = [head] if isinstance(value, dict) and head in value else []
+    for key in keys:
+        if rest:
+            yield from _expand(value[key], rest, (*done, key))
+        else:
+            yield value, key, (*done, key)

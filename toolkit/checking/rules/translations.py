@@ -42,6 +42,8 @@ def check_translations(record: CheckedRecord) -> Iterator[Problem]:
             )
             continue
         seen.add(translation.field)
+        if record.already_reported(pointer_path(translation.field)) or record.already_reported(at):
+            continue  # the English or the French is refused already (a character, a type)
         english = _english(record, model, translation)
         if english is None:
             yield _untranslatable(record, translation, at)

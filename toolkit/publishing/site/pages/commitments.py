@@ -12,6 +12,7 @@ from toolkit.publishing.site.markup import label, prose, text
 from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
+    date_span,
     facts,
     index_table,
     markdown_page,
@@ -20,7 +21,6 @@ from toolkit.publishing.site.pages.common import (
     score_badge,
     status_badge,
 )
-from toolkit.publishing.site.pages.scorecard import date_span
 
 
 def pages(site: Site) -> list[Generated]:

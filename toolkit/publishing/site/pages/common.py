@@ -289,3 +289,20 @@ def with_alternate_link(
         f"{text(label)}</a></p>\n"
     )
     return content[:end] + entry + content[end:] + foot
+
+
+def date_span(value: str) -> str:
+    """A date as the page's language writes it, kept on one line."""
+    return f'<span class="date">{text(partial_date(value))}</span>'
+
+
+def date_cell(value: str | None) -> str:
+    """A date in a sortable table, as the page's language writes it, on one line. Where that is
+    not the ISO form (which the table sorts as it reads), the ISO form is its sorting key
+    (``data-sort``)."""
+    if not value:
+        return ""
+    written = partial_date(value)
+    if written == value:
+        return date_span(value)
+    return f'<span class="date" data-sort="{text(value)}">{text(written)}</span>'

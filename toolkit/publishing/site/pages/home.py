@@ -10,11 +10,10 @@ from toolkit.publishing.scorecard import snapshot_rows, snapshots
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, _, current_language, n_, partial_date
 from toolkit.publishing.site.markup import EnglishText, FrenchText, paragraphs, prose, text
-from toolkit.publishing.site.pages.common import Generated, markdown_page, status_badge
+from toolkit.publishing.site.pages.common import Generated, date_span, markdown_page, status_badge
 from toolkit.publishing.site.pages.score_chart import distribution_chart
 from toolkit.publishing.site.pages.scorecard import (
     capitalised,
-    date_span,
     evidence_reach,
     snapshot_title,
 )

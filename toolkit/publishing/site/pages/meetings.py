@@ -12,6 +12,7 @@ from toolkit.publishing.site.pages.common import (
     RECORD_BOOST,
     Generated,
     accounts,
+    date_cell,
     facts,
     index_table,
     markdown_page,
@@ -136,13 +137,3 @@ def index(site: Site, meetings: list[Meeting]) -> str:
     ]
     table = index_table([_("Date"), _("Meeting"), _("Place"), _("Kind")], rows)
     return markdown_page(_("Meetings"), table)
-
-
-def date_cell(value: str) -> str:
-    """A date in an index table as the page's language writes it. Where that is not the ISO
-    form (which the table keeps on one line and sorts as it reads), the cell carries the ISO
-    form as its sorting key (``data-sort``) and stays on one line (``date``)."""
-    written = partial_date(value)
-    if written == value:
-        return text(value)
-    return f'<span class="date" data-sort="{text(value)}">{text(written)}</span>'

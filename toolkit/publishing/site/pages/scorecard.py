@@ -26,6 +26,8 @@ from toolkit.publishing.site.i18n import LOCALES, N_, _, country, current_langua
 from toolkit.publishing.site.markup import label, prose, text
 from toolkit.publishing.site.pages.common import (
     Generated,
+    date_cell,
+    date_span,
     index_table,
     markdown_page,
     score_badge,
@@ -99,23 +101,6 @@ def snapshot_title(snapshot: Snapshot, cutoff: str) -> str:
 def capitalised(words: str) -> str:
     """Words with their first letter a capital, the rest as they are."""
     return words[:1].upper() + words[1:]
-
-
-def date_span(value: str) -> str:
-    """A date as the page's language writes it, kept on one line."""
-    return f'<span class="date">{text(partial_date(value))}</span>'
-
-
-def date_cell(value: str | None) -> str:
-    """A date in a sortable table, as the page's language writes it, on one line. Where that is
-    not the ISO form (which the table sorts as it reads), the ISO form is its sorting key
-    (``data-sort``)."""
-    if not value:
-        return ""
-    written = partial_date(value)
-    if written == value:
-        return date_span(value)
-    return f'<span class="date" data-sort="{text(value)}">{text(written)}</span>'
 
 
 def decimal(number: str) -> str:

@@ -21,12 +21,12 @@ from toolkit.publishing.site.markup import (
 from toolkit.publishing.site.pages.common import (
     SOURCE_BOOST,
     Generated,
+    date_cell,
     facts,
     index_table,
     markdown_page,
     speaker,
 )
-from toolkit.publishing.site.pages.meetings import date_cell
 
 UNLISTED_COLLECTIONS = {"events": N_("Events")}
 """The names of collections that cite sources but have no pages of their own, which the menu
