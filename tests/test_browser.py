@@ -72,12 +72,15 @@ def reader(site: Path) -> Iterator[Reader]:
 
 def at_its_address(page: Page, base_url: str) -> None:
     """Requests to the address the site was built for (its pages' ``hreflang`` alternates are
-    absolute) go to where the test serves it, as they would on the published site."""
+    absolute) are answered from where the test serves it, as the same host would answer them on
+    the published site (so the browser's same-origin rule is kept by saying so)."""
 
-    def forward(route: Route) -> None:
-        route.continue_(url=route.request.url.replace(LOCAL_SITE_URL, base_url, 1))
+    def answer(route: Route) -> None:
+        response = route.fetch(url=route.request.url.replace(LOCAL_SITE_URL, base_url, 1))
+        headers = {**response.headers, "access-control-allow-origin": "*"}
+        route.fulfill(response=response, headers=headers)
 
-    page.route(f"{LOCAL_SITE_URL}**", forward)
+    page.route(f"{LOCAL_SITE_URL}**", answer)
 
 
 def test_a_reader_goes_from_home_to_meeting_to_commitment_to_source(reader: Reader) -> None:
@@ -297,9 +300,10 @@ show (their French comes from the theme's and Pagefind's own translations)."""
 
 
 def english_interface_strings() -> list[str]:
-    """Every interface string of the site whose French differs from its English, and the
-    theme's: what must not be read on a French page. Single words are left out where French
-    shares them (Sources, Organisations), by the catalogue itself."""
+    """Every interface string of the site whose French differs from its English (each part
+    between placeholders), and the theme's: what must not be read on a French page. Single
+    words and short fragments are left out: they also occur in record text (an "Example"
+    ministry) and in the French words themselves."""
     from test_i18n import code_strings, configuration_strings
 
     from toolkit.publishing.site.i18n import catalogue
@@ -309,10 +313,10 @@ def english_interface_strings() -> list[str]:
     for english in sorted(set(code_strings()) | configuration_strings()):
         translated = french.get(english)
         forms = translated if isinstance(translated, tuple) else (translated,)
-        words = [part for part in re.split(r"\{[a-z_]*\}", english) if len(part.strip()) > 3]
-        strings += [
-            part.strip() for part in words if all(part.strip() not in str(f) for f in forms)
-        ]
+        for part in re.split(r"\{[a-z_]*\}", english):
+            words = part.strip(" .,:;()")
+            if len(words.split()) >= 2 and len(words) >= 10:
+                strings += [words] if all(words not in str(form) for form in forms) else []
     return sorted({*strings, *THEME_STRINGS})
 
 
@@ -339,7 +343,7 @@ def test_french_pages_show_no_english_interface_words(reader: Reader) -> None:
             }"""
         )
         found += [(path, s) for s in strings if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", shown)]
-    assert found == []
+    assert found == [], "\n".join(map(str, found))
     assert reader.errors == []
 
 
