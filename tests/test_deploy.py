@@ -13,7 +13,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from unittest import mock
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
 import feedparser
@@ -146,6 +146,40 @@ def test_a_missing_page_is_the_styled_404_page(deployed: tuple[str, Path]) -> No
         page.locator(".md-header__title").first.wait_for()
         page.locator("a.md-header__button.md-logo").click()
         page.wait_for_url(base)  # the logo leads home, under the sub-path
+        assert failed == []
+        browser.close()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+def test_search_works_with_the_site_under_a_sub_path(deployed: tuple[str, Path]) -> None:
+    """Pagefind's index sits at the site's root under the sub-path; the search pages of both
+    languages find it there and their results lead to pages that load."""
+    from playwright.sync_api import sync_playwright
+
+    base, _ = deployed
+    root = urlsplit(base).path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        failed: list[str] = []
+        page.on("requestfailed", lambda request: failed.append(request.url))
+        page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+        found = {}
+        for language, query in (("", "liaison"), ("fr/", "exemplaires")):
+            page.goto(f"{base}{language}search/?q={query}")
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+            page.wait_for_load_state("networkidle")  # no fragment still loading as we leave
+            found[language] = page.evaluate(
+                "Array.from(document.querySelectorAll('.pagefind-ui__result-link'))"
+                ".map(a => a.href)"
+            )
+        assert f"{base}commitments/liaison-officers/" in found[""], found
+        assert f"{base}fr/organizations/example-ministry/" in found["fr/"], found
+        assert all(
+            urlsplit(href).path.startswith(root) for hrefs in found.values() for href in hrefs
+        )
+        response = page.goto(found["fr/"][0])
+        assert response is not None and response.status == 200
         assert failed == []
         browser.close()
 

@@ -17,6 +17,17 @@
     resetStyles: false,
     autofocus: true
   });
+  // Pagefind's box shows its purpose as a placeholder only: screen readers are given a name.
+  var name = document.documentElement.lang.indexOf("fr") === 0
+    ? "Rechercher dans le site"
+    : "Search this site";
+  var container = document.getElementById("search");
+  var named = function () {
+    var input = container.querySelector("input.pagefind-ui__search-input");
+    if (input && !input.hasAttribute("aria-label")) input.setAttribute("aria-label", name);
+    return Boolean(input);
+  };
+  if (!named()) new MutationObserver(named).observe(container, { childList: true, subtree: true });
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) search.triggerSearch(query);
 })();

@@ -15,7 +15,9 @@ from toolkit.publishing.site.pages.common import (
     index_table,
     markdown_page,
 )
+from toolkit.reading.published_shape import LOCALIZED_TEXT
 from toolkit.reading.schema_export import collection_schema, resolve_ref, schema_file_name
+from toolkit.reading.translatable import translatable_fields
 
 JSON_TYPES = {
     "string": N_("string"),
@@ -94,6 +96,73 @@ def _fields(
     )
 
 
+def languages_section() -> str:
+    """How the records' own words are given in both languages: in the records, in the JSON
+    and in the tables."""
+    heading = _("Both languages")
+    records = _(
+        "Fields in the record's own words (statements, summaries, notes, titles, names of "
+        "offices and topics) may carry a French version, in the record's {block} block: one "
+        "entry per field, naming it by a JSON Pointer, with its status and the digest of the "
+        "English it translates (see the {type} type below). Quotes, passages, people's names and "
+        "sources' titles are never translated."
+    ).format(
+        block="<code>translations.fr</code>",
+        type='<a href="#type-translation">Translation</a>',
+    )
+    json_shape = _(
+        "In the published JSON, each such field is an object: {shape}, where {fr} and "
+        "{status} are present only when there is a French version."
+    ).format(
+        shape='<code>{"en": …, "fr": …, "fr_status": …}</code>',
+        fr="<code>fr</code>",
+        status="<code>fr_status</code>",
+    )
+    rows = [
+        [f"<code>{text(name)}</code>", documentation(_type({}, field)), yes, ""]
+        for name, field, yes in (
+            ("en", {"type": "string"}, _("yes")),
+            ("fr", {"type": "string"}, ""),
+            ("fr_status", {"enum": ["official", "translation"]}, ""),
+        )
+    ]
+    meanings = [
+        _("The English, as the record holds it."),
+        _("The French version, where there is one."),
+        _(
+            "Where the French comes from: the government's own French text, printed in a French "
+            "source the record cites ({official}), or a translation made for the record "
+            "({translation}), shown on the site as « traduction non officielle »."
+        ).format(official="<code>official</code>", translation="<code>translation</code>"),
+    ]
+    for row, meaning in zip(rows, meanings, strict=True):
+        row[3] = meaning
+    table = index_table(
+        [_("Field"), _("Type"), _("Required"), _("Description")],
+        rows,
+        sortable=False,
+        label=_("Fields of {name}").format(name=LOCALIZED_TEXT),
+    )
+    tables = _(
+        "In the tables (CSV, SQLite, the data package), each such column has two beside it: "
+        "{french}, the French version, and {status}, where it comes from."
+    ).format(
+        french="<code>&lt;column&gt;_fr</code>", status="<code>&lt;column&gt;_fr_status</code>"
+    )
+    listed = "".join(
+        f"<li><code>{text(collection)}</code>: "
+        + ", ".join(f"<code>{text(field)}</code>" for field in translatable_fields(collection))
+        + "</li>"
+        for collection in COLLECTIONS
+    )
+    which = _("The fields that may be translated, by record type:")
+    return (
+        f'<h2 id="languages">{heading}</h2>\n<p>{records}</p>\n<p>{json_shape}</p>\n'
+        f'<h3 id="type-{LOCALIZED_TEXT.lower()}">{LOCALIZED_TEXT}</h3>\n{table}\n'
+        f"<p>{tables}</p>\n<p>{which}</p>\n<ul>{listed}</ul>"
+    )
+
+
 def pages(site: Site) -> list[Generated]:
     """One page listing every collection's fields, then the nested types they use."""
     page = Page(site, "schema/")
@@ -113,6 +182,7 @@ def pages(site: Site) -> list[Generated]:
             f"<p>{in_english(documentation(root.get('description', '')))} {folder} {schema}</p>\n"
             + _fields(root, root, example, title)
         )
+    sections.append(languages_section())
     nested: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}
     for collection in COLLECTIONS:
         root = collection_schema(collection)
