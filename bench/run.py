@@ -8,7 +8,8 @@ kept (machines are shared and noisy):
     with a tenth of the references to sources misspelt, against a valid run without the cache;
   * peer: check-jsonschema on the same files with the exported schemas;
   * toolkit build of the datasets (no site);
-  * the site build (datasets + site), for the sizes in --site-sizes, with the search index size.
+  * the site build (datasets + both languages' sites), for the sizes in --site-sizes, with the
+    search index's size (``bench/search_size.py`` measures what a first query downloads).
 It prints records/second, peak memory and ratios to the floor and to the peer, and writes the
 figures, the machine and the targets to bench/RESULTS.md (not in --quick mode).
 
@@ -218,10 +219,13 @@ def bench_size(records: int, with_site: bool, work: Path, *, quick: bool = False
         site = best_of_two(
             lambda: measure([toolkit, "build", "--data", "data", "--out", "dist"], folder)
         )
-        index = folder / "site" / "search" / "search_index.json"
-        size = index.stat().st_size / 2**20 if index.exists() else float("nan")
+        index = folder / "site" / "pagefind"
+        size = sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) / 2**20
         per_record = (site.seconds - dist.seconds) / records * 1000
-        note = f"site {per_record:.2f} ms a record beyond the datasets; search index {size:.1f} MiB"
+        note = (
+            f"site (both languages) {per_record:.2f} ms a record beyond the datasets; "
+            f"search index (Pagefind, all files) {size:.1f} MiB"
+        )
         print(line("toolkit build (datasets + site)", site, records, note=note))
 
 
