@@ -4,19 +4,27 @@ languages, and a search index that is the same for the same pages."""
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import shutil
+import sqlite3
 import xml.etree.ElementTree as ElementTree
+from contextlib import closing
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
+from pydantic import ValidationError
 
 from toolkit.models.dataset_info import DatasetInfo, FrenchDescription
+from toolkit.models.translations import Translation, english_digest
+from toolkit.publishing.bilingual import as_objects, with_french_columns
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.exporters.datasette import metadata
 from toolkit.publishing.site.search_index import SEARCH_FOLDER, build_search_index
+from toolkit.reading.record_form import record_form
 
 ADDRESS = "http://127.0.0.1:8000/"
 NOT_PAGES = ("data/", "pagefind/", "assets/", "feeds/")
@@ -181,3 +189,55 @@ def test_the_search_index_is_the_same_for_the_same_pages(site: Path, tmp_path: P
     assert len(files) > 10
     for relative in files:
         assert (copies[0] / relative).read_bytes() == (copies[1] / relative).read_bytes(), relative
+
+
+def test_sqlite_gives_the_french_beside_each_column_and_indexes_list_titles(site: Path) -> None:
+    dist = site.parent / "dist"
+    with closing(sqlite3.connect(dist / "dataset.sqlite")) as db:
+        french = db.execute("SELECT name, name_fr, name_fr_status FROM organizations").fetchall()
+        statement = db.execute("SELECT text_fr FROM topics_statements").fetchall()
+    assert french == [
+        ("Ministry of Example Affairs", "Ministère des Affaires exemplaires", "translation")
+    ]
+    assert statement == [("Le flux illégal de drogues.",)]
+    listed = json.loads((dist / "records" / "organizations" / "index.json").read_text())
+    titles = json.dumps(listed, ensure_ascii=False)
+    assert '"Ministry of Example Affairs"' in titles  # a title read in English, not an object
+
+
+def test_an_official_text_keeps_its_source_there_and_back() -> None:
+    document = {
+        "id": "example-office",
+        "name": "Privy Council Office",
+        "country": "CA",
+        "kind": "office",
+        "sources": ["pco-fr"],
+        "translations": {
+            "fr": [
+                {
+                    "field": "/name",
+                    "text": "Bureau du Conseil privé",
+                    "status": "official",
+                    "translates": english_digest("Privy Council Office"),
+                    "source": "pco-fr",
+                }
+            ]
+        },
+    }
+    published = as_objects("organizations", copy.deepcopy(document))
+    assert published["name"] == {
+        "en": "Privy Council Office",
+        "fr": "Bureau du Conseil privé",
+        "fr_status": "official",
+        "fr_source": "pco-fr",
+    }
+    assert record_form("organizations", published) == document
+    columns = with_french_columns("organizations", copy.deepcopy(document))
+    assert columns["name_fr_source"] == "pco-fr"
+
+
+def test_a_field_is_named_one_way_only() -> None:
+    version = {"text": "x", "status": "translation", "translates": "0123456789ab"}
+    Translation.model_validate({**version, "field": "/statements/10/text"})
+    with pytest.raises(ValidationError):
+        Translation.model_validate({**version, "field": "/statements/01/text"})

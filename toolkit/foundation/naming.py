@@ -17,10 +17,13 @@ publisher; the id only when none is given)."""
 
 def record_title(record: Mapping[str, Any] | Any) -> str:
     """What a reader calls a record: its title, name or publisher, else its id. Takes a model
-    or its plain data."""
+    or its plain data, as written or as published (a field given as ``{"en": …, "fr": …}``
+    is read in English)."""
     values = record if isinstance(record, Mapping) else vars(record)
     for key in TITLE_FIELDS:
         value = values.get(key)
+        if isinstance(value, Mapping):
+            value = value.get("en")
         if isinstance(value, str) and value:
             return value
     return str(values.get("id", ""))

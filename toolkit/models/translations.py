@@ -19,7 +19,7 @@ from toolkit.models.fields import Text
 DIGEST_LENGTH = 12
 """Hex digits of SHA-256 kept: enough to tell one English wording from another."""
 
-POINTER_PATTERN = r"^(/[a-z_]+(/[0-9]+)?)+$"
+POINTER_PATTERN = r"^(/[a-z_]+(/(0|[1-9][0-9]*))?)+$"
 """A JSON Pointer (RFC 6901) to a field of the record: names, and list positions from 0."""
 
 

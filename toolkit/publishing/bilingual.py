@@ -17,17 +17,21 @@ from toolkit.reading.translatable import pointer_path, translatable_places
 
 FRENCH_SUFFIX = "_fr"
 STATUS_SUFFIX = "_fr_status"
+SOURCE_SUFFIX = "_fr_source"
 
 
-def _french_versions(document: dict[str, Any]) -> dict[FieldPath, tuple[str, str]]:
-    """Each translated field's path, with its French and the French's status; the record's
-    ``translations`` block is taken out of the document (the versions now sit by their
-    fields)."""
+def _french_versions(document: dict[str, Any]) -> dict[FieldPath, dict[str, str]]:
+    """Each translated field's path, with its French, the French's status and, for the
+    government's own French, the source printing it; the record's ``translations`` block is
+    taken out of the document (the versions now sit by their fields)."""
     block = document.pop("translations", None) or {}
-    return {
-        pointer_path(version["field"]): (version["text"], version["status"])
-        for version in block.get("fr", [])
-    }
+    versions = {}
+    for version in block.get("fr", []):
+        found = {"fr": version["text"], "fr_status": version["status"]}
+        if version.get("source"):
+            found["fr_source"] = version["source"]
+        versions[pointer_path(version["field"])] = found
+    return versions
 
 
 def as_objects(collection: str, document: dict[str, Any]) -> dict[str, Any]:
@@ -36,10 +40,7 @@ def as_objects(collection: str, document: dict[str, Any]) -> dict[str, Any]:
     for holder, key, path in translatable_places(collection, document):
         value = holder[key]
         if isinstance(value, str):
-            localized: dict[str, str] = {"en": value}
-            if path in versions:
-                localized["fr"], localized["fr_status"] = versions[path]
-            holder[key] = localized
+            holder[key] = {"en": value, **versions.get(path, {})}
     return document
 
 
@@ -49,5 +50,9 @@ def with_french_columns(collection: str, document: dict[str, Any]) -> dict[str, 
     versions = _french_versions(document)
     for holder, key, path in translatable_places(collection, document):
         if path in versions and isinstance(key, str):
-            holder[key + FRENCH_SUFFIX], holder[key + STATUS_SUFFIX] = versions[path]
+            found = versions[path]
+            holder[key + FRENCH_SUFFIX] = found["fr"]
+            holder[key + STATUS_SUFFIX] = found["fr_status"]
+            if "fr_source" in found:
+                holder[key + SOURCE_SUFFIX] = found["fr_source"]
     return document

@@ -19,7 +19,7 @@ from toolkit.models import COLLECTIONS, SINGULAR
 from toolkit.models.commitment_terms import CommitmentStatus
 from toolkit.models.commitments import status_of
 from toolkit.models.fields import DATE_PATTERN, TEXT_MAX_LENGTH
-from toolkit.publishing.bilingual import FRENCH_SUFFIX, STATUS_SUFFIX
+from toolkit.publishing.bilingual import FRENCH_SUFFIX, SOURCE_SUFFIX, STATUS_SUFFIX
 from toolkit.reading.schema_export import collection_schema, resolve_ref
 
 Row = list[str | int | None]
@@ -214,6 +214,12 @@ def french_columns(column: Column, source: tuple[str, ...]) -> list[Column]:
             "French text; `translation`, translated for the record (not by a government).",
             enum=("official", "translation"),
             source=(*parent, f"{name}{STATUS_SUFFIX}"),
+        ),
+        Column(
+            f"{column.name}{SOURCE_SUFFIX}",
+            f"For an `official` `{column.name}{FRENCH_SUFFIX}`, the French source that prints it.",
+            references="sources",
+            source=(*parent, f"{name}{SOURCE_SUFFIX}"),
         ),
     ]
 

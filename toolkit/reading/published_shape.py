@@ -31,9 +31,15 @@ LOCALIZED_TEXT_SCHEMA: dict[str, Any] = {
             "description": "Where the French comes from: the government (`official`) or a "
             "translation made for the record (`translation`).",
         },
+        "fr_source": {
+            "type": "string",
+            "description": "For the government's own French (`official`), the id of the French "
+            "source that prints it (a record of `sources`).",
+            "x-references": ["sources"],
+        },
     },
     "required": ["en"],
-    "dependentRequired": {"fr": ["fr_status"], "fr_status": ["fr"]},
+    "dependentRequired": {"fr": ["fr_status"], "fr_status": ["fr"], "fr_source": ["fr"]},
     "additionalProperties": False,
 }
 
@@ -45,7 +51,7 @@ def published_schema(schema: dict[str, Any]) -> dict[str, Any]:
     published = copy.deepcopy(schema)
     published.get("properties", {}).pop("translations", None)
     definitions = published.setdefault("$defs", {})
-    for unused in ("Translations", "Translation"):
+    for unused in ("Translations", "Translation", "TranslationStatus"):
         definitions.pop(unused, None)
     definitions[LOCALIZED_TEXT] = LOCALIZED_TEXT_SCHEMA
     for node in [published, *definitions.values()]:

@@ -19,14 +19,15 @@ def record_form(collection: str, document: dict[str, Any]) -> dict[str, Any]:
             continue
         holder[key] = value["en"]
         if "fr" in value:
-            versions.append(
-                {
-                    "field": path_pointer(path),
-                    "text": value["fr"],
-                    "status": value.get("fr_status", "translation"),
-                    "translates": english_digest(value["en"]),
-                }
-            )
+            version = {
+                "field": path_pointer(path),
+                "text": value["fr"],
+                "status": value.get("fr_status", "translation"),
+                "translates": english_digest(value["en"]),
+            }
+            if "fr_source" in value:
+                version["source"] = value["fr_source"]
+            versions.append(version)
     if versions:
         document["translations"] = {"fr": sorted(versions, key=lambda entry: entry["field"])}
     return document

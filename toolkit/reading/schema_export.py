@@ -107,7 +107,7 @@ def collection_schema(collection: str, base_url: str = "") -> dict[str, Any]:
 def render_schema(collection: str, base_url: str = "", *, published: bool = False) -> str:
     """The exact text written to the schema file: sorted keys, two-space indent, final newline.
     ``published``: a collection's schema as its published JSON is shaped (the records' own
-    fields in both languages, ``toolkit.reading.translatable.published_schema``)."""
+    fields in both languages, ``toolkit.reading.published_shape.published_schema``)."""
     schema = collection_schema(collection, base_url)
     if published and collection in COLLECTIONS:
         schema = published_schema(schema)

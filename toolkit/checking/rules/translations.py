@@ -49,7 +49,8 @@ def check_translations(record: CheckedRecord) -> Iterator[Problem]:
             yield _untranslatable(record, translation, at)
             continue
         yield from _stale(record, translation, english, at)
-        yield from _quotes_kept(record, translation, english, at)
+        if translation.status != TranslationStatus.OFFICIAL:  # the government's French is its own
+            yield from _quotes_kept(record, translation, english, at)
         yield from _official_source(record, model, translation, at)
 
 

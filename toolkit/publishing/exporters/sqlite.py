@@ -99,7 +99,7 @@ def _fill(connection: sqlite3.Connection, dataset: Dataset) -> None:
         "CREATE VIRTUAL TABLE search USING fts5("
         f"collection UNINDEXED, id UNINDEXED, title, text, tokenize='{TOKENIZER}')"
     )
-    for name, documents in dataset.documents.items():
+    for name, documents in dataset.tabulated.items():  # with the French columns
         prose: dict[str, list[str]] = defaultdict(list)
         for table in collection_tables(name):
             marks = ", ".join("?" for _ in table.columns)

@@ -46,10 +46,11 @@ def write_language_sitemap(site_dir: Path, address: str) -> None:
         )
         for code in LANGUAGES
     }
+    present = {code: set(found) for code, found in paths.items()}
     entries = []
     for code in LANGUAGES:
         for path in paths[code]:
-            twins = [other for other in LANGUAGES if path in paths[other]]
+            twins = [other for other in LANGUAGES if path in present[other]]
             links = [
                 f'<xhtml:link rel="alternate" hreflang="{other}" '
                 f"href={quoteattr(language_address(address, other) + path)}/>"

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from toolkit.models import Commitment, Meeting
+from toolkit.models.dataset_info import DatasetInfo
 from toolkit.publishing.scorecard import snapshot_rows, snapshots
 from toolkit.publishing.site.context import Page, Site
 from toolkit.publishing.site.i18n import SOURCE_LANGUAGE, _, current_language, n_, partial_date
@@ -39,6 +40,19 @@ def in_english(html: str) -> str:
     if current_language() == SOURCE_LANGUAGE:
         return html
     return f'<div lang="{SOURCE_LANGUAGE}">{html}</div>'
+
+
+def description_in_language(info: DatasetInfo) -> str:
+    """The dataset's description in the page's language where ``dataset.yaml`` gives it."""
+    return info.translated("description").get(current_language(), info.description)
+
+
+def described_in_language(info: DatasetInfo) -> str:
+    """The description's paragraphs, in the page's language, or marked as English."""
+    given = info.translated("description")
+    if current_language() in given:
+        return paragraphs(given[current_language()])
+    return in_english(paragraphs(info.description))
 
 
 def dataset_title(title: str) -> str:
@@ -135,8 +149,9 @@ def pages(site: Site) -> list[Generated]:
         "commitments": _("Commitments by current status"),
         "data": _("The data"),
     }
+    described = described_in_language(info)
     parts = [
-        in_english(paragraphs(info.description)),
+        described,
         f'<h2 id="latest-meeting">{headings["latest-meeting"]}</h2>',
         f"<p>{page.link('meetings', latest.id)} — {text(partial_date(latest.date))}, "
         f"{text(latest.location.city)}</p>"
@@ -171,6 +186,8 @@ def pages(site: Site) -> list[Generated]:
     return [
         (
             "index.md",
-            markdown_page(dataset_title(info.title), "\n".join(parts), info.description),
+            markdown_page(
+                dataset_title(info.title), "\n".join(parts), description_in_language(info)
+            ),
         )
     ]
