@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from typing import Any
 
@@ -101,3 +102,9 @@ def with_current_digests(data: Any) -> Any:
             value = value[step]
         entry["translates"] = english_digest(value)
     return data
+
+
+def with_quoted_digests(text: str) -> str:
+    """YAML text with each ``translates`` digest quoted: a digest such as ``1840344e2099`` is
+    a number to YAML 1.2, which PyYAML (YAML 1.1) does not quote when it writes it."""
+    return re.sub(r"^(\s*translates: )([0-9a-f]{12})$", r"\1'\2'", text, flags=re.MULTILINE)

@@ -179,6 +179,7 @@ def test_csv_tables_read_back_with_parent_ids(dist: Path) -> None:
         "title": "National Security Adviser",
         "title_fr": "",  # no French version: the two columns beside it stay empty
         "title_fr_status": "",
+        "title_fr_source": "",
         "organization": "example-ministry",
         "status": "held",  # the default, written out for tools that read the table alone
         "announced": "",
@@ -236,6 +237,7 @@ def test_sqlite_has_keys_indexes_and_full_text_search(dist: Path) -> None:
         assert {(key[2], key[3], key[4]) for key in keys} == {
             ("people", "person_id", "id"),
             ("organizations", "organization", "id"),
+            ("sources", "title_fr_source", "id"),  # the source of an official French title
         }
         indexes = {row[1] for row in db.execute("PRAGMA index_list(people_positions)")}
         assert "people_positions_organization" in indexes

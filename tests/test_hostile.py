@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from case_runner import BASE
-from inert_support import poison, with_current_digests
+from inert_support import poison, with_current_digests, with_quoted_digests
 from toolkit.checking.validate import check_data
 from toolkit.publishing.dataset import Dataset
 from toolkit.publishing.site.generate import generate_pages
@@ -307,7 +307,9 @@ def test_markup_in_every_free_text_field_of_every_collection_is_escaped(tmp_path
     for path in sorted((root / "data").glob("*/*.yaml")):
         schema = collection_schema(path.parent.name)
         poisoned = with_current_digests(poison(load_file(path).data, schema, schema, PAYLOAD))
-        path.write_text(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+        path.write_text(
+            with_quoted_digests(yaml.safe_dump(poisoned, allow_unicode=True, sort_keys=False))
+        )
     checked = check_data(root / "data", keep_records=True)
     assert checked.report.ok, [p.as_dict() for p in checked.report.errors]
     (root / "dist").mkdir()

@@ -32,6 +32,7 @@ from inert_support import (
     poison,
     squash,
     with_current_digests,
+    with_quoted_digests,
 )
 from toolkit.checking.reporters import render_github
 from toolkit.checking.reporters import render_text as render_report
@@ -104,7 +105,8 @@ def lay_out(text: str, folder: Path) -> Path:
     for path in sorted(data.rglob("*.yaml")):
         schema = collection_schema(TOP_LEVEL.get(path.name, path.parent.name))
         poisoned = with_current_digests(poison(load_file(path).data, schema, schema, text))
-        path.write_text(yaml.safe_dump(poisoned, allow_unicode=False, sort_keys=False, width=80))
+        written = yaml.safe_dump(poisoned, allow_unicode=False, sort_keys=False, width=80)
+        path.write_text(with_quoted_digests(written))
     return data
 
 

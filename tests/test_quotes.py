@@ -151,7 +151,11 @@ def test_changing_one_word_of_any_quote_in_data_is_an_error_at_that_quote(
 
         end = at + len(words[middle])
         path.write_text(original[:at] + "…" + original[end:], encoding="utf-8")
-        assert check_data(data).report.ok, (name, use.text)
+        problems = check_data(data).report.problems
+        # the English changed, so a French version of it is out of date (and no longer holds
+        # the quote as the English now gives it); nothing else is wrong
+        stale = {"E-TRANSLATION-STALE", "E-TRANSLATION-QUOTE"}
+        assert {p.code for p in problems} <= stale, (name, use.text)
         path.write_text(original, encoding="utf-8")
 
 

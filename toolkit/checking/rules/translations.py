@@ -100,7 +100,7 @@ def _stale(
         f"the English of {translation.field} has changed since it was translated: "
         f'it now reads "{shown}"',
         (*at, "translates"),
-        hint=f"bring the French text in line with the English, then set `translates: {digest}`",
+        hint=f"bring the French text in line with the English, then set `translates: '{digest}'`",
     )
 
 
