@@ -8,7 +8,7 @@ plain values are made from it when an exporter or a page asks, one collection at
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -67,44 +67,31 @@ class RecordModels(_EncodedView[list[Record]]):
             yield model.model_validate_json(text)
 
 
-class RecordDocuments(_EncodedView[list[dict[str, Any]]]):
-    """Each collection's records as plain JSON values, decoded when asked for. Only the last
-    collection asked for is kept: exporters read one collection at a time, often table after
-    table of it, and holding every collection decoded would cost as much as the models. The
-    lists are for reading: a change to one is lost once another collection is asked for."""
+Reshape = Callable[[str, dict[str, Any]], dict[str, Any]]
+"""A change made to each freshly decoded record of a collection
+(``toolkit.publishing.bilingual``)."""
 
-    def __init__(self, encoded: Encoded) -> None:
+
+def _as_stored(collection: str, document: dict[str, Any]) -> dict[str, Any]:
+    return document
+
+
+class RecordDocuments(_EncodedView[list[dict[str, Any]]]):
+    """Each collection's records as plain JSON values, decoded when asked for, each reshaped by
+    ``reshape`` (as stored, by default). Only the last collection asked for is kept: exporters
+    read one collection at a time, often table after table of it, and holding every collection
+    decoded would cost as much as the models. The lists are for reading: a change to one is lost
+    once another collection is asked for."""
+
+    def __init__(self, encoded: Encoded, reshape: Reshape = _as_stored) -> None:
         super().__init__(encoded)
+        self._reshape = reshape
         self._last: tuple[str, list[dict[str, Any]]] | None = None
 
     def __getitem__(self, name: str) -> list[dict[str, Any]]:
         if self._last is None or self._last[0] != name:
             self._last = None  # let the previous collection go before decoding the next
-            self._last = (name, [json.loads(text) for text in self._encoded[name]])
-        return self._last[1]
-
-
-class PublishedDocuments(RecordDocuments):
-    """Each collection's records as the published JSON gives them: the record's own words as
-    ``{"en", "fr"}`` objects (``toolkit.publishing.bilingual``). Kept as ``RecordDocuments``
-    keeps them: the last collection asked for."""
-
-    def __getitem__(self, name: str) -> list[dict[str, Any]]:
-        if self._last is None or self._last[0] != name:
-            self._last = None
-            decoded = [as_objects(name, json.loads(text)) for text in self._encoded[name]]
-            self._last = (name, decoded)
-        return self._last[1]
-
-
-class TabulatedDocuments(RecordDocuments):
-    """Each collection's records as the tables read them: each translated field's French in
-    a ``_fr`` key beside it (``toolkit.publishing.bilingual``)."""
-
-    def __getitem__(self, name: str) -> list[dict[str, Any]]:
-        if self._last is None or self._last[0] != name:
-            self._last = None
-            decoded = [with_french_columns(name, json.loads(text)) for text in self._encoded[name]]
+            decoded = [self._reshape(name, json.loads(text)) for text in self._encoded[name]]
             self._last = (name, decoded)
         return self._last[1]
 
@@ -150,13 +137,15 @@ class Dataset:
 
     @cached_property
     def published(self) -> Mapping[str, list[dict[str, Any]]]:
-        """Each collection's records as the published JSON gives them (``PublishedDocuments``)."""
-        return PublishedDocuments(self.encoded)
+        """Each collection's records as the published JSON gives them: the record's own words
+        as ``{"en", "fr"}`` objects."""
+        return RecordDocuments(self.encoded, as_objects)
 
     @cached_property
     def tabulated(self) -> Mapping[str, list[dict[str, Any]]]:
-        """Each collection's records as the tables read them (``TabulatedDocuments``)."""
-        return TabulatedDocuments(self.encoded)
+        """Each collection's records as the tables read them: each translated field's French in
+        a ``_fr`` key beside it."""
+        return RecordDocuments(self.encoded, with_french_columns)
 
     @cached_property
     def counts(self) -> dict[str, int]:

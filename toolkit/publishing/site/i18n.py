@@ -98,16 +98,22 @@ def n_(singular: str, plural: str, count: int) -> str:
 def country(code: str) -> str:
     """A country's short name in the current language (ISO 3166's, as pycountry translates
     it), the code itself when unknown."""
+    return standard_name("iso3166-1", country_name(code), code)
+
+
+def standard_name(standard: str, english: str, code: str) -> str:
+    """A name an ISO standard gives in English (``iso3166-1`` countries, ``iso639-3``
+    languages) in the current language, as pycountry's translations give it; ``english`` as it
+    is where it is only the ``code`` (unknown) or the page is in English."""
     import gettext
 
     import pycountry
 
-    english = country_name(code)
     language = current_language()
     if language == SOURCE_LANGUAGE or english == code:
         return english
     names = gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+        standard, pycountry.LOCALES_DIR, languages=[language], fallback=True
     )
     return names.gettext(english)
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import gettext
-
-import pycountry
-
 from toolkit.foundation.languages import language_name
 from toolkit.models import Source, page_path
 from toolkit.publishing.site.context import Page, Site, collection_title, relative
-from toolkit.publishing.site.i18n import N_, SOURCE_LANGUAGE, _, current_language, partial_date
+from toolkit.publishing.site.i18n import (
+    N_,
+    _,
+    partial_date,
+    standard_name,
+)
 from toolkit.publishing.site.markup import (
     EnglishText,
     external_link,
@@ -65,14 +66,7 @@ def _link(page: Page, source: Source) -> str:
 def language(code: str) -> str:
     """A language's name in the page's language (ISO 639, as pycountry translates it), the
     code itself when unknown."""
-    english = language_name(code)
-    spoken = current_language()
-    if spoken == SOURCE_LANGUAGE or english == code:
-        return english
-    names = gettext.translation(
-        "iso639-3", pycountry.LOCALES_DIR, languages=[spoken], fallback=True
-    )
-    return names.gettext(english)
+    return standard_name("iso639-3", language_name(code), code)
 
 
 def _passages(page: Page, source: Source) -> str:
